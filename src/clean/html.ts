@@ -1,0 +1,109 @@
+/**
+ * HTML article extraction: metadata from the page (see html-meta.ts), the body from Mozilla
+ * Readability, with a fallback cascade when Readability finds too little (the largest article-like
+ * container, then the whole body), then the plain-text debris rules that apply to extracted text
+ * (captions, trailing share/comment blocks, a repeated title, the dateline).
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { ArticleMeta, Diagnostic } from "../model.js";
+import { extractHtmlMeta, type DocLike } from "./html-meta.js";
+import { blocksToText, type NodeLike } from "./html-text.js";
+import { cleanPlainText } from "./text.js";
+import type { CleanResult } from "./types.js";
+
+/** Readability's result is used when its text has at least this many characters; below, the fallbacks run. */
+export const MIN_READABILITY_CHARS = 250;
+/** Readability's own threshold for a candidate block (its default is 500). */
+const READABILITY_CHAR_THRESHOLD = 500;
+/** Containers tried, in order, when Readability finds too little. */
+const FALLBACK_CONTAINERS = ['[itemprop="articleBody"]', "article", "main", '[role="main"]', "#content", ".content", "body"];
+/** Elements dropped from a fallback container before its text is read. */
+const FALLBACK_NOISE = "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], .share, .social, .comments, #comments";
+
+function note(code: string, severity: Diagnostic["severity"], message: string, text?: string): Diagnostic {
+  return { code, severity, stage: "clean", message, ...(text ? { text } : {}) };
+}
+
+type LinkedomDocument = ReturnType<typeof parseHTML>["document"];
+
+function parse(html: string): LinkedomDocument {
+  // linkedom needs a document element to attach a fragment to.
+  return parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`).document;
+}
+
+/** The largest article-like container's text (fallback step 2). */
+function fallbackText(html: string): { paragraphs: string[]; captions: string[]; via: string } {
+  const doc = parse(html);
+  let best: { paragraphs: string[]; captions: string[]; via: string; size: number } = { paragraphs: [], captions: [], via: "none", size: 0 };
+  for (const sel of FALLBACK_CONTAINERS) {
+    const el = doc.querySelector(sel);
+    if (!el) continue;
+    for (const n of Array.from(el.querySelectorAll(FALLBACK_NOISE)) as { remove(): void }[]) n.remove();
+    const r = blocksToText(el as unknown as NodeLike);
+    const size = r.paragraphs.join("\n").length;
+    if (size > best.size * 1.5 || (best.size === 0 && size > 0)) best = { ...r, via: sel, size };
+    if (size >= MIN_READABILITY_CHARS) break; // the most specific container with enough text wins
+  }
+  return best;
+}
+
+/**
+ * Extracts an article's text and metadata from an HTML page.
+ * The text is generated (paragraphs joined by blank lines), so `offsets` is empty; removal
+ * diagnostics carry the removed text but no span.
+ *
+ * @example extractHtml("<html><head><title>T</title></head><body><article><p>...</p></article></body></html>").text
+ */
+export function extractHtml(html: string, opts: { url?: string } = {}): CleanResult {
+  const diagnostics: Diagnostic[] = [];
+  const doc = parse(html);
+  let article: ReturnType<Readability["parse"]> = null;
+  try {
+    article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
+  } catch (err) {
+    diagnostics.push(note("clean/readability-failed", "warning", `Readability failed on this page (${err instanceof Error ? err.message : String(err)}); used the fallback extraction.`));
+  }
+  // Readability mutates the document; metadata is read from a fresh parse.
+  const fallbackMeta: Partial<ArticleMeta> = {};
+  if (article?.title) fallbackMeta.title = article.title;
+  if (article?.byline) fallbackMeta.author = article.byline;
+  if (article?.siteName) fallbackMeta.outlet = article.siteName;
+  if (article?.publishedTime) fallbackMeta.published = article.publishedTime;
+  if (article?.lang) fallbackMeta.language = article.lang;
+  const meta = extractHtmlMeta(parse(html) as unknown as DocLike, { url: opts.url, fallback: fallbackMeta });
+
+  let paragraphs: string[] = [];
+  let captions: string[] = [];
+  if (article?.content) {
+    const r = blocksToText(parse(article.content).body as unknown as NodeLike);
+    paragraphs = r.paragraphs;
+    captions = r.captions;
+  }
+  if (paragraphs.join("\n").length < MIN_READABILITY_CHARS) {
+    const fb = fallbackText(html);
+    if (fb.paragraphs.join("\n").length > paragraphs.join("\n").length) {
+      diagnostics.push(note("clean/extraction-fallback", "info", `Readability found too little text (under ${MIN_READABILITY_CHARS} characters); used the page's "${fb.via}" container instead.`));
+      paragraphs = fb.paragraphs;
+      captions = fb.captions;
+    }
+  }
+  for (const c of captions) diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", c));
+
+  const body = paragraphs.join("\n\n");
+  const cleaned = cleanPlainText(body, meta.title ? { title: meta.title } : undefined, {
+    rules: { "header-line": false, breadcrumb: false, heading: false },
+  });
+  // Removal spans point into the intermediate extracted text, not the HTML: keep the removed text only.
+  for (const d of cleaned.diagnostics) {
+    const { span: _span, on: _on, ...rest } = d;
+    diagnostics.push(rest);
+  }
+  if (cleaned.meta.dateline) meta.dateline = cleaned.meta.dateline;
+  if (!meta.outlet && meta.dateline?.agency) {
+    meta.outlet = meta.dateline.agency;
+    (meta.sources ??= {}).outlet = "dateline";
+  }
+  if (cleaned.text === "") diagnostics.push(note("clean/no-text", "warning", "No article text was found in this HTML page."));
+  return { text: cleaned.text, meta, offsets: [], diagnostics };
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/** The `parallax` binary: see program.ts for the commands. */
+import { main } from "./program.js";
+
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+
+// Benchmarks read the peak memory of a run from this line (see scripts/bench.ts).
+if (process.env.PARALLAX_RUSAGE) {
+  process.on("exit", () => process.stderr.write(`PARALLAX_RUSAGE ${JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })}\n`));
+}
+
+await main(process.argv);

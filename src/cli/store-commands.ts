@@ -1,0 +1,187 @@
+/**
+ * Commands over the store: analyze (ingest + link + report), ingest, stories, story,
+ * articles, search. Each opens the store, does one thing, closes it.
+ */
+import { writeFileSync } from "node:fs";
+import { openSqliteStore } from "../store/sqlite.js";
+import type { Store } from "../store/store.js";
+import { ingestPaths, type IngestStats } from "../engine/ingest.js";
+import { relinkStore } from "../engine/link.js";
+import type { Story } from "../story/types.js";
+import { renderHtml } from "../report/html.js";
+import { renderJson } from "../report/json.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { renderTerminal } from "../report/terminal.js";
+import { ParallaxError } from "../errors.js";
+import { progress, type Verbosity } from "./progress.js";
+
+type Format = "md" | "json" | "html";
+
+interface CommonOpts {
+  db: string;
+}
+
+function withStore<T>(db: string, fn: (s: Store) => T | Promise<T>, readonly = false): Promise<T> {
+  const store = openSqliteStore(db, { readonly });
+  return Promise.resolve()
+    .then(() => fn(store))
+    .finally(() => store.close());
+}
+
+function emit(text: string, out?: string): void {
+  if (out) {
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      throw new ParallaxError("E_WRITE", `Could not write the report to ${out}: ${(e as Error).message}`, "Choose a path in a folder you can write to.");
+    }
+    return;
+  }
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+function render(stories: Story[], format: Format, toFile: boolean): string {
+  if (format === "json") return renderJson(stories);
+  if (format === "html") return renderHtml(stories);
+  return !toFile && process.stdout.isTTY ? renderTerminal(stories, { color: true }) : renderMarkdown(stories);
+}
+
+function loadStories(store: Store): Story[] {
+  return store.listStories().map((s) => store.getStory(s.id)!.json as Story);
+}
+
+async function ingestWithProgress(store: Store, paths: string[], maxBytes: number | undefined, verbosity: Verbosity): Promise<IngestStats> {
+  const p = progress("ingest", verbosity);
+  const stats = await ingestPaths(store, paths, {
+    maxBytes,
+    progress: p,
+    onFailure: (path, d, index) => {
+      if (verbosity !== "quiet") process.stderr.write(`skipped ${path}${index !== undefined ? ` #${index + 1}` : ""}: ${d.message} [${d.code}]\n`);
+    },
+  });
+  p.done(
+    verbosity === "quiet"
+      ? undefined
+      : `ingested ${stats.read} input(s): ${stats.inserted} new, ${stats.unchanged} already stored, ${stats.failed} failed (${stats.seconds.toFixed(1)}s)`,
+  );
+  return stats;
+}
+
+export async function analyzeCommand(
+  paths: string[],
+  o: CommonOpts & { format: Format; out?: string; top: number; maxBytes?: number; verbosity: Verbosity },
+): Promise<number> {
+  return withStore(o.db, async (store) => {
+    const stats = await ingestWithProgress(store, paths, o.maxBytes, o.verbosity);
+    const link = relinkStore(store);
+    if (o.verbosity !== "quiet") process.stderr.write(`linked ${link.articles} article(s) into ${link.stories} story(ies), ${link.relations} duplicate/rewrite relation(s) (${link.seconds.toFixed(1)}s)\n`);
+    const stories = loadStories(store);
+    if (!stories.length) {
+      process.stderr.write("No articles to report on: every input failed (see the messages above, or `parallax articles`).\n");
+      return 1;
+    }
+    const shown = stories.slice(0, Math.max(1, o.top));
+    let text = render(shown, o.format, !!o.out);
+    if (stories.length > shown.length && o.format === "md") {
+      text += `\n\n## ${stories.length - shown.length} more stories\n\n${stories
+        .slice(shown.length)
+        .map((s) => `- \`${s.id}\` ${s.headline.text} (${s.articles.length} articles, ${s.independentSources} independent sources)`)
+        .join("\n")}\n\nShow one with \`parallax story ID\`.\n`;
+    }
+    emit(text, o.out);
+    return stats.failed > 0 && stats.inserted + stats.unchanged === 0 ? 1 : 0;
+  });
+}
+
+export async function ingestCommand(paths: string[], o: CommonOpts & { maxBytes?: number; verbosity: Verbosity }): Promise<number> {
+  return withStore(o.db, async (store) => {
+    const stats = await ingestWithProgress(store, paths, o.maxBytes, o.verbosity);
+    const link = relinkStore(store);
+    if (o.verbosity !== "quiet") process.stderr.write(`${link.articles} article(s) in ${link.stories} story(ies)\n`);
+    return stats.failed > 0 ? 1 : 0;
+  });
+}
+
+export async function storiesCommand(o: CommonOpts & { format: "text" | "json" }): Promise<number> {
+  return withStore(
+    o.db,
+    (store) => {
+      const stories = loadStories(store);
+      if (o.format === "json") {
+        emit(JSON.stringify(stories.map((s) => ({ id: s.id, headline: s.headline.text, articles: s.articles.length, independentSources: s.independentSources, period: s.period })), null, 2));
+        return 0;
+      }
+      if (!stories.length) {
+        process.stderr.write("The store holds no stories yet: run `parallax ingest PATH` first.\n");
+        return 0;
+      }
+      for (const s of stories) {
+        const period = s.period.from ? ` ${s.period.from}${s.period.to && s.period.to !== s.period.from ? `..${s.period.to}` : ""}` : "";
+        emit(`${s.id}  ${s.headline.text}  [${s.articles.length} articles, ${s.independentSources} independent sources${period}]`);
+      }
+      return 0;
+    },
+    true,
+  );
+}
+
+export async function storyCommand(id: string, o: CommonOpts & { format: Format; out?: string }): Promise<number> {
+  return withStore(
+    o.db,
+    (store) => {
+      const rec = store.getStory(id);
+      if (!rec) throw new ParallaxError("E_NO_STORY", `No story with id "${id}" in ${o.db}.`, "List the stories with `parallax stories`.", 1);
+      emit(render([rec.json as Story], o.format, !!o.out), o.out);
+      return 0;
+    },
+    true,
+  );
+}
+
+export async function articlesCommand(o: CommonOpts & { limit: number; format: "text" | "json" }): Promise<number> {
+  return withStore(
+    o.db,
+    (store) => {
+      const list = store.listArticles({ limit: o.limit, order: "published-asc" });
+      const failures = store.listFailures();
+      if (o.format === "json") {
+        const full = list.map((a) => ({ ...a, diagnostics: store.getArticle(a.id)?.diagnostics ?? [] }));
+        emit(JSON.stringify({ total: store.countArticles(), articles: full, failures }, null, 2));
+        return 0;
+      }
+      emit(`${store.countArticles()} article(s) stored${list.length < store.countArticles() ? `, showing ${list.length}` : ""}`);
+      for (const a of list) {
+        const art = store.getArticle(a.id)!;
+        emit(`\n${a.id}  ${a.published?.slice(0, 10) ?? "(no date)"}  ${a.outlet ?? "(no outlet)"}  ${a.title ?? "(no title)"}`);
+        emit(`  ${a.source.path ?? ""}${a.source.index !== undefined ? ` #${a.source.index + 1}` : ""}  ${a.chars} chars`);
+        for (const d of art.diagnostics) {
+          const what = d.text ? `: "${truncate(d.text.replace(/\s+/g, " "), 60)}"` : "";
+          emit(`  ${d.severity.padEnd(7)} ${d.code}  ${d.message}${what}`);
+        }
+      }
+      if (failures.length) {
+        emit(`\n${failures.length} input(s) produced no article:`);
+        for (const f of failures) emit(`  ${f.path}${f.index !== undefined ? ` #${f.index + 1}` : ""}  ${f.diagnostic.code}  ${f.diagnostic.message}`);
+      }
+      return 0;
+    },
+    true,
+  );
+}
+
+export async function searchCommand(query: string, o: CommonOpts & { limit: number }): Promise<number> {
+  return withStore(
+    o.db,
+    (store) => {
+      const hits = store.search(query, o.limit);
+      if (!hits.length) process.stderr.write(`No article matches "${query}".\n`);
+      for (const h of hits) emit(`${h.id}  ${h.title ?? "(no title)"}\n  ${h.snippet.replace(/\s+/g, " ")}`);
+      return 0;
+    },
+    true,
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,93 @@
+/**
+ * The link job: duplicates and rewrites between stored articles, stories by clustering,
+ * and each story's report, written back to the store as a whole.
+ */
+import { createHash } from "node:crypto";
+import type { Annotations, Article, ArticleRelation } from "../model.js";
+import type { Store } from "../store/store.js";
+import type { LinkDoc } from "../link/types.js";
+import { findDuplicates, findRewrites } from "../link/relations.js";
+import { clusterDocs } from "../link/cluster.js";
+import { buildStory } from "../story/build.js";
+import type { Story } from "../story/types.js";
+import type { StoryInput } from "../story/input.js";
+import { ANNOTATOR_VERSION, annotate } from "../nlp/annotate.js";
+
+/** Articles loaded from the store per query. */
+const LOAD_CHUNK = 500;
+
+export interface LinkStats {
+  articles: number;
+  relations: number;
+  stories: number;
+  seconds: number;
+}
+
+export interface LinkOptions {
+  generatedAt?: string;
+}
+
+/** Loads every stored article with its annotations (annotating any that lack current ones). */
+export function loadAll(store: Store): StoryInput[] {
+  const ids = store.listArticleIds();
+  const out: StoryInput[] = [];
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+    for (const article of store.getArticles(ids.slice(i, i + LOAD_CHUNK))) {
+      out.push({ article, ann: annotationsOf(store, article) });
+    }
+  }
+  return out;
+}
+
+function annotationsOf(store: Store, article: Article): Annotations {
+  const stored = store.getAnnotations(article.id);
+  if (stored && stored.annotatorVersion === ANNOTATOR_VERSION) return { ...stored, tokens: stored.tokens ?? [] };
+  const ann = annotate({ id: article.id, text: article.text, published: article.meta.published?.slice(0, 10), title: article.meta.title, diagnostics: [] });
+  store.putAnnotations(article.id, ann, ANNOTATOR_VERSION);
+  return ann;
+}
+
+export function toLinkDoc({ article, ann }: StoryInput): LinkDoc {
+  return {
+    id: article.id,
+    text: article.text,
+    title: article.meta.title,
+    published: article.meta.published,
+    outlet: article.meta.outlet,
+    dateline: article.meta.dateline ? { agency: article.meta.dateline.agency } : undefined,
+    sentences: ann.sentences,
+    entities: ann.entities.filter((e) => (e.mention ?? "name") === "name").map((e) => ({ text: e.text, type: e.type, canonical: e.canonical })),
+  };
+}
+
+/** Recomputes relations and stories over the whole store. */
+export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
+  const started = performance.now();
+  const items = loadAll(store);
+  const docs = items.map(toLinkDoc);
+  const relations: ArticleRelation[] = [...findDuplicates(docs), ...findRewrites(docs)];
+  const storyOf = clusterDocs(docs, "story");
+  const byCluster = new Map<string, StoryInput[]>();
+  for (const it of items) {
+    const c = storyOf.get(it.article.id) ?? it.article.id;
+    byCluster.set(c, [...(byCluster.get(c) ?? []), it]);
+  }
+  const stories: Story[] = [];
+  for (const members of byCluster.values()) {
+    stories.push(buildStory(storyId(members), members, relations, { generatedAt: opts.generatedAt }));
+  }
+  stories.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  store.transaction(() => {
+    store.putRelations(relations, { replaceAll: true });
+    store.replaceStories(stories.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s })));
+  });
+  return { articles: items.length, relations: relations.length, stories: stories.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A story id that stays the same while its earliest article does. */
+function storyId(members: StoryInput[]): string {
+  const first = [...members].sort(
+    (a, b) => (a.article.meta.published ?? "9999").localeCompare(b.article.meta.published ?? "9999") || a.article.id.localeCompare(b.article.id),
+  )[0];
+  return `s${createHash("sha256").update(first.article.id).digest("hex").slice(0, 8)}`;
+}

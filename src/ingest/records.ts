@@ -1,0 +1,95 @@
+/**
+ * JSON Lines (and JSON) records to raw documents: one record is one article
+ * `{id?, url?, title?, published? | dct?, outlet?, author?, text | html}`.
+ * A bad line is one failure; the other lines go on.
+ */
+import type { Diagnostic, InputFormat } from "../model.js";
+import type { InputItem, RawDoc, RawHints } from "./types.js";
+
+/** Fields accepted as the publication date, in order of preference (`dct`: TimeML's document creation time). */
+const PUBLISHED_FIELDS = ["published", "dct", "date", "datePublished"] as const;
+
+function fail(path: string, index: number | undefined, code: string, message: string): InputItem {
+  const diagnostic: Diagnostic = { code, severity: "error", stage: "ingest", message };
+  return { ok: false, path, index, diagnostic };
+}
+
+/** A string field, or undefined when absent, empty or not a scalar. */
+function str(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
+  if (typeof v === "number") return String(v);
+  return undefined;
+}
+
+/** Author may be a string, a list of strings or `{name}` objects. */
+function authorOf(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    const names = v.map(authorOf).filter((s): s is string => !!s);
+    return names.length ? names.join(", ") : undefined;
+  }
+  if (v && typeof v === "object" && "name" in v) return str((v as { name: unknown }).name);
+  return str(v);
+}
+
+/**
+ * Turns one parsed record into a document or a failure.
+ * `where` is the human position ("line 3") used in messages.
+ */
+export function recordToItem(rec: unknown, path: string, index: number, format: InputFormat, where: string): InputItem {
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
+    return fail(path, index, "ingest/bad-record", `${path} ${where}: expected a JSON object with a "text" or "html" field, got ${Array.isArray(rec) ? "an array" : typeof rec}.`);
+  }
+  const r = rec as Record<string, unknown>;
+  const text = typeof r.text === "string" ? r.text : undefined;
+  const html = typeof r.html === "string" ? r.html : undefined;
+  const body = text !== undefined && text.trim() !== "" ? text : html;
+  if (body === undefined || body.trim() === "") {
+    return fail(path, index, "ingest/missing-text", `${path} ${where}: the record has no non-empty "text" or "html" field. Add the article body as "text" (plain) or "html".`);
+  }
+  let published: string | undefined;
+  for (const f of PUBLISHED_FIELDS) published ??= str(r[f]);
+  const hints: RawHints = {
+    title: str(r.title),
+    published,
+    outlet: str(r.outlet) ?? str(r.source) ?? str(r.publisher),
+    author: authorOf(r.author),
+    url: str(r.url) ?? str(r.link),
+  };
+  for (const k of Object.keys(hints) as (keyof RawHints)[]) if (hints[k] === undefined) delete hints[k];
+  const doc: RawDoc = { path, format, index, raw: body, html: body === html, hints };
+  const id = str(r.id);
+  if (id !== undefined) doc.externalId = id;
+  return { ok: true, doc };
+}
+
+/** Splits a JSON Lines text into items, one per non-blank line; a bad line is one `ingest/bad-json` failure. */
+export function* parseJsonLines(text: string, path: string): Generator<InputItem> {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === "") continue;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      yield fail(path, i, "ingest/bad-json", `${path} line ${i + 1}: invalid JSON (${why}). Each line must be one complete JSON object; the other lines were read.`);
+      continue;
+    }
+    yield recordToItem(rec, path, i, "jsonl", `line ${i + 1}`);
+  }
+}
+
+/** A `.json` file: one record or an array of records. */
+export function* parseJsonDocument(text: string, path: string): Generator<InputItem> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    yield fail(path, undefined, "ingest/bad-json", `${path}: invalid JSON (${why}). A .json input must be one article object or an array of them; use .jsonl for one object a line.`);
+    return;
+  }
+  const recs = Array.isArray(data) ? data : [data];
+  for (let i = 0; i < recs.length; i++) yield recordToItem(recs[i], path, i, "json", `record ${i}`);
+}

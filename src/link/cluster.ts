@@ -1,0 +1,498 @@
+/**
+ * Online story and event clustering.
+ *
+ * Each new article joins an existing story or starts one, then joins an event inside that story
+ * or starts one, in time that does not grow with the archive:
+ * - candidate stories come from an inverted index over each article's top tf-idf key terms
+ *   (IDF learned online), which include named entities ("@name") and explicit dates ("~2013-09");
+ * - the story decision is the cosine between the article's tf-idf vector (title boosted) and the
+ *   story centroid, damped by time distance;
+ * - the event decision uses story-local weights: a term most of the story's articles share
+ *   (the story's own vocabulary: "earthquake", "Zhai") counts less, so what tells two events of one
+ *   story apart (places, numbers, names, dates) decides; a gap of days between dates splits events.
+ * {@link StoryClusterer.refine} re-clusters the events of each story agglomeratively (average link)
+ * and merges stories whose centroids converged; batch callers run it once at the end.
+ */
+import { ParallaxError } from "../errors.js";
+import { dateFeatures, dayNumber, findDates } from "./dates.js";
+import { byPublication } from "./rewrite.js";
+import { capitalizedNames, contentTerms } from "./text.js";
+import type { LinkDoc } from "./types.js";
+
+/** Title terms count this many times (a headline states what the story is about). */
+export const TITLE_BOOST = 2;
+/** Weight of a multi-word name or entity feature relative to one plain term occurrence. */
+export const NAME_WEIGHT = 1;
+/** Weight of an explicit date feature ("~2013", "~2013-09"). */
+export const DATE_WEIGHT = 1;
+/** Each article is indexed under its this-many highest tf-idf terms. */
+export const KEY_TERMS = 25;
+/** At most this many candidate stories are scored per article (the ones sharing most key terms). */
+export const MAX_CANDIDATES = 30;
+/** A posting list keeps only its most recent stories (bounded work per article). */
+export const MAX_POSTING = 50;
+/** A story centroid keeps at most this many terms (highest counts). */
+export const CENTROID_MAX_TERMS = 400;
+/** Cosine of article vs story centroid at or above which the article joins the story. */
+export const STORY_THRESHOLD = 0.2;
+/** Dates within this many days of a story's dates cost nothing... */
+export const STORY_GRACE_DAYS = 30;
+/** ...beyond it similarity decays as exp(-extra / STORY_DECAY_DAYS). */
+export const STORY_DECAY_DAYS = 60;
+/** Story-local similarity (see module doc) at or above which an article joins an event. */
+export const EVENT_THRESHOLD = 0.08;
+/** Event dates within this many days of each other cost nothing (an article dated the day after)... */
+export const EVENT_GRACE_DAYS = 2;
+/** ...beyond it similarity decays as exp(-extra / EVENT_DECAY_DAYS): a week apart is another event. */
+export const EVENT_DECAY_DAYS = 1.5;
+/** Story-local down-weighting: factor (1 - lambda * share)^LOCAL_SHARPNESS with lambda = n / (n + LOCAL_PRIOR_DOCS). */
+export const LOCAL_PRIOR_DOCS = 4;
+export const LOCAL_SHARPNESS = 2;
+/** Stories whose centroids reach this cosine are merged by refine(). */
+export const STORY_MERGE_THRESHOLD = 0.3;
+/** refine() re-clusters events only in stories up to this size (larger ones keep their online events). */
+export const REFINE_MAX_DOCS = 400;
+/** Only the head of the text is searched for an explicit date when `published` is missing. */
+const DATE_HEAD_CHARS = 300;
+
+/** Options for {@link StoryClusterer}; each defaults to the constant of the same name. */
+export interface ClusterOptions {
+  storyThreshold?: number;
+  eventThreshold?: number;
+  storyMergeThreshold?: number;
+  titleBoost?: number;
+}
+
+interface DocState {
+  id: string;
+  tf: Map<string, number>;
+  day?: number;
+  story: string;
+  event: string;
+}
+
+interface Cluster {
+  id: string;
+  docs: string[];
+  tf: Map<string, number>;
+  /** Story only: number of its docs containing each term. */
+  df?: Map<string, number>;
+  minDay?: number;
+  maxDay?: number;
+}
+
+/** One story as returned by {@link StoryClusterer.stories}. */
+export interface StorySummary {
+  id: string;
+  docs: string[];
+  events: { id: string; docs: string[]; firstDay?: string; lastDay?: string }[];
+  /** Highest-weighted centroid terms, for display and debugging. */
+  topTerms: string[];
+}
+
+/** Serialised state of a {@link StoryClusterer} (plain JSON). */
+export interface ClustererState {
+  version: 1;
+  opts: ClusterOptions;
+  n: number;
+  df: [string, number][];
+  counter: number;
+  docs: { id: string; tf: [string, number][]; day?: number; story: string; event: string }[];
+}
+
+/** Term-frequency map of an article: content terms, title terms (boosted), names, entities, dates. */
+export function docTerms(doc: LinkDoc, titleBoost = TITLE_BOOST): Map<string, number> {
+  const tf = new Map<string, number>();
+  const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
+  for (const t of contentTerms(doc.text)) add(t, 1);
+  if (doc.title) for (const t of contentTerms(doc.title)) add(t, titleBoost);
+  const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+  for (const n of capitalizedNames(text)) if (n.includes(" ")) add(`@${n}`, NAME_WEIGHT);
+  for (const e of doc.entities ?? []) add(`@${(e.canonical ?? e.text).toLowerCase()}`, NAME_WEIGHT);
+  for (const d of dateFeatures(text)) add(d, DATE_WEIGHT);
+  return tf;
+}
+
+/** The article's day number: its publication date, else the first explicit date at the head of its text. */
+export function docDay(doc: LinkDoc): number | undefined {
+  const p = dayNumber(doc.published);
+  if (p !== undefined) return p;
+  const head = `${doc.title ?? ""}\n${doc.text.slice(0, DATE_HEAD_CHARS)}`;
+  return findDates(head)[0]?.dayNumber;
+}
+
+function dayString(d?: number): string | undefined {
+  return d === undefined ? undefined : new Date(d * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days between a day and a [min, max] range (0 inside it); undefined when either is unknown. */
+function gapDays(day: number | undefined, min?: number, max?: number): number | undefined {
+  if (day === undefined || min === undefined || max === undefined) return undefined;
+  return day < min ? min - day : day > max ? day - max : 0;
+}
+
+function decay(gap: number | undefined, grace: number, scale: number): number {
+  return gap === undefined || gap <= grace ? 1 : Math.exp(-(gap - grace) / scale);
+}
+
+/**
+ * Online two-level clusterer: stories, and events within stories. See the module doc for the method.
+ * `add` is O(key terms x posting length + candidates x centroid size), independent of archive size.
+ */
+export class StoryClusterer {
+  private readonly opts: Required<ClusterOptions>;
+  private n = 0;
+  private readonly df = new Map<string, number>();
+  private readonly docs = new Map<string, DocState>();
+  private readonly storyMap = new Map<string, Cluster>();
+  private readonly eventMap = new Map<string, Cluster>();
+  private readonly postings = new Map<string, string[]>();
+  /** Stories merged away by refine() -> the story they went into. */
+  private readonly mergedInto = new Map<string, string>();
+  private counter = 0;
+
+  constructor(opts: ClusterOptions = {}) {
+    this.opts = {
+      storyThreshold: opts.storyThreshold ?? STORY_THRESHOLD,
+      eventThreshold: opts.eventThreshold ?? EVENT_THRESHOLD,
+      storyMergeThreshold: opts.storyMergeThreshold ?? STORY_MERGE_THRESHOLD,
+      titleBoost: opts.titleBoost ?? TITLE_BOOST,
+    };
+  }
+
+  /** Number of articles added. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /**
+   * Counts an article's terms into the IDF statistics without clustering it. Batch callers may
+   * observe the whole collection first so early decisions use collection-wide IDF.
+   */
+  observe(doc: LinkDoc): void {
+    this.observeTerms(docTerms(doc, this.opts.titleBoost));
+  }
+
+  private observeTerms(tf: Map<string, number>): void {
+    this.n++;
+    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  private idf(t: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(t) ?? 0) + 0.5));
+  }
+
+  /** Adds an article; returns the story and event it joined (or started). */
+  add(doc: LinkDoc, opts: { observed?: boolean } = {}): { storyId: string; eventId: string } {
+    if (this.docs.has(doc.id)) throw new ParallaxError("E_LINK_DUPLICATE_ID", `Article "${doc.id}" was already added to the story clusterer.`, "Add each article once; use a unique id per article.");
+    const tf = docTerms(doc, this.opts.titleBoost);
+    if (!opts.observed) this.observeTerms(tf);
+    const state: DocState = { id: doc.id, tf, day: docDay(doc), story: "", event: "" };
+    const vec = this.vector(tf);
+
+    let story: Cluster | undefined;
+    let best = this.opts.storyThreshold;
+    for (const sid of this.candidateStories(vec)) {
+      const s = this.storyMap.get(sid)!;
+      const sim = this.cosine(vec, this.vector(s.tf)) * decay(gapDays(state.day, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
+      if (sim >= best) {
+        best = sim;
+        story = s;
+      }
+    }
+    if (!story) {
+      story = this.newCluster("s", true);
+      this.storyMap.set(story.id, story);
+    }
+    this.addToCluster(story, state, true);
+    state.story = story.id;
+
+    let event: Cluster | undefined;
+    let bestE = this.opts.eventThreshold;
+    const local = this.localWeights(story);
+    const dv = this.vector(tf, local);
+    for (const eid of new Set(story.docs.map((id) => this.docs.get(id)?.event).filter((e): e is string => !!e))) {
+      const e = this.eventMap.get(eid)!;
+      const sim = this.cosine(dv, this.vector(e.tf, local)) * decay(gapDays(state.day, e.minDay, e.maxDay), EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
+      if (sim >= bestE) {
+        bestE = sim;
+        event = e;
+      }
+    }
+    if (!event) {
+      event = this.newCluster("e", false);
+      this.eventMap.set(event.id, event);
+    }
+    this.addToCluster(event, state, false);
+    state.event = event.id;
+    this.docs.set(doc.id, state);
+    this.index(story.id, vec);
+    return { storyId: story.id, eventId: event.id };
+  }
+
+  /** The story and event of an added article. */
+  get(id: string): { storyId: string; eventId: string } | undefined {
+    const d = this.docs.get(id);
+    return d ? { storyId: d.story, eventId: d.event } : undefined;
+  }
+
+  /** All stories with their events, largest first (ties by id). */
+  stories(): StorySummary[] {
+    const out: StorySummary[] = [];
+    for (const s of this.storyMap.values()) {
+      const events = new Map<string, string[]>();
+      for (const id of s.docs) {
+        const e = this.docs.get(id)!.event;
+        events.set(e, [...(events.get(e) ?? []), id]);
+      }
+      const v = this.vector(s.tf);
+      const topTerms = [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([t]) => t);
+      out.push({
+        id: s.id,
+        docs: [...s.docs],
+        events: [...events].map(([id, docs]) => {
+          const e = this.eventMap.get(id)!;
+          return { id, docs, firstDay: dayString(e.minDay), lastDay: dayString(e.maxDay) };
+        }),
+        topTerms,
+      });
+    }
+    return out.sort((a, b) => b.docs.length - a.docs.length || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * Batch refinement: merges stories whose centroids reach the merge threshold, then re-clusters
+   * the events of every story by average-link agglomeration on story-local vectors (same
+   * similarity and threshold as `add`). Cost grows with story sizes, not the archive.
+   */
+  refine(): void {
+    this.mergeStories();
+    for (const s of [...this.storyMap.values()]) if (s.docs.length > 1 && s.docs.length <= REFINE_MAX_DOCS) this.reclusterEvents(s);
+  }
+
+  /** Plain-JSON state; `fromJSON(toJSON())` continues exactly where this one stopped. */
+  toJSON(): ClustererState {
+    return {
+      version: 1,
+      opts: this.opts,
+      n: this.n,
+      df: [...this.df],
+      counter: this.counter,
+      docs: [...this.docs.values()].map((d) => ({ id: d.id, tf: [...d.tf], day: d.day, story: d.story, event: d.event })),
+    };
+  }
+
+  /** Rebuilds a clusterer from {@link toJSON} output. */
+  static fromJSON(state: ClustererState): StoryClusterer {
+    if (!state || state.version !== 1) throw new ParallaxError("E_LINK_STATE", "Unsupported story clusterer state.", "Pass the object StoryClusterer.toJSON() produced (version 1).");
+    const c = new StoryClusterer(state.opts);
+    c.n = state.n;
+    for (const [t, n] of state.df) c.df.set(t, n);
+    c.counter = state.counter;
+    for (const d of state.docs) {
+      const doc: DocState = { id: d.id, tf: new Map(d.tf), day: d.day, story: d.story, event: d.event };
+      c.docs.set(d.id, doc);
+      let s = c.storyMap.get(d.story);
+      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new Map(), df: new Map() }));
+      let e = c.eventMap.get(d.event);
+      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new Map() }));
+      c.addToCluster(s, doc, true);
+      c.addToCluster(e, doc, false);
+      c.index(d.story, c.vector(doc.tf));
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------------------
+
+  private newCluster(prefix: string, story: boolean): Cluster {
+    return { id: `${prefix}${++this.counter}`, docs: [], tf: new Map(), df: story ? new Map() : undefined };
+  }
+
+  private addToCluster(c: Cluster, d: DocState, story: boolean): void {
+    c.docs.push(d.id);
+    for (const [t, w] of d.tf) {
+      c.tf.set(t, (c.tf.get(t) ?? 0) + w);
+      if (c.df) c.df.set(t, (c.df.get(t) ?? 0) + 1);
+    }
+    if (story && c.tf.size > 2 * CENTROID_MAX_TERMS) this.prune(c);
+    if (d.day !== undefined) {
+      c.minDay = c.minDay === undefined ? d.day : Math.min(c.minDay, d.day);
+      c.maxDay = c.maxDay === undefined ? d.day : Math.max(c.maxDay, d.day);
+    }
+  }
+
+  /** Keeps the CENTROID_MAX_TERMS heaviest centroid terms (bounded cost per comparison). */
+  private prune(c: Cluster): void {
+    const keep = [...c.tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_MAX_TERMS);
+    c.tf.clear();
+    for (const [t, w] of keep) c.tf.set(t, w);
+  }
+
+  /** Sublinear tf x idf (x story-local factor), L2-normalised. */
+  private vector(tf: Map<string, number>, local?: (t: string) => number): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, c] of tf) {
+      const w = (1 + Math.log(c)) * this.idf(t) * (local ? local(t) : 1);
+      if (w <= 0) continue;
+      v.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  }
+
+  private cosine(a: Map<string, number>, b: Map<string, number>): number {
+    const [x, y] = a.size <= b.size ? [a, b] : [b, a];
+    let s = 0;
+    for (const [t, w] of x) {
+      const u = y.get(t);
+      if (u !== undefined) s += w * u;
+    }
+    return s;
+  }
+
+  /** Story-local factor: terms most of the story's articles share weigh less (more so in bigger stories). */
+  private localWeights(s: Cluster): (t: string) => number {
+    const n = s.docs.length;
+    const lambda = n / (n + LOCAL_PRIOR_DOCS);
+    return (t) => Math.pow(1 - lambda * Math.min(1, (s.df?.get(t) ?? 0) / Math.max(1, n)), LOCAL_SHARPNESS);
+  }
+
+  private resolve(sid: string): string {
+    let s = sid;
+    while (this.mergedInto.has(s)) s = this.mergedInto.get(s)!;
+    return s;
+  }
+
+  private keyTerms(vec: Map<string, number>): string[] {
+    return [...vec.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, KEY_TERMS).map(([t]) => t);
+  }
+
+  private candidateStories(vec: Map<string, number>): string[] {
+    const hits = new Map<string, number>();
+    for (const t of this.keyTerms(vec)) {
+      for (const raw of this.postings.get(t) ?? []) {
+        const sid = this.resolve(raw);
+        hits.set(sid, (hits.get(sid) ?? 0) + (vec.get(t) ?? 0));
+      }
+    }
+    return [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES).map(([s]) => s);
+  }
+
+  private index(storyId: string, vec: Map<string, number>): void {
+    for (const t of this.keyTerms(vec)) {
+      let p = this.postings.get(t);
+      if (!p) this.postings.set(t, (p = []));
+      const at = p.indexOf(storyId);
+      if (at >= 0) p.splice(at, 1);
+      p.push(storyId);
+      if (p.length > MAX_POSTING) p.shift();
+    }
+  }
+
+  private mergeStories(): void {
+    const ordered = [...this.storyMap.values()].sort((a, b) => b.docs.length - a.docs.length || (a.id < b.id ? -1 : 1));
+    for (const s of ordered) {
+      if (!this.storyMap.has(s.id)) continue;
+      const v = this.vector(s.tf);
+      for (const cid of this.candidateStories(v)) {
+        if (cid === s.id || !this.storyMap.has(cid)) continue;
+        const c = this.storyMap.get(cid)!;
+        if (c.docs.length > s.docs.length) continue;
+        const sim = this.cosine(v, this.vector(c.tf)) * decay(gapDays(c.minDay, s.minDay, s.maxDay) ?? gapDays(c.maxDay, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
+        if (sim < this.opts.storyMergeThreshold) continue;
+        for (const id of c.docs) {
+          const d = this.docs.get(id)!;
+          d.story = s.id;
+          this.addToCluster(s, d, true);
+        }
+        this.storyMap.delete(cid);
+        this.mergedInto.set(cid, s.id);
+      }
+    }
+  }
+
+  private reclusterEvents(s: Cluster): void {
+    const local = this.localWeights(s);
+    const members = s.docs.map((id) => this.docs.get(id)!);
+    const vecs = members.map((d) => this.vector(d.tf, local));
+    const n = members.length;
+    const sim = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      const gap = members[i].day !== undefined && members[j].day !== undefined ? Math.abs(members[i].day! - members[j].day!) : undefined;
+      sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]) * decay(gap, EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
+    }
+    const groups = averageLink(n, sim, this.opts.eventThreshold);
+    // keep the event id most of a group's members had, if still free; drop the old events
+    const used = new Set<string>();
+    for (const d of members) this.eventMap.delete(d.event);
+    const oldIds = members.map((d) => d.event);
+    for (const g of groups.sort((a, b) => b.length - a.length || a[0] - b[0])) {
+      const votes = new Map<string, number>();
+      for (const i of g) votes.set(oldIds[i], (votes.get(oldIds[i]) ?? 0) + 1);
+      const pick = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).find(([e]) => !used.has(e))?.[0];
+      const e: Cluster = pick ? { id: pick, docs: [], tf: new Map() } : this.newCluster("e", false);
+      used.add(e.id);
+      this.eventMap.set(e.id, e);
+      for (const i of g) {
+        members[i].event = e.id;
+        this.addToCluster(e, members[i], false);
+      }
+    }
+  }
+}
+
+/** Average-link agglomerative clustering of n items with a symmetric similarity matrix; stops below `threshold`. */
+export function averageLink(n: number, sim: Float64Array, threshold: number): number[][] {
+  const groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  // link[i][j]: summed similarity between groups i and j
+  const link: Float64Array[] = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => sim[i * n + j]));
+  const alive = new Array<boolean>(n).fill(true);
+  for (;;) {
+    let best = threshold;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      for (let j = i + 1; j < n; j++) {
+        if (!alive[j]) continue;
+        const avg = link[i][j] / (groups[i].length * groups[j].length);
+        if (avg >= best) {
+          best = avg;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    groups[bi] = groups[bi].concat(groups[bj]);
+    alive[bj] = false;
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === bi) continue;
+      link[bi][k] = link[k][bi] = link[bi][k] + link[bj][k];
+    }
+  }
+  return groups.filter((_, i) => alive[i]);
+}
+
+/**
+ * Batch convenience: clusters `docs` (in publication-date order, then id order, so the result is
+ * deterministic), observing the whole collection's IDF first, then refining. Returns id -> cluster id
+ * at the requested level.
+ */
+export function clusterDocs(docs: LinkDoc[], level: "story" | "event", opts: ClusterOptions = {}): Map<string, string> {
+  const c = new StoryClusterer(opts);
+  const ordered = [...docs].sort(byPublication);
+  for (const d of ordered) c.observe(d);
+  for (const d of ordered) c.add(d, { observed: true });
+  c.refine();
+  const out = new Map<string, string>();
+  for (const d of docs) {
+    const r = c.get(d.id)!;
+    out.set(d.id, level === "story" ? r.storyId : r.eventId);
+  }
+  return out;
+}

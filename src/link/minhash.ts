@@ -1,0 +1,175 @@
+/**
+ * MinHash signatures with LSH banding, and a {@link DuplicateIndex} that finds exact and near
+ * duplicates (syndicated copies with a new byline, a cut paragraph, a changed headline) among
+ * everything added so far in time independent of the archive size: a new text is compared only
+ * with the texts that share an LSH bucket with it.
+ */
+import { fmix32, hash32 } from "./hash.js";
+import { shingleHashes } from "./shingles.js";
+import { normalizeText } from "./text.js";
+import { ParallaxError } from "../errors.js";
+
+/** Hash functions per signature. Standard error of the Jaccard estimate is about 1/sqrt(128) = 0.09 at J=0.5, less near 1. */
+export const NUM_PERMUTATIONS = 128;
+/** LSH bands x rows = NUM_PERMUTATIONS. 32 x 4 makes a pair a candidate with p = 1-(1-J^4)^32: 0.87 at J=0.5, 0.998 at J=0.7. */
+export const LSH_BANDS = 32;
+export const LSH_ROWS = NUM_PERMUTATIONS / LSH_BANDS;
+/** Estimated Jaccard at or above which two texts are near-duplicates. */
+export const DUPLICATE_JACCARD = 0.7;
+/** A text that is (estimated) this much contained in the other is a cut copy of it... */
+export const DUPLICATE_CONTAINMENT = 0.85;
+/** ...provided the Jaccard estimate is at least this (keeps a short quote box from matching a long article). */
+export const MIN_JACCARD_FOR_CONTAINMENT = 0.4;
+/** At most this many candidates are verified per added text (a bucket of thousands of copies stays cheap). */
+export const MAX_CANDIDATES = 200;
+
+/** Computes MinHash signatures: permutation i is x -> fmix32(x XOR seed_i), a bijection on 32-bit values. */
+export class MinHasher {
+  readonly seeds: Uint32Array;
+
+  constructor(readonly numPermutations = NUM_PERMUTATIONS, seed = 0x9e3779b9) {
+    this.seeds = new Uint32Array(numPermutations);
+    for (let i = 0; i < numPermutations; i++) this.seeds[i] = fmix32((seed + Math.imul(i + 1, 0x61c88647)) >>> 0);
+  }
+
+  /** The signature of a set of 32-bit hashes (all 0xffffffff for an empty set). */
+  signature(hashes: Uint32Array): Uint32Array {
+    const n = this.numPermutations;
+    const sig = new Uint32Array(n).fill(0xffffffff);
+    for (let j = 0; j < hashes.length; j++) {
+      const x = hashes[j];
+      for (let i = 0; i < n; i++) {
+        const h = fmix32((x ^ this.seeds[i]) >>> 0);
+        if (h < sig[i]) sig[i] = h;
+      }
+    }
+    return sig;
+  }
+}
+
+/** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let eq = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
+  return eq / a.length;
+}
+
+/** What {@link DuplicateIndex.add} found for a new text. */
+export interface DuplicateMatch {
+  /** Id of the earliest-added text this one duplicates (the original, never a copy). */
+  duplicateOf?: string;
+  /** Estimated Jaccard similarity of word 5-shingles with it (1 for an exact copy). */
+  jaccard?: number;
+  /** Estimated share of the smaller text's shingles found in the larger. */
+  containment?: number;
+  /** True when the normalised texts are identical. */
+  exact?: boolean;
+}
+
+interface Entry {
+  sig: Uint32Array;
+  size: number;
+  /** Original this entry duplicates, or itself. */
+  root: string;
+}
+
+/**
+ * An online index of texts for exact and near-duplicate detection (MinHash + LSH).
+ * `add` both answers "which earlier text is this a copy of?" and stores the new text.
+ */
+export class DuplicateIndex {
+  private readonly hasher: MinHasher;
+  private readonly entries = new Map<string, Entry>();
+  private readonly exact = new Map<string, string>();
+  private readonly buckets = new Map<number, string[]>();
+
+  constructor(private readonly opts: { jaccard?: number; containment?: number } = {}) {
+    this.hasher = new MinHasher(NUM_PERMUTATIONS);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** Checks `text` against everything added so far, then adds it under `id`. */
+  add(id: string, text: string): DuplicateMatch {
+    if (this.entries.has(id)) throw new ParallaxError("E_LINK_DUPLICATE_ID", `Text id "${id}" was already added to the duplicate index.`, "Give every article a unique id (Article.id is a content hash).");
+    const norm = normalizeText(text);
+    const exactKey = `${hash32(norm, 1)}:${hash32(norm, 2)}:${norm.length}`;
+    const shingles = shingleHashes(text);
+    const sig = this.hasher.signature(shingles);
+    const bandKeys = this.bandKeys(sig);
+
+    let match: DuplicateMatch = {};
+    const exactId = this.exact.get(exactKey);
+    if (exactId !== undefined) {
+      match = { duplicateOf: this.entries.get(exactId)!.root, jaccard: 1, containment: 1, exact: true };
+    } else if (shingles.length > 0) {
+      match = this.bestNear(sig, shingles.length, bandKeys);
+    }
+
+    this.entries.set(id, { sig, size: shingles.length, root: match.duplicateOf ?? id });
+    if (exactId === undefined) this.exact.set(exactKey, id);
+    for (const k of bandKeys) {
+      const b = this.buckets.get(k);
+      if (b) b.push(id);
+      else this.buckets.set(k, [id]);
+    }
+    return match;
+  }
+
+  /** Ids that share at least one LSH bucket with `text` (candidates, not verified). Does not add it. */
+  candidates(text: string): string[] {
+    const sig = this.hasher.signature(shingleHashes(text));
+    return [...this.collect(this.bandKeys(sig))];
+  }
+
+  private bandKeys(sig: Uint32Array): number[] {
+    const keys: number[] = [];
+    for (let b = 0; b < LSH_BANDS; b++) {
+      let h = fmix32((b + 1) * 0x27d4eb2d);
+      for (let r = 0; r < LSH_ROWS; r++) h = fmix32((h ^ sig[b * LSH_ROWS + r]) >>> 0);
+      keys.push(h);
+    }
+    return keys;
+  }
+
+  private collect(bandKeys: number[]): Set<string> {
+    const seen = new Set<string>();
+    for (const k of bandKeys) {
+      const b = this.buckets.get(k);
+      if (!b) continue;
+      for (const id of b) {
+        seen.add(id);
+        if (seen.size >= MAX_CANDIDATES) return seen;
+      }
+    }
+    return seen;
+  }
+
+  private bestNear(sig: Uint32Array, size: number, bandKeys: number[]): DuplicateMatch {
+    const minJ = this.opts.jaccard ?? DUPLICATE_JACCARD;
+    const minC = this.opts.containment ?? DUPLICATE_CONTAINMENT;
+    let best: DuplicateMatch = {};
+    let bestScore = -1;
+    for (const id of this.collect(bandKeys)) {
+      const e = this.entries.get(id)!;
+      if (e.size === 0) continue;
+      const j = estimateJaccard(sig, e.sig);
+      const inter = (j * (size + e.size)) / (1 + j);
+      const c = Math.min(1, inter / Math.min(size, e.size));
+      const dup = j >= minJ || (c >= minC && j >= MIN_JACCARD_FOR_CONTAINMENT);
+      if (!dup) continue;
+      const score = j + c;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { duplicateOf: e.root, jaccard: j, containment: c };
+      }
+    }
+    return best;
+  }
+}

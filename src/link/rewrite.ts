@@ -1,0 +1,227 @@
+/**
+ * Rewrite and duplicate relations between articles.
+ *
+ * A rewrite (an aggregator's paraphrase of a wire story) keeps the source's facts and their
+ * order but changes the words: we align sentences monotonically ({@link alignSentences}), measure
+ * how much of one article the alignment covers, and decide which article is the source from
+ * publication dates, wire attribution, coverage asymmetry and specificity (quotes, numbers).
+ */
+import type { ArticleRelation, Evidence } from "../model.js";
+import { alignSentences, type AlignedPair } from "./align.js";
+import { DuplicateIndex } from "./minhash.js";
+import { sentenceEvidence, sentenceFeatures, type SentenceFeatures } from "./sentences.js";
+import { contentTerms, capitalizedNames, numbers } from "./text.js";
+import type { LinkDoc } from "./types.js";
+
+/** Share of one article's substantive sentences that must align for it to count as a rewrite. */
+export const REWRITE_MIN_COVERAGE = 0.5;
+/** A rewrite needs at least this many aligned sentence pairs (short notes do not qualify on one match). */
+export const REWRITE_MIN_ALIGNED = 3;
+/** Mean similarity of aligned pairs and coverage on both sides at or above which the pair is a duplicate, not a rewrite. */
+export const DUPLICATE_MIN_SIMILARITY = 0.9;
+export const DUPLICATE_MIN_COVERAGE = 0.9;
+/** findRewrites: each doc is indexed under its this-many rarest terms... */
+export const CANDIDATE_KEY_TERMS = 40;
+/** ...and a pair is compared only when it shares at least this many of them. */
+export const CANDIDATE_MIN_SHARED = 6;
+/** A term in more than this share of the docs is not a key term (too common to single out a pair). */
+export const CANDIDATE_MAX_DF_SHARE = 0.5;
+/** Votes for the source: dates decide most, then wire attribution, then coverage and specificity. */
+const VOTE_EARLIER = 3;
+const VOTE_WIRE = 2;
+const VOTE_COVERS = 1;
+const VOTE_SPECIFIC = 1;
+/** Coverage difference that counts as "covers the other's content". */
+const COVERAGE_MARGIN = 0.1;
+/** Specificity (quotes + numbers per sentence) ratio that counts as "more specific". */
+const SPECIFICITY_RATIO = 1.25;
+
+/** Wire agencies recognised in a dateline or credit line when `dateline.agency` is not given. */
+const WIRE_RE = /\((Reuters|AP|AFP|Xinhua|Bloomberg|dpa|UPI|ANSA|EFE|Kyodo|Yonhap|TASS|PTI|IANS)\)|\b(Associated Press|Agence France-Presse|Reuters|Xinhua News Agency)\b\s*(?:[:\u2014\u2013-]|reported|said)/;
+/** Only the head of the text is searched for a wire credit (a dateline opens the story). */
+const WIRE_HEAD_CHARS = 400;
+
+/** Per-article data computed once and reused across comparisons. */
+interface Prepared {
+  doc: LinkDoc;
+  sentences: SentenceFeatures[];
+  agency?: string;
+  specificity: number;
+}
+
+function prepare(doc: LinkDoc): Prepared {
+  const sentences = sentenceFeatures(doc);
+  const quotes = (doc.text.match(/["\u201c\u201d]/g) ?? []).length / 2;
+  const specificity = (quotes + numbers(doc.text).length) / Math.max(1, sentences.length);
+  return { doc, sentences, agency: wireAgency(doc), specificity };
+}
+
+/** The wire agency credited by the doc's dateline, or found in a dateline/credit at the head of its text. */
+export function wireAgency(doc: LinkDoc): string | undefined {
+  if (doc.dateline?.agency) return doc.dateline.agency;
+  const m = WIRE_RE.exec(doc.text.slice(0, WIRE_HEAD_CHARS));
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+function dayOf(published?: string): string | undefined {
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published : undefined;
+}
+
+/** Decides which of two aligned articles is the source. Returns [rewriteIndex, reason]. */
+function chooseSource(p: [Prepared, Prepared], coverage: [number, number]): { rewrite: 0 | 1; reason: string } {
+  const votes = [0, 0];
+  const why: string[][] = [[], []];
+  const [da, db] = [dayOf(p[0].doc.published), dayOf(p[1].doc.published)];
+  if (da && db && da !== db) {
+    const src = da < db ? 0 : 1;
+    votes[src] += VOTE_EARLIER;
+    why[src].push("earlier publication");
+  }
+  if (!!p[0].agency !== !!p[1].agency) {
+    const src = p[0].agency ? 0 : 1;
+    votes[src] += VOTE_WIRE;
+    why[src].push(`wire attribution (${p[src].agency})`);
+  }
+  if (Math.abs(coverage[0] - coverage[1]) >= COVERAGE_MARGIN) {
+    // the article whose sentences are mostly found in the other is the rewrite; the other covers it
+    const src = coverage[0] < coverage[1] ? 0 : 1;
+    votes[src] += VOTE_COVERS;
+    why[src].push("covers the other's content");
+  }
+  const [sa, sb] = [p[0].specificity, p[1].specificity];
+  if (Math.max(sa, sb) > 0 && Math.max(sa, sb) >= SPECIFICITY_RATIO * Math.min(sa, sb)) {
+    const src = sa > sb ? 0 : 1;
+    votes[src] += VOTE_SPECIFIC;
+    why[src].push("more specific (quotes, numbers)");
+  }
+  let src: 0 | 1;
+  if (votes[0] !== votes[1]) src = votes[0] > votes[1] ? 0 : 1;
+  else {
+    src = p[0].doc.text.length >= p[1].doc.text.length ? 0 : 1;
+    why[src].push("longer text (tie-break)");
+  }
+  return { rewrite: src === 0 ? 1 : 0, reason: why[src].join("; ") || "no distinguishing evidence" };
+}
+
+function compare(pa: Prepared, pb: Prepared): ArticleRelation | null {
+  const A = pa.sentences;
+  const B = pb.sentences;
+  if (!A.length || !B.length) return null;
+  const pairs = alignSentences(A, B);
+  const substA = A.filter((s) => s.substantive).length || A.length;
+  const substB = B.filter((s) => s.substantive).length || B.length;
+  const alignedA = pairs.filter((x) => A[x.a].substantive || substA === A.length).length;
+  const alignedB = pairs.filter((x) => B[x.b].substantive || substB === B.length).length;
+  const coverage: [number, number] = [Math.min(1, alignedA / substA), Math.min(1, alignedB / substB)];
+  if (pairs.length < REWRITE_MIN_ALIGNED && Math.min(substA, substB) >= REWRITE_MIN_ALIGNED) return null;
+  const best = Math.max(...coverage);
+  if (best < REWRITE_MIN_COVERAGE) return null;
+  const meanSim = pairs.reduce((s, x) => s + x.similarity, 0) / Math.max(1, pairs.length);
+  const kind = meanSim >= DUPLICATE_MIN_SIMILARITY && Math.min(...coverage) >= DUPLICATE_MIN_COVERAGE ? "duplicate" : "rewrite";
+  const { rewrite, reason } = chooseSource([pa, pb], coverage);
+  return buildRelation(kind, rewrite === 0 ? pa : pb, rewrite === 0 ? pb : pa, pairs, rewrite === 0, coverage[rewrite], reason);
+}
+
+function buildRelation(kind: ArticleRelation["kind"], from: Prepared, to: Prepared, pairs: AlignedPair[], fromIsA: boolean, score: number, reason: string): ArticleRelation {
+  const alignments = pairs.map((x) => {
+    const [fi, ti] = fromIsA ? [x.a, x.b] : [x.b, x.a];
+    return { from: sentenceEvidence(from.doc.id, from.sentences[fi]), to: sentenceEvidence(to.doc.id, to.sentences[ti]), similarity: round(x.similarity) };
+  });
+  const alignedFrom = new Set(pairs.map((x) => (fromIsA ? x.a : x.b)));
+  const additions: Evidence[] = from.sentences.flatMap((s, i) => (alignedFrom.has(i) || !s.substantive ? [] : [sentenceEvidence(from.doc.id, s)]));
+  return { kind, from: from.doc.id, to: to.doc.id, score: round(score), reason, alignments, additions };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Decides whether one of two articles paraphrases the other. Returns the relation `from` (the
+ * rewrite) -> `to` (the source) with aligned sentence pairs and the rewrite's additions, or null.
+ * Kind is "duplicate" when the two are near-identical sentence by sentence.
+ */
+export function detectRewrite(a: LinkDoc, b: LinkDoc): ArticleRelation | null {
+  return compare(prepare(a), prepare(b));
+}
+
+/** Publication date, then id: the order in which an archive would have seen the articles. */
+export function byPublication(a: LinkDoc, b: LinkDoc): number {
+  const pa = a.published ?? "\uffff";
+  const pb = b.published ?? "\uffff";
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Candidate pairs for rewrite detection from an inverted index of each doc's rarest terms
+ * (content stems and names with collection frequency >= 2): only pairs sharing enough of them.
+ */
+export function rewriteCandidates(docs: LinkDoc[]): [number, number][] {
+  const termSets = docs.map((d) => new Set([...contentTerms(d.text), ...capitalizedNames(d.text).map((n) => `@${n}`)]));
+  const df = new Map<string, number>();
+  for (const s of termSets) for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
+  const maxDf = Math.max(2, Math.floor(CANDIDATE_MAX_DF_SHARE * docs.length));
+  const postings = new Map<string, number[]>();
+  termSets.forEach((s, i) => {
+    const keys = [...s].filter((t) => (df.get(t) ?? 0) >= 2 && (df.get(t) ?? 0) <= maxDf).sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : 1));
+    for (const t of keys.slice(0, CANDIDATE_KEY_TERMS)) {
+      const p = postings.get(t);
+      if (p) p.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const p of postings.values()) {
+    for (let x = 0; x < p.length; x++) for (let y = x + 1; y < p.length; y++) {
+      const key = p[x] * docs.length + p[y];
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
+  const out: [number, number][] = [];
+  for (const [key, n] of shared) if (n >= CANDIDATE_MIN_SHARED) out.push([Math.floor(key / docs.length), key % docs.length]);
+  return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/**
+ * All rewrite relations among `docs` (pairs pre-selected by {@link rewriteCandidates}). Each
+ * article keeps at most one source: the best-scoring one. Near-identical pairs are left to
+ * {@link findDuplicates}.
+ */
+export function findRewrites(docs: LinkDoc[]): ArticleRelation[] {
+  const prepared = new Map<number, Prepared>();
+  const get = (i: number) => {
+    let p = prepared.get(i);
+    if (!p) prepared.set(i, (p = prepare(docs[i])));
+    return p;
+  };
+  const best = new Map<string, ArticleRelation>();
+  for (const [i, j] of rewriteCandidates(docs)) {
+    const r = compare(get(i), get(j));
+    if (!r || r.kind !== "rewrite") continue;
+    const cur = best.get(r.from);
+    if (!cur || r.score > cur.score) best.set(r.from, r);
+  }
+  return [...best.values()].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+}
+
+/**
+ * Exact and near-duplicate relations among `docs` (MinHash/LSH over word 5-shingles), processed in
+ * publication order so `to` is the earliest copy. Alignments are the matching sentences; additions
+ * the copy's sentences the original lacks.
+ */
+export function findDuplicates(docs: LinkDoc[]): ArticleRelation[] {
+  const index = new DuplicateIndex();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const out: ArticleRelation[] = [];
+  for (const d of [...docs].sort(byPublication)) {
+    const m = index.add(d.id, d.text);
+    if (!m.duplicateOf) continue;
+    const pf = prepare(d);
+    const pt = prepare(byId.get(m.duplicateOf)!);
+    const pairs = alignSentences(pf.sentences, pt.sentences);
+    const reason = m.exact ? "exact copy, added earlier" : `near-duplicate (Jaccard ${round(m.jaccard ?? 0)}, containment ${round(m.containment ?? 0)}), earlier in publication order`;
+    out.push(buildRelation("duplicate", pf, pt, pairs, true, m.jaccard ?? 1, reason));
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * Word shingles for near-duplicate detection: hashes of every run of k consecutive normalised
+ * words. Stopwords are kept (they make copies distinctive); punctuation and case are not.
+ */
+import { hash32 } from "./hash.js";
+import { normalizeText, words } from "./text.js";
+
+/** Words per shingle: 5 keeps unrelated articles apart while a reworded sentence breaks only a few shingles. */
+export const SHINGLE_SIZE = 5;
+
+/**
+ * The distinct 32-bit hashes of the word k-shingles of `text` (a text shorter than k words
+ * gives one shingle of all its words; an empty text gives none).
+ */
+export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
+  const w = words(normalizeText(text));
+  if (w.length === 0) return new Uint32Array(0);
+  const set = new Set<number>();
+  if (w.length < k) set.add(hash32(w.join(" ")));
+  else for (let i = 0; i + k <= w.length; i++) set.add(hash32(w.slice(i, i + k).join(" ")));
+  return Uint32Array.from(set);
+}
+
+/** Exact Jaccard similarity of two shingle-hash sets (for tests and verification of small sets). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const sa = new Set(a);
+  let inter = 0;
+  for (const x of b) if (sa.has(x)) inter++;
+  return inter / (a.length + b.length - inter);
+}

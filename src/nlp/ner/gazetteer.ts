@@ -1,0 +1,149 @@
+/**
+ * Name lists (gazetteers) used as features by the entity tagger and by its rule layer.
+ *
+ * Lists are plain data ({@link GazetteerLists}); this module does no I/O. Single words are
+ * looked up by their lower-cased form; multi-word entries ("united states", "world bank")
+ * are matched over token sequences with a longest-match phrase trie.
+ */
+
+/** The lists, each a set of lower-cased entries (single words or space-separated phrases). */
+export interface GazetteerLists {
+  /** Given names ("john", "fatima"). */
+  firstNames: string[];
+  /** Family names ("smith", "nguyen"). */
+  surnames: string[];
+  /** Country names and aliases ("qatar", "united states", "u.s."). */
+  countries: string[];
+  /** Demonyms / nationality adjectives and their plurals ("qatari", "palestinians"). */
+  demonyms: string[];
+  /** Populous cities and national capitals ("doha", "new york"). */
+  cities: string[];
+  /** First-level regions, provinces, states ("california", "gaza strip"). */
+  regions: string[];
+  /** Words that head organisation names ("ministry", "council", "inc."). */
+  orgKeywords: string[];
+  /** Known organisation names ("united nations", "reuters", "hamas"). */
+  orgNames: string[];
+  /** Role and title nouns that precede person names ("minister", "envoy", "president"). */
+  roleNouns: string[];
+  /** Common lower-case English words (a capitalised token whose lower form is here may be no name). */
+  commonWords: string[];
+}
+
+/** The gazetteer classes, used as feature names. */
+export type GazClass = "first" | "sur" | "country" | "demonym" | "city" | "region" | "orgkey" | "orgname" | "role" | "common";
+
+/** Classes whose multi-word entries are matched as phrases over tokens. */
+const PHRASE_CLASSES: readonly GazClass[] = ["country", "city", "region", "orgname", "role"];
+
+/** Longest phrase (in tokens) the trie will try to match. */
+const MAX_PHRASE_TOKENS = 6;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Classes of phrases ending here. */
+  classes: GazClass[];
+}
+
+/** One phrase match over a token range [start, end). */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  cls: GazClass;
+}
+
+/** Splits a gazetteer phrase into tokens the way the tokenizer does for the common cases (spaces, hyphens). */
+export function phraseTokens(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .split(/\s+|(?=-)|(?<=-)/)
+    .filter((t) => t.length > 0);
+}
+
+/** Normalises a token for lookup: lower case, curly apostrophes straightened. */
+export function lookupForm(token: string): string {
+  return token.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+}
+
+/** Fast membership tests over the lists. */
+export class Gazetteer {
+  private readonly words = new Map<string, GazClass[]>();
+  private readonly trie: TrieNode = { next: new Map(), classes: [] };
+  readonly lists: GazetteerLists;
+
+  constructor(lists: GazetteerLists) {
+    this.lists = lists;
+    const add = (cls: GazClass, entries: string[]): void => {
+      for (const raw of entries) {
+        const entry = lookupForm(raw.trim());
+        if (!entry) continue;
+        const toks = phraseTokens(entry);
+        if (toks.length === 1) {
+          const have = this.words.get(toks[0]);
+          if (!have) this.words.set(toks[0], [cls]);
+          else if (!have.includes(cls)) have.push(cls);
+        }
+        if (PHRASE_CLASSES.includes(cls) && toks.length > 1 && toks.length <= MAX_PHRASE_TOKENS) this.addPhrase(toks, cls);
+      }
+    };
+    add("first", lists.firstNames);
+    add("sur", lists.surnames);
+    add("country", lists.countries);
+    add("demonym", lists.demonyms);
+    add("city", lists.cities);
+    add("region", lists.regions);
+    add("orgkey", lists.orgKeywords);
+    add("orgname", lists.orgNames);
+    add("role", lists.roleNouns);
+    add("common", lists.commonWords);
+  }
+
+  private addPhrase(toks: string[], cls: GazClass): void {
+    let node = this.trie;
+    for (const t of toks) {
+      let n = node.next.get(t);
+      if (!n) {
+        n = { next: new Map(), classes: [] };
+        node.next.set(t, n);
+      }
+      node = n;
+    }
+    if (!node.classes.includes(cls)) node.classes.push(cls);
+  }
+
+  /** Classes of a single word (any case), or an empty list. */
+  classesOf(word: string): readonly GazClass[] {
+    return this.words.get(lookupForm(word)) ?? EMPTY;
+  }
+
+  /** True when the word (any case) is in the given class. */
+  has(word: string, cls: GazClass): boolean {
+    return this.classesOf(word).includes(cls);
+  }
+
+  /**
+   * Longest multi-word matches over a token sequence (left to right, non-overlapping per class).
+   * `forms` are lookup forms ({@link lookupForm}) of the tokens.
+   */
+  matchPhrases(forms: readonly string[]): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = 0; i < forms.length; i++) {
+      let node: TrieNode | undefined = this.trie;
+      let best: { end: number; classes: GazClass[] } | undefined;
+      for (let j = i; j < forms.length && j - i < MAX_PHRASE_TOKENS; j++) {
+        node = node.next.get(forms[j]);
+        if (!node) break;
+        if (node.classes.length > 0) best = { end: j + 1, classes: node.classes };
+      }
+      if (best) for (const cls of best.classes) out.push({ start: i, end: best.end, cls });
+    }
+    return out;
+  }
+}
+
+const EMPTY: readonly GazClass[] = [];
+
+/** An empty gazetteer (every lookup misses): for tests and for tagging without lists. */
+export function emptyGazetteerLists(): GazetteerLists {
+  return { firstNames: [], surnames: [], countries: [], demonyms: [], cities: [], regions: [], orgKeywords: [], orgNames: [], roleNouns: [], commonWords: [] };
+}

@@ -1,0 +1,118 @@
+/**
+ * Named-entity recognition: PERSON, ORG, LOC and MISC mentions (CoNLL-2003 types) with
+ * exact character spans into the article text.
+ *
+ * The default recognizer is an averaged-perceptron BIO tagger over wink-nlp tokens
+ * ({@link ./tagger.ts}), with gazetteer features, followed by a rule layer ({@link ./rules.ts}).
+ * Weights and gazetteers ship in `models/ner/` and are loaded on first use.
+ *
+ * Plugging another model: implement {@link EntityRecognizer} and pass it to
+ * {@link setDefaultRecognizer}. For an ONNX token classifier (e.g. a BERT NER export run with
+ * `onnxruntime-node`), `recognize` would: take each sentence's tokens
+ * (`doc.tokens.slice(s.tokenStart, s.tokenEnd)`), run the model's own sub-word tokenizer on
+ * `token.text` and remember which sub-words belong to which token, run the session, take
+ * the label of each token's first sub-word, turn the BIO labels into token spans with
+ * {@link bioToSpans}, optionally run {@link applyRules}, and build entities with
+ * {@link buildEntities} so spans stay snapped to token boundaries.
+ */
+import type { Entity, EntityType, Sentence, Token } from "../../model.js";
+import { bioToSpans } from "./bio.js";
+import { Gazetteer } from "./gazetteer.js";
+import { findModelDir, loadGazetteerLists, loadPerceptronModel } from "./load.js";
+import { PerceptronModel } from "./perceptron.js";
+import { SpanCandidate, applyRules } from "./rules.js";
+import { tagSentence } from "./tagger.js";
+
+export { bioToSpans, scoreEntities } from "./bio.js";
+export { applyRules } from "./rules.js";
+export type { SpanCandidate } from "./rules.js";
+
+/** What a recognizer needs: the text and its tokens and sentences (from `tokenize`). */
+export interface NerInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** A named-entity recognizer: any model that turns tokens into typed name spans. */
+export interface EntityRecognizer {
+  /** Short name for logs and diagnostics, e.g. "perceptron". */
+  name: string;
+  /** Entities of the document, sorted by start, non-overlapping, spans on token boundaries. */
+  recognize(doc: NerInput): Entity[];
+}
+
+export interface PerceptronRecognizerOptions {
+  /** Apply the rule layer after the model (default true). */
+  rules?: boolean;
+}
+
+/** Turns token-index candidates into {@link Entity} objects with ids e0, e1, ... */
+export function buildEntities(doc: NerInput, candidates: readonly SpanCandidate[]): Entity[] {
+  return [...candidates]
+    .sort((a, b) => a.start - b.start)
+    .map((c, i) => {
+      const start = doc.tokens[c.start].start;
+      const end = doc.tokens[c.end - 1].end;
+      return { id: `e${i}`, type: c.type, start, end, text: doc.text.slice(start, end), mention: "name" as const, score: Math.round(c.score * 1000) / 1000 };
+    });
+}
+
+/** The default recognizer: the averaged-perceptron tagger plus the rule layer. */
+export class PerceptronRecognizer implements EntityRecognizer {
+  readonly name = "perceptron";
+  constructor(
+    readonly model: PerceptronModel,
+    readonly gazetteer: Gazetteer,
+    readonly options: PerceptronRecognizerOptions = {},
+  ) {}
+
+  /** Candidates (token-index spans) of one sentence, before entity objects are built. */
+  sentenceCandidates(doc: NerInput, sentence: Sentence): SpanCandidate[] {
+    const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+    if (toks.length === 0) return [];
+    const { tags, confidence } = tagSentence(this.model, this.gazetteer, toks);
+    const cands: SpanCandidate[] = bioToSpans(tags).map((s) => {
+      let sum = 0;
+      for (let i = s.start; i < s.end; i++) sum += confidence[i];
+      return { start: s.start + sentence.tokenStart, end: s.end + sentence.tokenStart, type: s.type as EntityType, score: sum / (s.end - s.start) };
+    });
+    if (this.options.rules === false) return cands;
+    return applyRules(doc.tokens, sentence.tokenStart, sentence.tokenEnd, cands, this.gazetteer);
+  }
+
+  recognize(doc: NerInput): Entity[] {
+    const all: SpanCandidate[] = [];
+    for (const s of doc.sentences) all.push(...this.sentenceCandidates(doc, s));
+    return buildEntities(doc, all);
+  }
+}
+
+let defaultInstance: EntityRecognizer | undefined;
+
+/** Loads the shipped perceptron model and gazetteers from `models/ner/` (or `dir`). */
+export function loadPerceptronRecognizer(dir: string = findModelDir(), options: PerceptronRecognizerOptions = {}): PerceptronRecognizer {
+  return new PerceptronRecognizer(loadPerceptronModel(dir), new Gazetteer(loadGazetteerLists(dir)), options);
+}
+
+/** The recognizer used by {@link recognizeEntities} (the shipped perceptron unless replaced). */
+export function defaultRecognizer(): EntityRecognizer {
+  defaultInstance ??= loadPerceptronRecognizer();
+  return defaultInstance;
+}
+
+/** Replaces the recognizer used by {@link recognizeEntities} (pass undefined to restore the default). */
+export function setDefaultRecognizer(recognizer: EntityRecognizer | undefined): void {
+  defaultInstance = recognizer;
+}
+
+/**
+ * Finds PERSON/ORG/LOC/MISC names in a tokenized text.
+ *
+ * @example
+ * const { tokens, sentences } = tokenize(text);
+ * recognizeEntities({ text, tokens, sentences }); // [{ id: "e0", type: "PERSON", text: "Zhai Jun", ... }]
+ */
+export function recognizeEntities(doc: NerInput): Entity[] {
+  return defaultRecognizer().recognize(doc);
+}

@@ -1,0 +1,195 @@
+/**
+ * Rules applied after the statistical tagger, for conventions a news analyst relies on
+ * and a small model gets wrong:
+ *
+ * - calendar words (months, weekdays) are never entities on their own;
+ * - titles and roles before a name are not part of a PERSON span
+ *   ("Chinese Foreign Minister Wang Yi" -> MISC "Chinese", PERSON "Wang Yi");
+ * - names with particles are one PERSON ("Mohammed bin Abdulaziz bin Saleh Al Khulaifi",
+ *   "Abu Bakr al-Baghdadi", "van der Leyen");
+ * - dotted abbreviations the model left untagged become LOC ("U.S.") or ORG ("U.N.");
+ * - a lone capitalised common word at the start of a sentence, tagged with low confidence,
+ *   is dropped ("Suffering Palestine" keeps only "Palestine").
+ *
+ * Spans here are over token indices of one sentence; the rules never cross sentences.
+ */
+import type { EntityType } from "../../model.js";
+import { Gazetteer, lookupForm } from "./gazetteer.js";
+import { isTitleWord, leadingTitleLength } from "./titles.js";
+
+/** A token with its character offsets. */
+export interface RuleToken {
+  text: string;
+  start: number;
+  end: number;
+  pos?: string;
+}
+
+/** A candidate entity over token indices [start, end) with a confidence. */
+export interface SpanCandidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+}
+
+/** Months, weekdays and their abbreviations (lower case, without trailing period). */
+const CALENDAR_WORDS = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+]);
+
+/** Name particles that join the parts of one person's name. */
+const NAME_PARTICLES = new Set([
+  "bin", "bint", "ibn", "ben", "al", "el", "ul", "abu", "abd", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
+  "dos", "das", "la", "le", "ter", "ten", "zu", "st.",
+]);
+
+/** A sentence-initial single-token entity is dropped when its common-word form has confidence below this. */
+const SENTENCE_INITIAL_MIN_CONFIDENCE = 0.9;
+/** Score given to entities created by rules rather than by the model. */
+const RULE_SCORE = 0.75;
+/** Most particles in a row that a name may contain ("bin Abdul", "van der"). */
+const MAX_PARTICLE_RUN = 3;
+
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const formOf = (w: string): string => lookupForm(w).replace(/\.$/, "");
+
+/** True when the word is a month or weekday name (any case, abbreviations included). */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR_WORDS.has(formOf(word));
+}
+
+/** True when tokens a and b touch (no whitespace between them). */
+const touching = (a: RuleToken, b: RuleToken): boolean => a.end === b.start;
+
+/** True for a particle token ("bin", "Al", "van"). */
+const isParticle = (t: RuleToken): boolean => NAME_PARTICLES.has(lookupForm(t.text));
+
+/** A name-like token: capitalised word, not a title, not a calendar word. */
+function nameLike(t: RuleToken, gaz: Gazetteer): boolean {
+  return isCap(t.text) && /\p{L}/u.test(t.text) && !isTitleWord(t.text, gaz) && !isCalendarWord(t.text);
+}
+
+/**
+ * Length (in tokens) of a particle bridge starting at `i`: particles, possibly glued with
+ * hyphens ("al-", "bin"), ending just before a name-like token; 0 when there is none.
+ */
+function particleBridge(tokens: readonly RuleToken[], i: number, end: number, gaz: Gazetteer): number {
+  let j = i;
+  let particles = 0;
+  while (j < end && particles < MAX_PARTICLE_RUN && isParticle(tokens[j])) {
+    particles++;
+    j++;
+    if (j < end && tokens[j].text === "-" && touching(tokens[j - 1], tokens[j])) {
+      if (j + 1 < end && touching(tokens[j], tokens[j + 1])) j++;
+      else return 0;
+    }
+  }
+  if (particles === 0 || j >= end || !nameLike(tokens[j], gaz)) return 0;
+  return j - i;
+}
+
+/**
+ * Applies the rules to the candidates of one sentence (tokens [sentStart, sentEnd) of `tokens`).
+ * Returns non-overlapping candidates sorted by start.
+ */
+export function applyRules(
+  tokens: readonly RuleToken[],
+  sentStart: number,
+  sentEnd: number,
+  candidates: readonly SpanCandidate[],
+  gaz: Gazetteer,
+): SpanCandidate[] {
+  let spans = candidates.map((c) => ({ ...c })).sort((a, b) => a.start - b.start);
+
+  // 1. Calendar words: drop spans made only of them, and trim them from the front.
+  spans = spans.filter((s) => {
+    while (s.start < s.end && isCalendarWord(tokens[s.start].text)) s.start++;
+    return s.start < s.end;
+  });
+
+  // 2. Titles before person names.
+  const extra: SpanCandidate[] = [];
+  for (const s of spans) {
+    if (s.type !== "PERSON") continue;
+    const words = tokens.slice(s.start, s.end).map((t) => t.text);
+    const k = leadingTitleLength(words, gaz);
+    if (k === 0) continue;
+    const first = tokens[s.start].text;
+    if (gaz.has(first, "demonym")) extra.push({ start: s.start, end: s.start + 1, type: "MISC", score: s.score });
+    else if (gaz.has(first, "country")) extra.push({ start: s.start, end: s.start + 1, type: "LOC", score: s.score });
+    s.start += k;
+  }
+  // A person span made only of title words is no person.
+  spans = spans.filter((s) => !(s.type === "PERSON" && s.end - s.start === 1 && isTitleWord(tokens[s.start].text, gaz)));
+  spans.push(...extra);
+  spans.sort((a, b) => a.start - b.start);
+
+  // 3. Name particles: extend person names forwards and backwards across particles.
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.type !== "PERSON") continue;
+    for (;;) {
+      const bridge = particleBridge(tokens, s.end, sentEnd, gaz);
+      if (bridge === 0) break;
+      let e = s.end + bridge;
+      while (e < sentEnd && nameLike(tokens[e], gaz)) e++;
+      s.end = e;
+    }
+    // Backwards: "van der Leyen", "al-Baghdadi".
+    let b = s.start;
+    while (b > sentStart) {
+      const prev = tokens[b - 1];
+      if (isParticle(prev) && !isCap(prev.text)) b--;
+      else if (prev.text === "-" && touching(prev, tokens[b]) && b - 2 >= sentStart && isParticle(tokens[b - 2]) && touching(tokens[b - 2], prev)) b -= 2;
+      else break;
+    }
+    if (b < s.start) {
+      // Take in the given name before the particles ("Ursula von der Leyen").
+      while (b > sentStart && nameLike(tokens[b - 1], gaz) && b - 1 > sentStart - 1) {
+        const other = spans.find((o) => o !== s && o.start <= b - 1 && o.end > b - 1);
+        if (other && other.type !== "PERSON") break;
+        b--;
+      }
+      s.start = b;
+    }
+  }
+  // Merge person spans swallowed by the extension and drop overlaps (earlier, longer spans win).
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: SpanCandidate[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      if (s.end > last.end && last.type === s.type) last.end = s.end;
+      continue;
+    }
+    merged.push(s);
+  }
+  spans = merged;
+
+  // 4. Untagged dotted abbreviations ("U.S.", "U.N.").
+  const covered = new Set<number>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) covered.add(i);
+  for (let i = sentStart; i < sentEnd; i++) {
+    if (covered.has(i) || !/^(\p{Lu}\.){2,}$/u.test(tokens[i].text)) continue;
+    const type: EntityType | undefined = gaz.has(tokens[i].text, "country") ? "LOC" : gaz.has(tokens[i].text, "orgname") ? "ORG" : undefined;
+    if (type) spans.push({ start: i, end: i + 1, type, score: RULE_SCORE });
+  }
+  spans.sort((a, b) => a.start - b.start);
+
+  // 5. Sentence-initial capitalised common words.
+  spans = spans.filter((s) => {
+    if (s.end - s.start !== 1) return true;
+    let first = sentStart;
+    while (first < sentEnd && /^\p{P}+$/u.test(tokens[first].text)) first++;
+    if (s.start !== first) return true;
+    const w = tokens[s.start].text;
+    const nameLists = ["first", "sur", "country", "demonym", "city", "region", "orgname"] as const;
+    if (!gaz.has(w, "common") || nameLists.some((c) => gaz.has(w, c))) return true;
+    return s.score >= SENTENCE_INITIAL_MIN_CONFIDENCE;
+  });
+  return spans;
+}

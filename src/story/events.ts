@@ -1,0 +1,165 @@
+/**
+ * Events across articles: event mentions that describe the same act (same kind, overlapping
+ * participants, compatible dates and places) become one story event with every article's
+ * sentence as evidence, and a count of the independent sources that report it.
+ */
+import type { EventArg, EventMention, Evidence, Timex } from "../model.js";
+import type { StoryEvent, StoryParticipant } from "./types.js";
+import type { EntityIndex } from "./entities.js";
+import type { SourceGroups } from "./sources.js";
+import { evidenceOf, type StoryInput } from "./input.js";
+import { jaccard, nameKey } from "./terms.js";
+
+/** Two mentions merge when their participant sets overlap at least this much (Jaccard)... */
+const MIN_PARTICIPANT_OVERLAP = 0.34;
+/** ...and neither gives a date that contradicts the other's. */
+const DATE_BASIS: Record<string, string> = {
+  published: "relative to the publication date",
+  inferred: "relative to a date the article implies",
+  absolute: "stated in the text",
+  none: "unresolved",
+};
+const FALLBACK_BASIS = "publication date (the article gives no date)";
+
+/** Verb phrases for labels, by event type (past tense for asserted events). */
+const LABEL_VERB: Record<string, string> = {
+  meet: "met",
+  call: "held a phone call with",
+  visit: "visited",
+  travel: "travelled to",
+  statement: "made a statement",
+  appeal: "called for",
+  criticize: "criticized",
+  support: "expressed support for",
+  agree: "agreed with",
+  vote: "voted on",
+  "resolution-fails": "failed to pass",
+  attack: "attacked",
+  aid: "provided aid to",
+  sanction: "imposed sanctions on",
+};
+
+interface Draft {
+  ev: StoryEvent;
+  keys: Set<string>;
+}
+
+export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryEvent[] {
+  const drafts: Draft[] = [];
+  for (const { article, ann } of items) {
+    const timexAt = new Map<number, Timex>(ann.timexes.map((t) => [t.start, t]));
+    for (const m of ann.events) {
+      const actors = m.actors.map((a) => participant(article.id, a, index));
+      const targets = m.targets.map((a) => participant(article.id, a, index));
+      const keys = new Set([...actors, ...targets].map((p) => p.entityId ?? nameKey(p.name)).filter(Boolean));
+      const { date, basis } = dateOf(m, timexAt, article.meta.published);
+      const place = m.place ? participant(article.id, m.place, index).name : undefined;
+      const ev: Evidence = evidenceOf(article, m.sentence);
+      const match = drafts.find((d) => sameEvent(d, m, keys, date, place));
+      if (match) {
+        const e = match.ev;
+        if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
+        e.evidence.push(ev);
+        for (const k of keys) match.keys.add(k);
+        addNew(e.actors, actors);
+        addNew(e.targets, targets);
+        e.place ??= place;
+        if (date && (!e.date || e.dateBasis === FALLBACK_BASIS)) [e.date, e.dateBasis] = [date, basis];
+        continue;
+      }
+      drafts.push({
+        keys,
+        ev: {
+          id: "",
+          type: m.type,
+          cameo: m.cameo,
+          label: "",
+          actors: dedupe(actors),
+          targets: dedupe(targets),
+          place,
+          date,
+          dateBasis: date ? basis : undefined,
+          negated: m.negated,
+          modality: m.modality,
+          independentSources: 0,
+          articleIds: [article.id],
+          evidence: [ev],
+        },
+      });
+    }
+  }
+  const events = drafts.map((d) => d.ev);
+  for (const e of events) {
+    e.independentSources = groups.count(e.articleIds);
+    e.label = labelOf(e);
+  }
+  events.sort(
+    (a, b) =>
+      b.independentSources - a.independentSources ||
+      (a.date ?? "9999").localeCompare(b.date ?? "9999") ||
+      a.label.localeCompare(b.label),
+  );
+  events.forEach((e, i) => (e.id = `ev${i + 1}`));
+  return events;
+}
+
+function participant(articleId: string, arg: EventArg, index: EntityIndex): StoryParticipant {
+  const se = arg.entityId ? index.byMention.get(`${articleId}:${arg.entityId}`) : index.byName(arg.name ?? arg.text);
+  if (se) return { entityId: se.id, name: se.name, role: se.roles[0]?.text };
+  return { name: arg.name ?? arg.text };
+}
+
+function dateOf(m: EventMention, timexAt: Map<number, Timex>, published?: string): { date?: string; basis?: string } {
+  if (m.time) {
+    const t = timexAt.get(m.time.timexStart);
+    const value = m.date ?? m.time.value;
+    if (/^\d{4}(-\d\d){0,2}$/.test(value)) return { date: value, basis: DATE_BASIS[t?.anchor ?? "absolute"] ?? DATE_BASIS.absolute };
+  }
+  if (m.date && /^\d{4}(-\d\d){0,2}$/.test(m.date)) return { date: m.date, basis: DATE_BASIS.absolute };
+  if (published && m.modality === "asserted") return { date: published.slice(0, 10), basis: FALLBACK_BASIS };
+  return {};
+}
+
+function sameEvent(d: Draft, m: EventMention, keys: Set<string>, date?: string, place?: string): boolean {
+  const e = d.ev;
+  if (e.type !== m.type || e.negated !== m.negated) return false;
+  const explicit = (x?: string, basis?: string) => (x && basis !== FALLBACK_BASIS ? x : undefined);
+  const a = explicit(e.date, e.dateBasis);
+  if (a && date && a.slice(0, date.length) !== date.slice(0, a.length)) return false;
+  if (e.place && place && nameKey(e.place) !== nameKey(place)) return false;
+  if (keys.size === 0 || d.keys.size === 0) return false;
+  return jaccard(keys, d.keys) >= MIN_PARTICIPANT_OVERLAP;
+}
+
+function addNew(into: StoryParticipant[], add: StoryParticipant[]): void {
+  for (const p of add) if (!into.some((q) => samePerson(q, p))) into.push(p);
+}
+
+function dedupe(list: StoryParticipant[]): StoryParticipant[] {
+  const out: StoryParticipant[] = [];
+  addNew(out, list);
+  return out;
+}
+
+function samePerson(a: StoryParticipant, b: StoryParticipant): boolean {
+  return a.entityId && b.entityId ? a.entityId === b.entityId : nameKey(a.name) === nameKey(b.name);
+}
+
+function names(ps: StoryParticipant[]): string {
+  const n = ps.map((p) => p.name);
+  return n.length <= 1 ? (n[0] ?? "") : `${n.slice(0, -1).join(", ")} and ${n[n.length - 1]}`;
+}
+
+/** "Zhai Jun met Mikhail Bogdanov in Doha on 2023-10-19" (from the parts; never new claims). */
+export function labelOf(e: StoryEvent): string {
+  const verb = LABEL_VERB[e.type] ?? e.type;
+  const who = names(e.actors) || "Someone";
+  const neg = e.negated ? "did not: " : "";
+  const mod = e.modality === "planned" ? "plans: " : e.modality === "hypothetical" ? "may have: " : "";
+  const parts = [`${neg}${mod}${who} ${verb}`];
+  const whom = names(e.targets);
+  if (whom) parts.push(whom);
+  if (e.place && !whom.includes(e.place)) parts.push(`in ${e.place}`);
+  if (e.date && e.dateBasis !== FALLBACK_BASIS) parts.push(`on ${e.date}`);
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}

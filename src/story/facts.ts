@@ -1,0 +1,172 @@
+/**
+ * How sure we are: sentences that several articles carry (near-paraphrases of one claim)
+ * become one fact, counted by independent sources; facts only one source reports are kept
+ * apart, and aligned claims whose numbers disagree are flagged as contradictions.
+ */
+import type { Evidence, Span } from "../model.js";
+import type { StoryFact } from "./types.js";
+import type { SourceGroups } from "./sources.js";
+import { evidenceOf, type StoryInput } from "./input.js";
+import { containment, contentTerms, jaccard } from "./terms.js";
+
+/** A sentence needs at least this many content terms to state a checkable claim. */
+const MIN_FACT_TERMS = 5;
+/** Two sentences state the same claim when the shorter's terms recur this much in the longer... */
+const SAME_CLAIM_CONTAINMENT = 0.5;
+/** ...and the two term sets overlap at least this much overall. */
+const SAME_CLAIM_JACCARD = 0.25;
+/** Terms found in more than this share of all sentences are too common to retrieve candidates by. */
+const MAX_POSTING_SHARE = 0.2;
+/** Single-source facts listed at most (the strongest first: with events, numbers, quotes). */
+const MAX_SINGLE_SOURCE_FACTS = 12;
+
+/** One sentence of one article, ready to compare. */
+export interface Unit {
+  articleId: string;
+  span: Span;
+  evidence: Evidence;
+  terms: Set<string>;
+  numbers: { value: string; unit: string }[];
+  /** 0 for an article's first sentence, growing after. */
+  position: number;
+  /** The sentence reports an event or a quote. */
+  salient: boolean;
+}
+
+export interface FactGroup {
+  units: Unit[];
+  articleIds: string[];
+  independentSources: number;
+  conflicts: { a: Unit; b: Unit }[];
+}
+
+const NUMBER_WITH_UNIT = /(\d[\d,.]*)\s*(million|billion|thousand|hundred)?\s+([\p{L}]+)/gu;
+
+/** Splits every article into comparable sentence units. */
+export function sentenceUnits(items: StoryInput[]): Unit[] {
+  const units: Unit[] = [];
+  for (const { article, ann } of items) {
+    const salientStarts = new Set<number>([
+      ...ann.events.map((e) => e.sentence.start),
+      ...ann.attributions.map((a) => sentenceStart(ann.sentences, a.content.start)),
+    ]);
+    ann.sentences.forEach((s, i) => {
+      const text = article.text.slice(s.start, s.end);
+      const terms = new Set(contentTerms(text));
+      if (terms.size < MIN_FACT_TERMS) return;
+      const numbers = [...text.matchAll(NUMBER_WITH_UNIT)]
+        .filter((m) => !/^(19|20)\d\d$/.test(m[1]))
+        .map((m) => ({ value: `${m[1].replace(/,/g, "")}${m[2] ? ` ${m[2]}` : ""}`, unit: m[3].toLowerCase() }));
+      units.push({ articleId: article.id, span: s, evidence: evidenceOf(article, s), terms, numbers, position: i, salient: salientStarts.has(s.start) });
+    });
+  }
+  return units;
+}
+
+function sentenceStart(sentences: Span[], offset: number): number {
+  const s = sentences.find((x) => offset >= x.start && offset < x.end);
+  return s ? s.start : -1;
+}
+
+/** Groups units from different articles that state the same claim. */
+export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
+  const df = new Map<string, number>();
+  for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const maxDf = Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE));
+  const postings = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    for (const t of u.terms) {
+      if ((df.get(t) ?? 0) > maxDf) continue;
+      const p = postings.get(t) ?? [];
+      p.push(i);
+      postings.set(t, p);
+    }
+  });
+  const parent = units.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  units.forEach((u, i) => {
+    const seen = new Set<number>();
+    for (const t of u.terms) {
+      for (const j of postings.get(t) ?? []) {
+        if (j <= i || seen.has(j) || units[j].articleId === u.articleId) continue;
+        seen.add(j);
+        const v = units[j];
+        if (containment(u.terms, v.terms) >= SAME_CLAIM_CONTAINMENT && jaccard(u.terms, v.terms) >= SAME_CLAIM_JACCARD) {
+          parent[find(i)] = find(j);
+        }
+      }
+    }
+  });
+  const byRoot = new Map<number, Unit[]>();
+  units.forEach((u, i) => {
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), u]);
+  });
+  const out: FactGroup[] = [];
+  for (const list of byRoot.values()) {
+    const articleIds = [...new Set(list.map((u) => u.articleId))];
+    const conflicts: FactGroup["conflicts"] = [];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        if (list[i].articleId === list[j].articleId) continue;
+        if (numbersDisagree(list[i], list[j])) conflicts.push({ a: list[i], b: list[j] });
+      }
+    }
+    out.push({ units: list, articleIds, independentSources: groups.count(articleIds), conflicts });
+  }
+  return out;
+}
+
+function numbersDisagree(a: Unit, b: Unit): boolean {
+  for (const x of a.numbers) {
+    for (const y of b.numbers) if (x.unit === y.unit && x.value !== y.value) return true;
+  }
+  return false;
+}
+
+/** Turns claim groups into the story's facts: corroborated and contradicted first, then single-source. */
+export function factsOf(claims: FactGroup[], groups: SourceGroups): StoryFact[] {
+  const facts: StoryFact[] = [];
+  const multi = claims.filter((c) => c.articleIds.length > 1 && (c.independentSources > 1 || c.conflicts.length > 0));
+  const single = claims
+    .filter((c) => c.independentSources === 1 && c.conflicts.length === 0)
+    .filter((c) => c.units.some((u) => u.salient || u.numbers.length > 0))
+    .sort((a, b) => rank(b) - rank(a))
+    .slice(0, MAX_SINGLE_SOURCE_FACTS);
+  for (const c of [...multi.sort((a, b) => b.independentSources - a.independentSources || rank(b) - rank(a)), ...single]) {
+    const rep = representative(c, groups);
+    const fact: StoryFact = {
+      id: "",
+      text: rep.evidence.text,
+      status: c.conflicts.length ? "contradicted" : c.independentSources > 1 ? "corroborated" : "single-source",
+      independentSources: c.independentSources,
+      articleIds: c.articleIds,
+      evidence: c.units.map((u) => u.evidence),
+    };
+    if (c.conflicts.length) {
+      fact.conflicts = c.conflicts.map((k) => ({ text: `${k.a.evidence.text} <> ${k.b.evidence.text}`, evidence: [k.a.evidence, k.b.evidence] }));
+    }
+    facts.push(fact);
+  }
+  facts.forEach((f, i) => (f.id = `f${i + 1}`));
+  return facts;
+}
+
+function rank(c: FactGroup): number {
+  const best = Math.min(...c.units.map((u) => u.position));
+  return c.independentSources * 4 + c.articleIds.length + (c.units.some((u) => u.salient) ? 2 : 0) - Math.min(best, 10) * 0.2;
+}
+
+/** The unit whose wording stands for the group: from an original (not a rewrite), earliest in its article. */
+export function representative(c: FactGroup, groups: SourceGroups): Unit {
+  return [...c.units].sort(
+    (a, b) =>
+      Number(groups.groupOf.get(b.articleId) === b.articleId) - Number(groups.groupOf.get(a.articleId) === a.articleId) ||
+      a.position - b.position ||
+      a.evidence.text.length - b.evidence.text.length,
+  )[0];
+}
+
+export function claimRank(c: FactGroup): number {
+  return rank(c);
+}
