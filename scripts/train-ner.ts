@@ -31,6 +31,8 @@ const GMB_BLOCK = 100;
 const GMB_TEST_EVERY = 10;
 /** Wikigold blocks of this many sentences alternate between training and test. */
 const WIKIGOLD_BLOCK = 50;
+/** Wikigold (CoNLL conventions, the target style) is repeated this many times in training. */
+const WIKIGOLD_WEIGHT = 2;
 /** Most populous cities kept in the shipped city list (plus every national capital). */
 const MAX_CITIES = 5000;
 /** Surnames kept (most frequent first in the 1990 US census list). */
@@ -282,10 +284,10 @@ function main(): void {
   const crossner = [...readCorpus("crossner-politics", "train.conll", crossnerPoliticsMapper, gaz), ...readCorpus("crossner-politics", "dev.conll", crossnerPoliticsMapper, gaz)];
   const crossnerTest = readCorpus("crossner-politics", "test.conll", crossnerPoliticsMapper, gaz);
 
-  let train = [...gmbTrain, ...wikiTrain, ...crossner];
+  let train = [...gmbTrain, ...Array.from({ length: WIKIGOLD_WEIGHT }, () => wikiTrain).flat(), ...crossner];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
   const projected = project(train);
-  log(`training sentences: ${projected.sentences.length} (GMB ${gmbTrain.length}, wikigold ${wikiTrain.length}, CrossNER ${crossner.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`training sentences: ${projected.sentences.length} (GMB ${gmbTrain.length}, wikigold ${wikiTrain.length} x${WIKIGOLD_WEIGHT}, CrossNER ${crossner.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const t1 = performance.now();
   const model = trainTagger(projected.sentences, gaz, {

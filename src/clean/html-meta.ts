@@ -92,10 +92,8 @@ export function stripTitleSuffix(title: string, site?: string): string {
   return m && m[1].length >= TITLE_SUFFIX_MIN_KEEP ? m[1] : title;
 }
 
-/**
- * Reads page metadata. `fallback` values (e.g. Readability's) fill fields nothing else gave.
- */
-export function extractHtmlMeta(doc: DocLike, opts: { url?: string; fallback?: Partial<ArticleMeta> } = {}): ArticleMeta {
+/** Reads page metadata (call before anything mutates the document). */
+export function extractHtmlMeta(doc: DocLike, opts: { url?: string } = {}): ArticleMeta {
   const meta: ArticleMeta = {};
   const sources: NonNullable<ArticleMeta["sources"]> = {};
   const set = (field: keyof NonNullable<ArticleMeta["sources"]>, value: string | undefined, source: string): void => {
@@ -139,9 +137,6 @@ export function extractHtmlMeta(doc: DocLike, opts: { url?: string; fallback?: P
   if (h1 && titleTag?.toLowerCase().includes(h1.toLowerCase())) set("title", h1, "h1");
   set("title", titleTag && stripTitleSuffix(titleTag, site), "title-tag");
   set("title", h1, "h1");
-  for (const [k, v] of Object.entries(opts.fallback ?? {})) {
-    if (typeof v === "string") set(k as keyof NonNullable<ArticleMeta["sources"]>, v, "readability");
-  }
   if (Object.keys(sources).length) meta.sources = sources;
   return meta;
 }

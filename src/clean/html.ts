@@ -7,6 +7,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { ArticleMeta, Diagnostic } from "../model.js";
+import { normaliseDate } from "./date.js";
 import { extractHtmlMeta, type DocLike } from "./html-meta.js";
 import { blocksToText, type NodeLike } from "./html-text.js";
 import { cleanPlainText } from "./text.js";
@@ -18,11 +19,28 @@ export const MIN_READABILITY_CHARS = 250;
 const READABILITY_CHAR_THRESHOLD = 500;
 /** Containers tried, in order, when Readability finds too little. */
 const FALLBACK_CONTAINERS = ['[itemprop="articleBody"]', "article", "main", '[role="main"]', "#content", ".content", "body"];
+/** A broader fallback container replaces a narrower one only when it has this many times more text. */
+const FALLBACK_MIN_GAIN = 1.5;
 /** Elements dropped from a fallback container before its text is read. */
 const FALLBACK_NOISE = "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], .share, .social, .comments, #comments";
 
 function note(code: string, severity: Diagnostic["severity"], message: string, text?: string): Diagnostic {
   return { code, severity, stage: "clean", message, ...(text ? { text } : {}) };
+}
+
+/** Fills metadata fields nothing in the page gave from Readability's guesses (source `readability`). */
+function fillFromReadability(meta: ArticleMeta, article: ReturnType<Readability["parse"]>): void {
+  if (!article) return;
+  const guesses: [keyof NonNullable<ArticleMeta["sources"]>, string | null | undefined][] = [
+    ["title", article.title], ["author", article.byline], ["outlet", article.siteName],
+    ["published", article.publishedTime && normaliseDate(article.publishedTime)], ["language", article.lang],
+  ];
+  for (const [field, value] of guesses) {
+    const v = value?.trim();
+    if (!v || meta[field]) continue;
+    meta[field] = v;
+    (meta.sources ??= {})[field] = "readability";
+  }
 }
 
 type LinkedomDocument = ReturnType<typeof parseHTML>["document"];
@@ -42,7 +60,7 @@ function fallbackText(html: string): { paragraphs: string[]; captions: string[];
     for (const n of Array.from(el.querySelectorAll(FALLBACK_NOISE)) as { remove(): void }[]) n.remove();
     const r = blocksToText(el as unknown as NodeLike);
     const size = r.paragraphs.join("\n").length;
-    if (size > best.size * 1.5 || (best.size === 0 && size > 0)) best = { ...r, via: sel, size };
+    if (size > best.size * FALLBACK_MIN_GAIN || (best.size === 0 && size > 0)) best = { ...r, via: sel, size };
     if (size >= MIN_READABILITY_CHARS) break; // the most specific container with enough text wins
   }
   return best;
@@ -58,20 +76,15 @@ function fallbackText(html: string): { paragraphs: string[]; captions: string[];
 export function extractHtml(html: string, opts: { url?: string } = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
   const doc = parse(html);
+  // Metadata first: Readability mutates the document.
+  const meta = extractHtmlMeta(doc as unknown as DocLike, { url: opts.url });
   let article: ReturnType<Readability["parse"]> = null;
   try {
     article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
   } catch (err) {
     diagnostics.push(note("clean/readability-failed", "warning", `Readability failed on this page (${err instanceof Error ? err.message : String(err)}); used the fallback extraction.`));
   }
-  // Readability mutates the document; metadata is read from a fresh parse.
-  const fallbackMeta: Partial<ArticleMeta> = {};
-  if (article?.title) fallbackMeta.title = article.title;
-  if (article?.byline) fallbackMeta.author = article.byline;
-  if (article?.siteName) fallbackMeta.outlet = article.siteName;
-  if (article?.publishedTime) fallbackMeta.published = article.publishedTime;
-  if (article?.lang) fallbackMeta.language = article.lang;
-  const meta = extractHtmlMeta(parse(html) as unknown as DocLike, { url: opts.url, fallback: fallbackMeta });
+  fillFromReadability(meta, article);
 
   let paragraphs: string[] = [];
   let captions: string[] = [];

@@ -12,12 +12,13 @@ import { captionRule } from "./rules/caption.js";
 import { DATELINE_SCAN_LINES, matchDateline } from "./rules/dateline.js";
 import { headerLineRule } from "./rules/header-line.js";
 import { headingRule } from "./rules/heading.js";
+import { menuRule } from "./rules/menu.js";
 import { titleRule } from "./rules/title.js";
 import { trailingDebrisRule } from "./rules/trailing-debris.js";
 import type { CleanHints, CleanResult, CleanState } from "./types.js";
 
 /** The rules, in the order they run. */
-export type CleanRule = "header-line" | "breadcrumb" | "caption" | "title" | "trailing-debris" | "dateline" | "heading";
+export type CleanRule = "header-line" | "menu" | "breadcrumb" | "caption" | "title" | "trailing-debris" | "dateline" | "heading";
 
 export interface CleanOptions {
   /** Switch rules off (all are on by default). HTML extraction switches off the ones that only fit plain text. */
@@ -26,6 +27,7 @@ export interface CleanOptions {
 
 const LINE_RULES: [CleanRule, (s: CleanState) => void][] = [
   ["header-line", headerLineRule],
+  ["menu", menuRule],
   ["breadcrumb", breadcrumbRule],
   ["caption", captionRule],
   ["title", titleRule],
@@ -45,7 +47,8 @@ export function cleanPlainText(raw: string, hints?: CleanHints, opts: CleanOptio
   for (const [name, rule] of LINE_RULES) if (on(name)) rule(state);
 
   const { text, offsets, lineStarts } = joinLines(raw, state.lines);
-  const diagnostics: Diagnostic[] = state.diagnostics;
+  // Removals in raw order (rules run in their own order, some from the end).
+  const diagnostics: Diagnostic[] = [...state.diagnostics].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   const meta = state.meta;
 
   if (on("dateline")) {

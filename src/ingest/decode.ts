@@ -10,6 +10,8 @@ import type { Diagnostic } from "../model.js";
 const DECLARATION_SCAN_BYTES = 4096;
 /** Charset used when the bytes are not valid UTF-8 and nothing is declared. */
 const FALLBACK_CHARSET = "windows-1252";
+/** Bytes decoded per String.fromCharCode call (stays under the engine's argument limit). */
+const DECODE_CHUNK_BYTES = 8192;
 
 /** Where the charset was taken from. */
 export type CharsetSource = "bom" | "meta" | "xml-declaration" | "utf-8-valid" | "fallback";
@@ -20,6 +22,32 @@ export interface Decoded {
   encoding: string;
   source: CharsetSource;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * windows-1252 code points for bytes 0x80-0x9F (undefined bytes map to the C1 control of the same
+ * value, as the WHATWG Encoding Standard says). Node 20's TextDecoder("windows-1252") decodes these
+ * bytes as ISO-8859-1 controls, losing curly quotes and dashes, so this one charset is decoded here.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decodes windows-1252 bytes (see {@link CP1252_HIGH}). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += DECODE_CHUNK_BYTES) {
+    const part = bytes.subarray(i, i + DECODE_CHUNK_BYTES);
+    const codes = Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/** Decodes with a decoder, routing windows-1252 (and its aliases latin1, ascii...) to {@link decodeWindows1252}. */
+function decodeWith(dec: TextDecoder, bytes: Uint8Array): string {
+  return dec.encoding === "windows-1252" ? decodeWindows1252(bytes) : dec.decode(bytes);
 }
 
 /** Returns the BOM's charset and length, if the bytes start with one. */
@@ -91,14 +119,14 @@ export function decodeBytes(bytes: Uint8Array, where = "input"): Decoded {
       if (text !== undefined) return { text, encoding: "utf-8", source: declared.source, diagnostics };
       diagnostics.push(note("ingest/charset-mismatch", "warning",
         `${where}: declares UTF-8 but its bytes are not valid UTF-8; decoded as ${FALLBACK_CHARSET}. Re-save the file as UTF-8 or fix its declaration.`));
-      return { text: new TextDecoder(FALLBACK_CHARSET).decode(bytes), encoding: FALLBACK_CHARSET, source: "fallback", diagnostics };
+      return { text: decodeWindows1252(bytes), encoding: FALLBACK_CHARSET, source: "fallback", diagnostics };
     } else {
-      return { text: dec.decode(bytes), encoding: dec.encoding, source: declared.source, diagnostics };
+      return { text: decodeWith(dec, bytes), encoding: dec.encoding, source: declared.source, diagnostics };
     }
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", source: "utf-8-valid", diagnostics };
   diagnostics.push(note("ingest/charset-fallback", "warning",
     `${where}: not valid UTF-8 and no charset declared; decoded as ${FALLBACK_CHARSET}. Declare the charset (<meta charset> or an XML declaration) or save the file as UTF-8.`));
-  return { text: new TextDecoder(FALLBACK_CHARSET).decode(bytes), encoding: FALLBACK_CHARSET, source: "fallback", diagnostics };
+  return { text: decodeWindows1252(bytes), encoding: FALLBACK_CHARSET, source: "fallback", diagnostics };
 }

@@ -19,12 +19,20 @@ import { byPublication } from "./rewrite.js";
 import { capitalizedNames, contentTerms } from "./text.js";
 import type { LinkDoc } from "./types.js";
 
+/**
+ * IDF assumes this many unseen background articles lacking every term, so a young archive
+ * (a handful of articles, all on one story) does not zero the weight of the story's shared words.
+ */
+export const IDF_PRIOR_DOCS = 50;
 /** Title terms count this many times (a headline states what the story is about). */
 export const TITLE_BOOST = 2;
 /** Weight of a multi-word name or entity feature relative to one plain term occurrence. */
 export const NAME_WEIGHT = 1;
 /** Weight of an explicit date feature ("~2013", "~2013-09"). */
 export const DATE_WEIGHT = 1;
+/** The lead (first this many words) states the event; later words weigh LATE_WEIGHT (background, earlier events). */
+export const LEAD_WORDS = 150;
+export const LATE_WEIGHT = 0.3;
 /** Each article is indexed under its this-many highest tf-idf terms. */
 export const KEY_TERMS = 25;
 /** At most this many candidate stories are scored per article (the ones sharing most key terms). */
@@ -34,22 +42,34 @@ export const MAX_POSTING = 50;
 /** A story centroid keeps at most this many terms (highest counts). */
 export const CENTROID_MAX_TERMS = 400;
 /** Cosine of article vs story centroid at or above which the article joins the story. */
-export const STORY_THRESHOLD = 0.2;
+export const STORY_THRESHOLD = 0.1;
 /** Dates within this many days of a story's dates cost nothing... */
 export const STORY_GRACE_DAYS = 30;
 /** ...beyond it similarity decays as exp(-extra / STORY_DECAY_DAYS). */
 export const STORY_DECAY_DAYS = 60;
 /** Story-local similarity (see module doc) at or above which an article joins an event. */
-export const EVENT_THRESHOLD = 0.08;
+export const EVENT_THRESHOLD = 0.07;
 /** Event dates within this many days of each other cost nothing (an article dated the day after)... */
 export const EVENT_GRACE_DAYS = 2;
 /** ...beyond it similarity decays as exp(-extra / EVENT_DECAY_DAYS): a week apart is another event. */
 export const EVENT_DECAY_DAYS = 1.5;
-/** Story-local down-weighting: factor (1 - lambda * share)^LOCAL_SHARPNESS with lambda = n / (n + LOCAL_PRIOR_DOCS). */
-export const LOCAL_PRIOR_DOCS = 4;
-export const LOCAL_SHARPNESS = 2;
+/**
+ * Story-local down-weighting of a term in df of the story's n articles: a blend of a local IDF,
+ * ln((n+1)/(df+0.5)), and 1, the local part weighing lambda = n / (n + LOCAL_PRIOR_DOCS)
+ * (a two-article story cannot yet tell its common vocabulary from one event's).
+ */
+export const LOCAL_PRIOR_DOCS = 2;
+/** Terms fewer than this many of the story's articles share get no local weight. */
+export const MIN_LOCAL_DF = 2;
 /** Stories whose centroids reach this cosine are merged by refine(). */
-export const STORY_MERGE_THRESHOLD = 0.3;
+export const STORY_MERGE_THRESHOLD = 0.1;
+/**
+ * refine(): an article left alone in its event joins the event it is closest to (average link) if that
+ * reaches this share of the event threshold: one article rarely is an event of its own within a story.
+ */
+export const SINGLETON_ATTACH_RATIO = 0.5;
+/** refine(): a one-article story joins the closest story at this share of the story merge threshold. */
+export const SINGLETON_STORY_RATIO = 0.6;
 /** refine() re-clusters events only in stories up to this size (larger ones keep their online events). */
 export const REFINE_MAX_DOCS = 400;
 /** Only the head of the text is searched for an explicit date when `published` is missing. */
@@ -104,13 +124,23 @@ export interface ClustererState {
 export function docTerms(doc: LinkDoc, titleBoost = TITLE_BOOST): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
-  for (const t of contentTerms(doc.text)) add(t, 1);
+  const split = leadEnd(doc.text);
+  for (const t of contentTerms(doc.text.slice(0, split))) add(t, 1);
+  for (const t of contentTerms(doc.text.slice(split))) add(t, LATE_WEIGHT);
   if (doc.title) for (const t of contentTerms(doc.title)) add(t, titleBoost);
   const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
   for (const n of capitalizedNames(text)) if (n.includes(" ")) add(`@${n}`, NAME_WEIGHT);
   for (const e of doc.entities ?? []) add(`@${(e.canonical ?? e.text).toLowerCase()}`, NAME_WEIGHT);
   for (const d of dateFeatures(text)) add(d, DATE_WEIGHT);
   return tf;
+}
+
+/** Offset where the lead (LEAD_WORDS words) ends. */
+function leadEnd(text: string): number {
+  const re = /\S+/g;
+  let count = 0;
+  while (re.exec(text)) if (++count >= LEAD_WORDS) return re.lastIndex;
+  return text.length;
 }
 
 /** The article's day number: its publication date, else the first explicit date at the head of its text. */
@@ -179,7 +209,7 @@ export class StoryClusterer {
   }
 
   private idf(t: string): number {
-    return Math.log((this.n + 1) / ((this.df.get(t) ?? 0) + 0.5));
+    return Math.log((this.n + IDF_PRIOR_DOCS + 1) / ((this.df.get(t) ?? 0) + 0.5));
   }
 
   /** Adds an article; returns the story and event it joined (or started). */
@@ -334,7 +364,7 @@ export class StoryClusterer {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [t, c] of tf) {
-      const w = (1 + Math.log(c)) * this.idf(t) * (local ? local(t) : 1);
+      const w = (1 + Math.log(Math.max(1, c))) * this.idf(t) * (local ? local(t) : 1);
       if (w <= 0) continue;
       v.set(t, w);
       norm += w * w;
@@ -358,7 +388,12 @@ export class StoryClusterer {
   private localWeights(s: Cluster): (t: string) => number {
     const n = s.docs.length;
     const lambda = n / (n + LOCAL_PRIOR_DOCS);
-    return (t) => Math.pow(1 - lambda * Math.min(1, (s.df?.get(t) ?? 0) / Math.max(1, n)), LOCAL_SHARPNESS);
+    return (t) => {
+      const df = s.df?.get(t) ?? 0;
+      // a term only one article of the story has says nothing about which articles belong together
+      const localIdf = df < MIN_LOCAL_DF ? 0 : Math.max(0, Math.log((n + 1) / (df + 0.5)));
+      return lambda * localIdf + (1 - lambda);
+    };
   }
 
   private resolve(sid: string): string {
@@ -403,7 +438,8 @@ export class StoryClusterer {
         const c = this.storyMap.get(cid)!;
         if (c.docs.length > s.docs.length) continue;
         const sim = this.cosine(v, this.vector(c.tf)) * decay(gapDays(c.minDay, s.minDay, s.maxDay) ?? gapDays(c.maxDay, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
-        if (sim < this.opts.storyMergeThreshold) continue;
+        const need = c.docs.length === 1 ? this.opts.storyMergeThreshold * SINGLETON_STORY_RATIO : this.opts.storyMergeThreshold;
+        if (sim < need) continue;
         for (const id of c.docs) {
           const d = this.docs.get(id)!;
           d.story = s.id;
@@ -425,7 +461,7 @@ export class StoryClusterer {
       const gap = members[i].day !== undefined && members[j].day !== undefined ? Math.abs(members[i].day! - members[j].day!) : undefined;
       sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]) * decay(gap, EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
     }
-    const groups = averageLink(n, sim, this.opts.eventThreshold);
+    const groups = attachSingletons(averageLink(n, sim, this.opts.eventThreshold), n, sim, this.opts.eventThreshold * SINGLETON_ATTACH_RATIO);
     // keep the event id most of a group's members had, if still free; drop the old events
     const used = new Set<string>();
     for (const d of members) this.eventMap.delete(d.event);
@@ -476,6 +512,30 @@ export function averageLink(n: number, sim: Float64Array, threshold: number): nu
     }
   }
   return groups.filter((_, i) => alive[i]);
+}
+
+/** Moves each singleton group into the group with the highest average similarity to it, if at least `threshold`. */
+export function attachSingletons(groups: number[][], n: number, sim: Float64Array, threshold: number): number[][] {
+  const big = groups.filter((g) => g.length > 1);
+  if (!big.length) return groups;
+  const out = big.map((g) => [...g]);
+  const alone: number[][] = [];
+  for (const g of groups) {
+    if (g.length > 1) continue;
+    const i = g[0];
+    let best = threshold;
+    let pick = -1;
+    big.forEach((b, k) => {
+      const avg = b.reduce((s, j) => s + sim[i * n + j], 0) / b.length;
+      if (avg >= best) {
+        best = avg;
+        pick = k;
+      }
+    });
+    if (pick >= 0) out[pick].push(i);
+    else alone.push(g);
+  }
+  return [...out, ...alone];
 }
 
 /**

@@ -23,23 +23,30 @@ export const MIN_JACCARD_FOR_CONTAINMENT = 0.4;
 /** At most this many candidates are verified per added text (a bucket of thousands of copies stays cheap). */
 export const MAX_CANDIDATES = 200;
 
-/** Computes MinHash signatures: permutation i is x -> fmix32(x XOR seed_i), a bijection on 32-bit values. */
+/** Computes MinHash signatures over sets of 32-bit hashes. */
 export class MinHasher {
-  readonly seeds: Uint32Array;
+  readonly seeds: Int32Array;
 
   constructor(readonly numPermutations = NUM_PERMUTATIONS, seed = 0x9e3779b9) {
-    this.seeds = new Uint32Array(numPermutations);
-    for (let i = 0; i < numPermutations; i++) this.seeds[i] = fmix32((seed + Math.imul(i + 1, 0x61c88647)) >>> 0);
+    this.seeds = new Int32Array(numPermutations);
+    for (let i = 0; i < numPermutations; i++) this.seeds[i] = fmix32((seed + Math.imul(i + 1, 0x61c88647)) >>> 0) | 0;
   }
 
-  /** The signature of a set of 32-bit hashes (all 0xffffffff for an empty set). */
-  signature(hashes: Uint32Array): Uint32Array {
+  /**
+   * The signature of a set of 32-bit hashes (all 0x7fffffff for an empty set). Permutation i is a
+   * cheap xor-multiply-xorshift mix of x ^ seed_i (a bijection), compared as signed 32-bit values.
+   */
+  signature(hashes: Uint32Array): Int32Array {
     const n = this.numPermutations;
-    const sig = new Uint32Array(n).fill(0xffffffff);
+    const seeds = this.seeds;
+    const sig = new Int32Array(n).fill(0x7fffffff);
     for (let j = 0; j < hashes.length; j++) {
-      const x = hashes[j];
+      const x = hashes[j] | 0;
       for (let i = 0; i < n; i++) {
-        const h = fmix32((x ^ this.seeds[i]) >>> 0);
+        let h = Math.imul(x ^ seeds[i], 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h ^= h >>> 16;
         if (h < sig[i]) sig[i] = h;
       }
     }
@@ -48,7 +55,7 @@ export class MinHasher {
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
-export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+export function estimateJaccard(a: Int32Array, b: Int32Array): number {
   let eq = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
   return eq / a.length;
@@ -67,7 +74,7 @@ export interface DuplicateMatch {
 }
 
 interface Entry {
-  sig: Uint32Array;
+  sig: Int32Array;
   size: number;
   /** Original this entry duplicates, or itself. */
   root: string;
@@ -128,7 +135,7 @@ export class DuplicateIndex {
     return [...this.collect(this.bandKeys(sig))];
   }
 
-  private bandKeys(sig: Uint32Array): number[] {
+  private bandKeys(sig: Int32Array): number[] {
     const keys: number[] = [];
     for (let b = 0; b < LSH_BANDS; b++) {
       let h = fmix32((b + 1) * 0x27d4eb2d);
@@ -151,7 +158,7 @@ export class DuplicateIndex {
     return seen;
   }
 
-  private bestNear(sig: Uint32Array, size: number, bandKeys: number[]): DuplicateMatch {
+  private bestNear(sig: Int32Array, size: number, bandKeys: number[]): DuplicateMatch {
     const minJ = this.opts.jaccard ?? DUPLICATE_JACCARD;
     const minC = this.opts.containment ?? DUPLICATE_CONTAINMENT;
     let best: DuplicateMatch = {};

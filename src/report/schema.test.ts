@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Story } from "../story/types.js";
 import { checkStory, type ArticleTexts } from "./check.js";
 import { renderJson, STORY_FORMAT_VERSION } from "./json.js";
@@ -55,6 +55,20 @@ describe("story.schema.json", () => {
     expect(errs).toMatch(/must NOT have additional properties/);
     expect(errs).toMatch(/facts\/0\/status must be equal to one of the allowed values/);
     expect(errorsOf({ stories: [] }).join("\n")).toMatch(/required property 'version'/);
+  });
+});
+
+describe("docs/story-format.md", () => {
+  it("has a JSON event example that validates and whose spans match the sample articles", () => {
+    const md = read("docs/story-format.md");
+    const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const event = JSON.parse(blocks.find((b) => b.includes('"cameo"'))!);
+    const ajv = new Ajv2020({ strict: true });
+    ajv.addSchema(schema);
+    expect(ajv.validate({ $ref: `${schema.$id}#/$defs/event` }, event), JSON.stringify(ajv.errors)).toBe(true);
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    const spans = [event.evidence[0], JSON.parse(blocks.find((b) => b.trim().startsWith('{ "articleId"'))!)];
+    for (const e of spans) expect(texts.get(e.articleId)!.slice(e.start, e.end)).toBe(e.text);
   });
 });
 

@@ -37,7 +37,7 @@ export function rankDays(items: StoryInput[]): RankedDay[] {
       const s = sentenceAt(ann, t.start);
       if (!s) continue;
       const list = cands.get(t.value) ?? [];
-      list.push({ ev: evidenceOf(article, s), position: ann.sentences.indexOf(s), articleId: article.id });
+      list.push({ ev: evidenceOf(article, s), position: ann.sentences.indexOf(s as (typeof ann.sentences)[number]), articleId: article.id });
       cands.set(t.value, list);
       if (seen.has(t.value)) continue;
       seen.add(t.value);

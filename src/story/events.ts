@@ -14,12 +14,13 @@ import { jaccard, nameKey } from "./terms.js";
 const MIN_PARTICIPANT_OVERLAP = 0.34;
 /** ...and neither gives a date that contradicts the other's. */
 const DATE_BASIS: Record<string, string> = {
-  published: "relative to the publication date",
-  inferred: "relative to a date the article implies",
-  absolute: "stated in the text",
-  none: "unresolved",
+  published: "relative to publication date",
+  inferred: "relative to inferred date",
+  absolute: "explicit",
+  none: "explicit",
 };
-const FALLBACK_BASIS = "publication date (the article gives no date)";
+/** Basis of a date taken from the publication date because the text gives none. */
+const FALLBACK_BASIS = "publication date";
 
 /** Verb phrases for labels, by event type (past tense for asserted events). */
 const LABEL_VERB: Record<string, string> = {

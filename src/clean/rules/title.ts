@@ -16,6 +16,8 @@ export const TITLE_MAX_CHARS = 200;
 const SENTENCE_END = /[.,;:…]["'”’)\]]*$/;
 /** Two sentences on one line ("Ends here. Starts here"): not a headline. */
 const INNER_SENTENCE_BREAK = /[.!?]["'”’]?\s+["'“‘]?\p{Lu}/u;
+/** A next line starting in lower case continues the first line (hard-wrapped text): no headline then. */
+const CONTINUATION_START = /^\p{Ll}/u;
 /** A headline starts with a capital, a digit or an opening quote. */
 const HEADLINE_START = /^["'“‘(\[]?[\p{Lu}\p{N}]/u;
 
@@ -52,7 +54,7 @@ export function titleRule(state: CleanState): void {
   } else if (state.crumbTitle && dropRepeat(state, state.crumbTitle, "Repeats the breadcrumb's last crumb (the page title).")) {
     title = state.crumbTitle;
     setTitle(state, title, "breadcrumb");
-  } else if (!state.hintTitle && looksLikeHeadline(state.lines[0].text)) {
+  } else if (!state.hintTitle && looksLikeHeadline(state.lines[0].text) && !CONTINUATION_START.test(state.lines[1].text)) {
     title = state.lines[0].text;
     setTitle(state, title, "first-line");
     removeLine(state, 0, "title", "First line is the headline; kept as meta.title.");

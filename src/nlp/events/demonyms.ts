@@ -40,8 +40,24 @@ export const DEMONYMS: ReadonlyMap<string, string> = new Map(PAIRS);
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   "officials", "official", "representatives", "representative", "side", "sides", "government", "authorities",
   "delegation", "delegations", "diplomats", "leaders", "leadership", "troops", "forces", "military", "army",
-  "navy", "ministry", "negotiators", "envoys", "counterparts", "administration", "president", "minister",
+  "navy", "ministry", "negotiators", "administration", "people", "police",
 ]);
+
+/** Capitals and other seats of government -> country, to tell a meeting at a third location from a home visit. */
+const SEATS: readonly [string, string][] = [
+  ["beijing", "China"], ["moscow", "Russia"], ["washington", "United States"], ["doha", "Qatar"],
+  ["jerusalem", "Israel"], ["tel aviv", "Israel"], ["cairo", "Egypt"], ["riyadh", "Saudi Arabia"],
+  ["tehran", "Iran"], ["ankara", "Turkey"], ["istanbul", "Turkey"], ["london", "United Kingdom"],
+  ["paris", "France"], ["berlin", "Germany"], ["kyiv", "Ukraine"], ["kiev", "Ukraine"], ["amman", "Jordan"],
+  ["beirut", "Lebanon"], ["damascus", "Syria"], ["baghdad", "Iraq"], ["abu dhabi", "United Arab Emirates"],
+  ["dubai", "United Arab Emirates"], ["tokyo", "Japan"], ["seoul", "Korea"], ["new delhi", "India"],
+  ["islamabad", "Pakistan"], ["kabul", "Afghanistan"], ["ramallah", "Palestine"], ["gaza", "Palestine"],
+  ["rome", "Italy"], ["madrid", "Spain"], ["ottawa", "Canada"], ["canberra", "Australia"], ["brasilia", "Brazil"],
+  ["muscat", "Oman"], ["kuwait city", "Kuwait"], ["manama", "Bahrain"], ["geneva", "Switzerland"], ["minsk", "Belarus"],
+];
+
+/** Lower-cased capital or seat of government -> country name. */
+export const SEAT_COUNTRY: ReadonlyMap<string, string> = new Map(SEATS);
 
 /** The country a nationality adjective stands for, or undefined. */
 export function countryOfDemonym(word: string): string | undefined {

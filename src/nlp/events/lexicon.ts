@@ -23,7 +23,7 @@ export interface TriggerEntry {
   targetPreps?: readonly string[];
   /** The trigger takes its target as a direct object ("visited Doha", "urged Israel"). */
   directObject?: boolean;
-  /** Only a trigger when a resolution-like noun (RESOLUTION_NOUNS) comes before it in the sentence. */
+  /** Only a trigger when the sentence mentions a resolution-like noun (RESOLUTION_NOUNS). */
   needsResolution?: boolean;
   /** Refines the CAMEO code by words that follow the trigger (e.g. "called for a ceasefire" -> 0256). */
   refine?: readonly ContentRule[];

@@ -9,8 +9,8 @@ import { RESOLUTION_NOUNS, TRIGGERS, type TriggerEntry } from "./lexicon.js";
 
 /** At most this many modifier tokens may sit between two words of a pattern. */
 export const MAX_PATTERN_GAP = 3;
-/** POS tags a gap between pattern words may consist of (determiners, modifiers, possessives). */
-const GAP_POS = new Set(["DET", "ADJ", "ADV", "NUM", "PRON", "PART"]);
+/** POS tags a gap between pattern words may consist of (determiners, modifiers, possessives, noun modifiers). */
+const GAP_POS = new Set(["DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN"]);
 
 /** One matched trigger: token indices are global (into doc.tokens). */
 export interface TriggerMatch {
@@ -117,7 +117,7 @@ export function findTriggers(tokens: readonly Token[], from: number, to: number)
       const multiword = c.words.length > 1;
       if (!posFits(c.entry, tokens, head, multiword)) continue;
       if (c.entry.next && !(end < to && c.entry.next.includes(normOf(tokens[end])))) continue;
-      if (c.entry.needsResolution && !hasResolutionBefore(tokens, from, i)) continue;
+      if (c.entry.needsResolution && !hasResolution(tokens, from, to)) continue;
       const agrees = c.entry.pos === "verb" ? tokens[head].pos === "VERB" || tokens[head].pos === "AUX" : tokens[head].pos === "NOUN" || tokens[head].pos === "PROPN";
       candidates.push({ entry: c.entry, start: i, end, head, score: (end - i) * 2 + (agrees ? 1 : 0) });
     }
@@ -141,8 +141,8 @@ function findWordIndex(c: CompiledEntry, tokens: readonly Token[], i: number, en
   return i;
 }
 
-/** Whether a resolution-like noun occurs in the sentence before token `i`. */
-function hasResolutionBefore(tokens: readonly Token[], from: number, i: number): boolean {
-  for (let t = from; t < i; t++) if (RESOLUTION_NOUNS.has(normOf(tokens[t]))) return true;
+/** Whether a resolution-like noun occurs in the sentence. */
+function hasResolution(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (RESOLUTION_NOUNS.has(normOf(tokens[t]))) return true;
   return false;
 }

@@ -6,7 +6,7 @@
 import type { EntityType } from "../../model.js";
 import { bioToSpans, spansToBio } from "./bio.js";
 import { Gazetteer } from "./gazetteer.js";
-import { leadingTitleLength } from "./titles.js";
+import { personPrefix } from "./titles.js";
 
 /** One sentence of a corpus: words and one tag per word. */
 export interface ConllSentence {
@@ -50,7 +50,11 @@ export function mapSentence(s: ConllSentence, mapType: TypeMapper, gaz?: Gazette
     const type = mapType(sp.type, words);
     if (!type) continue;
     let start = sp.start;
-    if (type === "PERSON") start += leadingTitleLength(words, gaz);
+    if (type === "PERSON") {
+      const p = personPrefix(words, gaz);
+      if (p.leadType) spans.push({ start, end: start + 1, type: p.leadType });
+      start += p.prefix;
+    }
     spans.push({ start, end: sp.end, type });
   }
   return { words: s.words, tags: spansToBio(s.words.length, spans) };

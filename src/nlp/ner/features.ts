@@ -82,72 +82,114 @@ export interface SentenceFeatures {
 const isTitle = (w: string): boolean => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}$/u.test(w);
 const isAllCaps = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
 
+/** Everything about one word form that does not depend on its neighbours (cached per form). */
+interface WordFeats {
+  form: string;
+  norm: string;
+  sshape: string;
+  title: boolean;
+  gaz: readonly string[];
+  /** Features of the word itself. */
+  self: string[];
+  /** The word as seen by its neighbours: [l-1, l-2, l+1, l+2, s-1, s+1, s-2, s+2]. */
+  ctx: string[];
+  /** Gazetteer classes as seen from the next / previous token. */
+  gazLeft: string[];
+  gazRight: string[];
+}
+
+/** Word-feature cache entries kept before the cache is cleared (bounds memory on big inputs). */
+const MAX_CACHED_WORDS = 100_000;
+const wordCache = new WeakMap<Gazetteer, Map<string, WordFeats>>();
+
+function wordFeats(text: string, gaz: Gazetteer): WordFeats {
+  let cache = wordCache.get(gaz);
+  if (!cache) {
+    cache = new Map();
+    wordCache.set(gaz, cache);
+  }
+  const hit = cache.get(text);
+  if (hit) return hit;
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  const form = lookupForm(text);
+  let norm = /\d/.test(form) ? form.replace(/\d/g, "0") : form;
+  if (norm.length > MAX_WORD_FEATURE_CHARS) norm = norm.slice(0, MAX_WORD_FEATURE_CHARS);
+  let cased = text.replace(/\d/g, "0").replace(/[\u2018\u2019]/g, "'");
+  if (cased.length > MAX_WORD_FEATURE_CHARS) cased = cased.slice(0, MAX_WORD_FEATURE_CHARS);
+  const shape = wordShape(text);
+  const sshape = shortShape(shape);
+  const title = isTitle(text);
+  const gaz1 = gaz.classesOfForm(form);
+  const self = ["b", `w=${cased}`, `l=${norm}`, `s=${shape}`, `ss=${sshape}`];
+  for (let k = 1; k <= MAX_AFFIX && k <= norm.length; k++) self.push(`p${k}=${norm.slice(0, k)}`, `x${k}=${norm.slice(-k)}`);
+  if (title) self.push("title");
+  if (isAllCaps(text)) self.push("caps");
+  if (/\d/.test(text)) self.push("digit");
+  if (text.includes("-")) self.push("hyph");
+  if (text.includes(".")) self.push("period");
+  for (const c of gaz1) {
+    self.push(`g=${c}`);
+    if (title) self.push(`gT=${c}`);
+  }
+  const wf: WordFeats = {
+    form,
+    norm,
+    sshape,
+    title,
+    gaz: gaz1,
+    self,
+    ctx: [`l-1=${norm}`, `l-2=${norm}`, `l+1=${norm}`, `l+2=${norm}`, `s-1=${shape}`, `s+1=${shape}`, `s-2=${sshape}`, `s+2=${sshape}`],
+    gazLeft: gaz1.map((c) => `g-1=${c}`),
+    gazRight: gaz1.map((c) => `g+1=${c}`),
+  };
+  cache.set(text, wf);
+  return wf;
+}
+
+/** Context features of the padding before / after a sentence. */
+const PAD_CTX_BEFORE = [`l-1=${PAD_BEFORE}`, `l-2=${PAD_BEFORE}`, "", "", `s-1=${PAD_BEFORE}`, "", `s-2=${PAD_BEFORE}`, ""];
+const PAD_CTX_AFTER = ["", "", `l+1=${PAD_AFTER}`, `l+2=${PAD_AFTER}`, "", `s+1=${PAD_AFTER}`, "", `s+2=${PAD_AFTER}`];
+
 /**
  * Computes the static features of each token of one sentence.
- * Feature names are short prefixes ("l=", "s-1=") followed by a value.
+ * Feature names are short prefixes ("l=", "s-1=") followed by a value. Word-level features
+ * are cached per word form, so only features of word pairs are built per token.
  */
 export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer): SentenceFeatures {
   const n = tokens.length;
-  const forms = tokens.map((t) => lookupForm(t.text));
-  const norms = tokens.map((t) => normWord(t.text));
-  const cased = tokens.map((t) => {
-    const w = t.text.replace(/\d/g, "0").replace(/[\u2018\u2019]/g, "'");
-    return w.length > MAX_WORD_FEATURE_CHARS ? w.slice(0, MAX_WORD_FEATURE_CHARS) : w;
-  });
-  const shapes = tokens.map((t) => wordShape(t.text));
-  const sshapes = shapes.map(shortShape);
+  const words = tokens.map((t) => wordFeats(t.text, gaz));
   const pos = tokens.map((t) => t.pos ?? "X");
-  const gazClasses = tokens.map((t) => gaz.classesOf(t.text));
   const phrase: string[][] = tokens.map(() => []);
-  for (const m of gaz.matchPhrases(forms)) {
-    phrase[m.start].push(`B-${m.cls}`);
-    for (let k = m.start + 1; k < m.end; k++) phrase[k].push(`I-${m.cls}`);
+  for (const m of gaz.matchPhrases(words.map((w) => w.form))) {
+    phrase[m.start].push(`gp=B-${m.cls}`);
+    for (let k = m.start + 1; k < m.end; k++) phrase[k].push(`gp=I-${m.cls}`);
   }
-  const at = <T>(arr: readonly T[], i: number, pad: T, padAfter: T): T => (i < 0 ? pad : i >= n ? padAfter : arr[i]);
+  const ctx = (i: number, slot: number): string => (i < 0 ? PAD_CTX_BEFORE[slot] : i >= n ? PAD_CTX_AFTER[slot] : words[i].ctx[slot]);
+  const normAt = (i: number): string => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : words[i].norm);
+  const sshapeAt = (i: number): string => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : words[i].sshape);
+  const posAt = (i: number): string => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : pos[i]);
 
   const feats: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const w = tokens[i].text;
-    const l = norms[i];
-    const f: string[] = ["b", `w=${cased[i]}`, `l=${l}`, `s=${shapes[i]}`, `ss=${sshapes[i]}`];
-    for (let k = 1; k <= MAX_AFFIX && k <= l.length; k++) {
-      f.push(`p${k}=${l.slice(0, k)}`);
-      f.push(`x${k}=${l.slice(-k)}`);
-    }
-    const title = isTitle(w);
-    if (title) f.push("title");
-    if (isAllCaps(w)) f.push("caps");
-    if (/\d/.test(w)) f.push("digit");
-    if (w.includes("-")) f.push("hyph");
-    if (w.includes(".")) f.push("period");
-    if (i === 0) f.push(title ? "init-title" : "init");
-    const pm1 = at(pos, i - 1, PAD_BEFORE, PAD_AFTER);
-    const pp1 = at(pos, i + 1, PAD_BEFORE, PAD_AFTER);
+    const w = words[i];
+    const f = w.self.slice();
+    if (i === 0) f.push(w.title ? "init-title" : "init");
+    const pm1 = posAt(i - 1);
+    const pp1 = posAt(i + 1);
     f.push(`pos=${pos[i]}`, `pos-1=${pm1}`, `pos+1=${pp1}`, `pos-1|pos=${pm1}|${pos[i]}`, `pos|pos+1=${pos[i]}|${pp1}`);
-    const lm1 = at(norms, i - 1, PAD_BEFORE, PAD_AFTER);
-    const lm2 = at(norms, i - 2, PAD_BEFORE, PAD_AFTER);
-    const lp1 = at(norms, i + 1, PAD_BEFORE, PAD_AFTER);
-    const lp2 = at(norms, i + 2, PAD_BEFORE, PAD_AFTER);
-    f.push(`l-1=${lm1}`, `l-2=${lm2}`, `l+1=${lp1}`, `l+2=${lp2}`, `l-1|l=${lm1}|${l}`, `l|l+1=${l}|${lp1}`);
-    const sm1 = at(sshapes, i - 1, PAD_BEFORE, PAD_AFTER);
-    const sp1 = at(sshapes, i + 1, PAD_BEFORE, PAD_AFTER);
-    f.push(`s-1=${at(shapes, i - 1, PAD_BEFORE, PAD_AFTER)}`, `s+1=${at(shapes, i + 1, PAD_BEFORE, PAD_AFTER)}`);
-    f.push(`s-2=${at(sshapes, i - 2, PAD_BEFORE, PAD_AFTER)}`, `s+2=${at(sshapes, i + 2, PAD_BEFORE, PAD_AFTER)}`);
-    f.push(`ss3=${sm1}|${sshapes[i]}|${sp1}`);
-    for (const c of gazClasses[i]) {
-      f.push(`g=${c}`);
-      if (title) f.push(`gT=${c}`);
-    }
-    if (i > 0) for (const c of gazClasses[i - 1]) f.push(`g-1=${c}`);
-    if (i + 1 < n) for (const c of gazClasses[i + 1]) f.push(`g+1=${c}`);
-    for (const p of phrase[i]) f.push(`gp=${p}`);
-    if (i > 0 && gazClasses[i - 1].includes("role")) f.push(isTitle(tokens[i - 1].text) ? "roleT-1" : "role-1");
-    if (i > 1 && gazClasses[i - 2].includes("role")) f.push("role-2");
-    if (title && i > 0 && isTitle(tokens[i - 1].text)) f.push("title-1");
-    if (title && i + 1 < n && isTitle(tokens[i + 1].text)) f.push("title+1");
+    f.push(ctx(i - 1, 0), ctx(i - 2, 1), ctx(i + 1, 2), ctx(i + 2, 3), `l-1|l=${normAt(i - 1)}|${w.norm}`, `l|l+1=${w.norm}|${normAt(i + 1)}`);
+    f.push(ctx(i - 1, 4), ctx(i + 1, 5), ctx(i - 2, 6), ctx(i + 2, 7));
+    f.push(`ss3=${sshapeAt(i - 1)}|${w.sshape}|${sshapeAt(i + 1)}`);
+    if (i > 0) f.push(...words[i - 1].gazLeft);
+    if (i + 1 < n) f.push(...words[i + 1].gazRight);
+    f.push(...phrase[i]);
+    if (i > 0 && words[i - 1].gaz.includes("role")) f.push(words[i - 1].title ? "roleT-1" : "role-1");
+    if (i > 1 && words[i - 2].gaz.includes("role")) f.push("role-2");
+    if (w.title && i > 0 && words[i - 1].title) f.push("title-1");
+    if (w.title && i + 1 < n && words[i + 1].title) f.push("title+1");
     feats.push(f);
   }
-  return { feats, info: norms.map((norm, i) => ({ norm, sshape: sshapes[i] })) };
+  return { feats, info: words.map((w) => ({ norm: w.norm, sshape: w.sshape })) };
 }
 
 /** Features that depend on the tags chosen for the previous two tokens. */

@@ -62,7 +62,8 @@ export function phraseTokens(phrase: string): string[] {
 
 /** Normalises a token for lookup: lower case, curly apostrophes straightened. */
 export function lookupForm(token: string): string {
-  return token.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const lower = token.toLowerCase();
+  return lower.includes("\u2019") || lower.includes("\u2018") ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
 }
 
 /** Fast membership tests over the lists. */
@@ -114,6 +115,11 @@ export class Gazetteer {
   /** Classes of a single word (any case), or an empty list. */
   classesOf(word: string): readonly GazClass[] {
     return this.words.get(lookupForm(word)) ?? EMPTY;
+  }
+
+  /** Classes of a word already in lookup form ({@link lookupForm}). */
+  classesOfForm(form: string): readonly GazClass[] {
+    return this.words.get(form) ?? EMPTY;
   }
 
   /** True when the word (any case) is in the given class. */

@@ -15,7 +15,7 @@
  */
 import type { EntityType } from "../../model.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
-import { isTitleWord, leadingTitleLength } from "./titles.js";
+import { isTitleWord, personPrefix } from "./titles.js";
 
 /** A token with its character offsets. */
 export interface RuleToken {
@@ -54,6 +54,7 @@ const RULE_SCORE = 0.75;
 /** Most particles in a row that a name may contain ("bin Abdul", "van der"). */
 const MAX_PARTICLE_RUN = 3;
 
+const isPunct = (w: string): boolean => /^[\p{P}\p{S}]+$/u.test(w);
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
 const formOf = (w: string): string => lookupForm(w).replace(/\.$/, "");
 
@@ -106,8 +107,10 @@ export function applyRules(
   let spans = candidates.map((c) => ({ ...c })).sort((a, b) => a.start - b.start);
 
   // 1. Calendar words: drop spans made only of them, and trim them from the front.
+  //    Punctuation never starts or ends a name ("United Nations-" -> "United Nations").
   spans = spans.filter((s) => {
-    while (s.start < s.end && isCalendarWord(tokens[s.start].text)) s.start++;
+    while (s.start < s.end && (isCalendarWord(tokens[s.start].text) || isPunct(tokens[s.start].text))) s.start++;
+    while (s.end > s.start && isPunct(tokens[s.end - 1].text) && !/\p{L}\.$/u.test(tokens[s.end - 1].text)) s.end--;
     return s.start < s.end;
   });
 
@@ -116,12 +119,11 @@ export function applyRules(
   for (const s of spans) {
     if (s.type !== "PERSON") continue;
     const words = tokens.slice(s.start, s.end).map((t) => t.text);
-    const k = leadingTitleLength(words, gaz);
-    if (k === 0) continue;
-    const first = tokens[s.start].text;
-    if (gaz.has(first, "demonym")) extra.push({ start: s.start, end: s.start + 1, type: "MISC", score: s.score });
-    else if (gaz.has(first, "country")) extra.push({ start: s.start, end: s.start + 1, type: "LOC", score: s.score });
-    s.start += k;
+    const { leadType, prefix } = personPrefix(words, gaz);
+    if (prefix === 0) continue;
+    // The lead keeps its own entity (a possessive "'s" is not part of it).
+    if (leadType) extra.push({ start: s.start, end: s.start + 1, type: leadType, score: s.score });
+    s.start += prefix;
   }
   // A person span made only of title words is no person.
   spans = spans.filter((s) => !(s.type === "PERSON" && s.end - s.start === 1 && isTitleWord(tokens[s.start].text, gaz)));
@@ -149,7 +151,7 @@ export function applyRules(
     }
     if (b < s.start) {
       // Take in the given name before the particles ("Ursula von der Leyen").
-      while (b > sentStart && nameLike(tokens[b - 1], gaz) && b - 1 > sentStart - 1) {
+      while (b > sentStart && nameLike(tokens[b - 1], gaz) && (gaz.has(tokens[b - 1].text, "first") || !gaz.has(tokens[b - 1].text, "common"))) {
         const other = spans.find((o) => o !== s && o.start <= b - 1 && o.end > b - 1);
         if (other && other.type !== "PERSON") break;
         b--;

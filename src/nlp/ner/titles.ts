@@ -40,3 +40,33 @@ export function leadingTitleLength(words: readonly string[], gaz?: Gazetteer): n
   while (k > 0 && TITLE_INNER_ONLY.has(lookupForm(words[k]).replace(/\.$/, ""))) k--;
   return k;
 }
+
+/** How a person span's words split into a leading place/nationality, a title and the name. */
+export interface PersonPrefix {
+  /** Leading nationality or country tokens before the title ("Chinese", "Russia 's"): 0, 1 or 2. */
+  lead: number;
+  /** The type the lead becomes on its own (MISC for nationalities, LOC for countries). */
+  leadType?: "MISC" | "LOC";
+  /** Tokens (lead included) before the name proper. */
+  prefix: number;
+}
+
+/**
+ * Splits "Chinese Foreign Minister Wang Yi" into lead "Chinese" (MISC), title "Foreign Minister"
+ * and name "Wang Yi"; "Russia 's Deputy FM Mikhail Bogdanov" into lead "Russia 's" (LOC), ...
+ * A lead is only split off when a title follows it.
+ */
+export function personPrefix(words: readonly string[], gaz?: Gazetteer): PersonPrefix {
+  let lead = 0;
+  let leadType: PersonPrefix["leadType"];
+  if (gaz && words.length > 2) {
+    if (gaz.has(words[0], "demonym")) leadType = "MISC";
+    else if (gaz.has(words[0], "country")) leadType = "LOC";
+    if (leadType) lead = leadType === "LOC" && /^['\u2019]s$/.test(words[1]) ? 2 : 1;
+  }
+  if (lead > 0) {
+    const k = leadingTitleLength(words.slice(lead), gaz);
+    if (k > 0) return { lead, leadType, prefix: lead + k };
+  }
+  return { lead: 0, prefix: leadingTitleLength(words, gaz) };
+}

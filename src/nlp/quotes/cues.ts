@@ -16,7 +16,7 @@ const STRONG: Record<string, string[]> = {
   assert: [], observe: [], remark: [], comment: [], concede: [], caution: [], allege: [], insinuate: [], quip: [],
   joke: [], boast: [], brag: ["bragged", "bragging"], testify: ["testifies", "testified"], counter: [], reaffirm: [],
   affirm: [], underline: [], underscore: [], highlight: [], mention: [], reckon: [], estimate: [],
-  think: ["thought"], maintain: [], demand: [], propose: [], recommend: [], charge: [], criticize: [], criticise: [],
+  think: ["thought"], demand: [], propose: [], recommend: [], charge: [], criticize: [], criticise: [],
   condemn: [], blast: [], question: [], wonder: [], hope: [], fear: [], worry: ["worries", "worried"], report: [],
   conclude: [], indicate: [], reveal: [], disclose: [], describe: [], tout: [], praise: [], lament: [],
   speak: ["spoke", "spoken", "speaking"], shout: [], chant: [], exclaim: [], whisper: [],
@@ -24,7 +24,7 @@ const STRONG: Record<string, string[]> = {
 
 /** Verbs that are cues only with a clear content frame (a that-clause, a quote or a colon): "polls show that ...". */
 const WEAK: Record<string, string[]> = {
-  express: [], show: ["shown"], find: ["found", "finding"], continue: [], expect: [], feel: ["felt"], know: ["knew", "known"],
+  express: [], maintain: [], show: ["shown"], find: ["found", "finding"], continue: [], expect: [], feel: ["felt"], know: ["knew", "known"],
   agree: ["agreed", "agreeing"], decide: [], learn: ["learnt"], hear: ["heard"], read: [], see: ["saw", "seen"],
   understand: ["understood"], realize: [], realise: [], signal: ["signalled", "signaled"], convey: [],
 };

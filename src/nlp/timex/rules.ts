@@ -12,7 +12,7 @@ import {
   durationValue, monthNumber, ordinalNumber, parseCount, unitInfo, weekdayNumber, type UnitInfo,
 } from "./lexicon.js";
 import {
-  absolute, fromAnchor, fromPrevious, shifted, unknownOf, yearFor, type Candidate, type ResolveCtx, type Resolved, type ShiftUnit,
+  absolute, fromAnchor, fromPrevious, shifted, unknownOf, type Candidate, type ResolveCtx, type Resolved, type ShiftUnit,
 } from "./resolve.js";
 
 type Build = (m: RegExpExecArray, text: string) => Candidate | Candidate[] | null | undefined;
@@ -20,7 +20,18 @@ interface Rule {
   name: string;
   re: RegExp;
   build: Build;
+  /**
+   * A cheap global regex for a word every match contains. When given, the rule's (slow, alternation-led)
+   * regex only runs on windows of text around the needle's hits.
+   */
+  needle?: RegExp;
 }
+
+/** Characters of context a needle window takes before and after the needle hit. */
+const WINDOW_BEFORE = 80;
+const WINDOW_AFTER = 40;
+/** Hits of a unit word (needle of the number-led rules). */
+const UNIT_NEEDLE = new RegExp(`\\b${UNIT}\\b`, "gi");
 
 /** Years accepted as calendar years (four digits in this range). */
 const YEAR = "(?:1[6-9]\\d\\d|20\\d\\d)";
@@ -30,6 +41,10 @@ const COUNT_BEFORE = /\b(?:about|some|nearly|almost|over|than|around|approximate
 const COUNT_AFTER = /^\s*(?:%|percent|per\s?cent|people|persons|troops|soldiers|police|officers|men|women|children|kids|dollars|euros|pounds|yuan|rupees|miles|km|kilomet(?:er|re)s|met(?:er|re)s|m\b|feet|ft\b|tons|tonnes|units|cases|deaths|votes|points|members|employees|workers|jobs|students|residents|refugees|civilians|homes|houses|cars|vehicles|acres|hectares|calories|barrels|shares|words|pages|sq\b|square|kg\b|lbs?\b|mph\b|rpm\b|hours|minutes|years|days|times|:\d)/i;
 /** Modifiers kept inside a duration's extent ("more than a decade", "almost seven years"). */
 const DURATION_MODS = "(?:almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|a\\s+mere|just\\s+under|well\\s+over)";
+/** Words before a count that make it an age. */
+const AGE_BEFORE = /\b(?:aged?|ages|age\s+of)\s*$/i;
+/** Words after a count that make it an age. */
+const AGE_AFTER = /^\s*(?:and|or)\s+(?:older|younger|over|under)\b|^\s+of\s+age\b/i;
 /** Positions words that are part of a "the past/next N units" duration. */
 const SPAN_WORDS = "(?:past|last|next|coming|following|previous|first|final|initial|remaining)";
 
@@ -58,11 +73,11 @@ const relative = (start: number, end: number, unit: ShiftUnit, n: number, rule: 
 
 const isLowerStart = (s: string): boolean => s[0] === s[0].toLowerCase();
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   // --- years, decades, centuries --------------------------------------------------------------
   {
     name: "year",
-    re: new RegExp(`(?<![\\w$€£#.,/:'’-])(${YEAR})(?![\\w%]|[.,]\\d|:\\d|-\\d{3,}|/)`, "dg"),
+    re: new RegExp(`(?<![\\w$€£#.,/:'’]|\\b\\d\\d?-)(${YEAR})(?![\\w%]|[.,]\\d|:\\d|-\\d\\d?-|/)`, "dg"),
     build(m, text) {
       const [s, e] = span(m, 1);
       if (COUNT_BEFORE.test(text.slice(Math.max(0, s - 20), s))) return null;
@@ -177,6 +192,24 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "the end of the year", "the rest of the month": the current period, or the last one when a
+    // past-tense clause speaks of its end (an end that has not come yet cannot be reported).
+    name: "part-of-period",
+    re: /\bthe\s+(end|beginning|start|middle|rest|remainder)\s+of\s+(?:the\s+)?(year|month|week)\b/dgi,
+    build(m) {
+      const unit = m[2].toLowerCase() as ShiftUnit;
+      const isEnd = m[1].toLowerCase() === "end";
+      return cand(m.index, m.index + m[0].length, "DATE", "part-of-period", (ctx) =>
+        fromAnchor(ctx, unknownOf(unit), (a) => shifted(a, unit, isEnd && ctx.tense === "past" ? -1 : 0)));
+    },
+  },
+  {
+    // "the following decade", "the past century": durations in TempEval.
+    name: "following-decade",
+    re: /\bthe\s+(?:following|past|previous|preceding)\s+(decade|century)\b/dgi,
+    build: (m) => duration(m.index, m.index + m[0].length, 1, unitInfo(m[1])!, "following-decade"),
+  },
+  {
     // "the following day", "the next morning", "the previous week": relative to the last date named.
     name: "following-unit",
     re: /\bthe\s+(following|next|previous|preceding|same)\s+(day|morning|evening|night|week|month|year)\b/dgi,
@@ -212,7 +245,7 @@ const RULES: Rule[] = [
   {
     // "last May", "this summer", "next spring"
     name: "this-last-next-named",
-    re: new RegExp(`\\b(this|last|next|past)\\s+(${MONTH}|${SEASON})(?![\\w.])`, "dgi"),
+    re: new RegExp(`\\b(this|last|next|past)\\s+(${MONTH}|${SEASON})(?!\\w)`, "dgi"),
     build(m) {
       const dir = m[1].toLowerCase();
       const name = m[2].toLowerCase();
@@ -244,6 +277,7 @@ const RULES: Rule[] = [
   {
     // "the third quarter", "the first quarter of 2013", "Q3 2012", "the second half of this year"
     name: "quarter",
+    needle: /\b(?:quarter|half|[QH][1-4])\b/gi,
     re: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+(quarter|half)(?:\\s+(?:of\\s+)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?\\b|\\b([QH])([1-4])(?:\\s+(${YEAR}))?\\b`, "dg"),
     build(m) {
       let q: number;
@@ -279,6 +313,7 @@ const RULES: Rule[] = [
   // --- "a week ago", "two years later" --------------------------------------------------------
   {
     name: "ago",
+    needle: UNIT_NEEDLE,
     re: new RegExp(`\\b(?:(${NUM})\\s+)?(${UNIT})\\s+ago\\b`, "dgi"),
     build(m) {
       const info = unitInfo(m[2]);
@@ -292,6 +327,7 @@ const RULES: Rule[] = [
   },
   {
     name: "later",
+    needle: UNIT_NEEDLE,
     re: new RegExp(`\\b(${NUM})\\s+(${UNIT})\\s+(later|earlier)\\b(?!\\s+than)`, "dgi"),
     build(m) {
       const info = unitInfo(m[2]);
@@ -307,6 +343,7 @@ const RULES: Rule[] = [
   {
     // "two years", "more than a decade", "the past three years", "a six-month", "24 hours"
     name: "duration",
+    needle: UNIT_NEEDLE,
     re: new RegExp(`(?:\\b(${DURATION_MODS})\\s+)?(?:\\b(the)\\s+(?:(${SPAN_WORDS})\\s+)?)?\\b(${NUM})[\\s-]+(${UNIT})\\b(?![-\\s]+old\\b|-long\\b)`, "dgi"),
     build(m, text) {
       const info = unitInfo(m[5]);
@@ -317,22 +354,22 @@ const RULES: Rule[] = [
       // "a second term", "a quarter of the vote": ordinal/fraction readings.
       if (info.unit === "second" && (isArticle || /^(?:one|some|few|a few)$/.test(numWord))) return null;
       if (info.unit === "quarter" && !/s$/i.test(m[5])) return null;
-      // "the two years" needs a number; "the a year" is no phrase.
+      // "the 90 years" keeps its article; "the six-month truce" does not (the article is the noun's).
       let start = m.index;
-      if (m[2] && !m[3] && !m[1]) {
-        if (isArticle) start = span(m, 4)[0];
-      } else if (m[2] && !m[3] && m[1]) {
-        start = span(m, 4)[0];
-      }
+      const hyphenated = /-/.test(text.slice(span(m, 4)[1], span(m, 5)[0]));
+      if (m[2] && !m[3] && (isArticle || hyphenated || m[1])) start = span(m, 4)[0];
       const end = m.index + m[0].length;
-      // An age ("89 years") after "aged"/"age of": not a duration.
-      if (/\b(?:aged|age\s+of)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return null;
-      return duration(start, end, count, info, "duration");
+      // An age ("aged 89 years", "ages 6 months and older"): not a duration.
+      if (AGE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || AGE_AFTER.test(text.slice(end, end + 16))) return null;
+      // "five years' probation": the possessive apostrophe belongs to the expression.
+      const apostrophe = /s$/i.test(m[5]) && /^['’](?!\w)/.test(text.slice(end, end + 2)) ? 1 : 0;
+      return duration(start, end + apostrophe, count, info, "duration");
     },
   },
   {
     // "between 12 and 18 months", "two or three years": the first number borrows the unit.
     name: "duration-range-head",
+    needle: UNIT_NEEDLE,
     re: new RegExp(`\\b(\\d+(?:\\.\\d+)?|${NUM})\\s*(?:and|or|to|-|–)\\s*(?:${NUM})[\\s-]+(${UNIT})\\b`, "dgi"),
     build(m) {
       const info = unitInfo(m[2]);
@@ -382,6 +419,7 @@ const RULES: Rule[] = [
   },
   {
     name: "set-times",
+    needle: /\b(?:once|twice|thrice|times)\b/gi,
     re: new RegExp(`\\b(?:once|twice|thrice|(?:${NUM})\\s+times)\\s+(?:a|an|per|every|each)\\s+(${UNIT})\\b`, "dgi"),
     build(m) {
       const info = unitInfo(m[1]);
@@ -441,18 +479,51 @@ function unknownOfInfo(info: UnitInfo): string {
 /** Runs every pattern rule over `text` and returns their (possibly overlapping) candidates. */
 export function ruleCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const windowsOf = new Map<RegExp, [number, number][]>();
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
+    let windows: [number, number][] = [[0, text.length]];
+    if (rule.needle) {
+      windows = windowsOf.get(rule.needle) ?? needleWindows(text, rule.needle);
+      windowsOf.set(rule.needle, windows);
+    }
+    for (const [from, to] of windows) {
+      const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+      rule.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = rule.re.exec(slice))) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        if (from > 0) shiftMatch(m, from);
+        const built = rule.build(m, text);
+        if (!built) continue;
+        for (const c of Array.isArray(built) ? built : [built]) if (c.end > c.start) out.push(c);
       }
-      const built = rule.build(m, text);
-      if (!built) continue;
-      for (const c of Array.isArray(built) ? built : [built]) if (c.end > c.start) out.push(c);
     }
   }
   return out;
+}
+
+/** Merged [from, to) windows around the needle's hits, widened to word boundaries. */
+function needleWindows(text: string, needle: RegExp): [number, number][] {
+  const wins: [number, number][] = [];
+  needle.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = needle.exec(text))) {
+    let from = Math.max(0, m.index - WINDOW_BEFORE);
+    while (from > 0 && /\S/.test(text[from - 1])) from--;
+    let to = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    while (to < text.length && /\S/.test(text[to])) to++;
+    const last = wins[wins.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else wins.push([from, to]);
+  }
+  return wins;
+}
+
+/** Moves a match found in a slice to the offsets of the whole text. */
+function shiftMatch(m: RegExpExecArray, by: number): void {
+  m.index += by;
+  if (m.indices) for (const pair of m.indices) if (pair) { pair[0] += by; pair[1] += by; }
 }

@@ -1,0 +1,413 @@
+/**
+ * Argument finding for one trigger: who acts (the subject entities before the verb, with
+ * coordination), who is acted upon (entities after "with/to/on..." or the direct object),
+ * where (a place after "in/at") and when (the nearest date in the sentence).
+ *
+ * Shallow heuristics over tokens and entity spans, no parser: an entity is a subject
+ * candidate unless a preposition or a verb governs it, or it is a possessive modifier.
+ */
+import type { Entity, EventArg, Timex, Token } from "../../model.js";
+import { countryOfDemonym, GROUP_NOUNS } from "./demonyms.js";
+import { normOf } from "./triggers.js";
+import { entityArg, entityNamed, isPossessive, spanArg, type DocView } from "./view.js";
+
+/** How far (tokens) the object noun phrase after a trigger may run. */
+export const MAX_NP_TOKENS = 25;
+/** How far (tokens) after the trigger a place ("in Doha") is looked for. */
+export const PLACE_WINDOW_AFTER = 32;
+/** How far (tokens) before the trigger a place is looked for when none follows. */
+export const PLACE_WINDOW_BEFORE = 25;
+/** Longest description (tokens) kept as an unnamed subject ("Hamas gunmen", "the international community"). */
+export const MAX_DESCRIPTION_TOKENS = 6;
+
+/** Words that open a new clause: a subject search stops there. */
+const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although", "though", "but", "if", "unless", "as", "after", "before", "since", "whereas"]);
+/** Punctuation that ends a noun phrase. */
+const NP_BREAK_PUNCT = new Set([",", ";", ":", ".", "(", ")", "—", "–", "!", "?", "[", "]"]);
+/** Punctuation that ends a clause for the subject search. */
+const CLAUSE_BREAK_PUNCT = new Set([";", ":", "(", ")", "—", "–"]);
+/** POS of tokens that may sit inside a noun phrase before its head entity. */
+const NP_INNER_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "PRON", "X", "SYM"]);
+/** Prepositions inside a title before a name ("Minister of State", "envoy for Middle East issues"). */
+const TITLE_PREPS = new Set(["of", "for", "on", "at"]);
+/** Verbs that introduce a reported clause without "that": the noun after them is a subject. */
+const SPEECH_VERBS = new Set(["said", "says", "say", "added", "adds", "stated", "noted", "believes", "believed", "thinks", "stressed", "insisted", "argued", "warned", "claimed"]);
+/** Subject pronouns worth resolving when the tagger left them unlinked. */
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we"]);
+/** Forms of "be" that make a following participle passive. */
+const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "'s", "got", "get", "gets"]);
+/** Prepositions that introduce a place. */
+const PLACE_PREPS = new Set(["in", "at", "inside"]);
+/** Timex values that date nothing in particular. */
+const VAGUE_TIMEX = /_REF$/;
+
+const isVerb = (view: DocView, i: number): boolean => {
+  const t = view.tokens[i];
+  if (t.pos !== "VERB") return false;
+  // hyphenated compounds ("Russian-drafted") and verbs inside entity names are modifiers
+  if (i > 0 && view.tokens[i - 1].end === t.start && /^[-‐]$/.test(view.tokens[i - 1].text)) return false;
+  return !view.entityAt.has(i);
+};
+
+const isPunct = (t: Token, set: ReadonlySet<string>): boolean => t.pos === "PUNCT" && set.has(t.text);
+
+/** Walks left from token `i` over the noun phrase that ends there; returns the index of the token before it. */
+function npStartBefore(view: DocView, i: number, floor: number): number {
+  let j = i;
+  while (j >= floor) {
+    const t = view.tokens[j];
+    if (view.entityAt.has(j) || NP_INNER_POS.has(t.pos) || (t.pos === "PUNCT" && /^[-“”"'‘’]$/.test(t.text))) {
+      if (t.pos === "PRON" && !/^(his|her|its|their|our|my)$/.test(t.norm) && !view.entityAt.has(j)) break;
+      j--;
+    } else break;
+  }
+  return j;
+}
+
+/** The entity that ends at token `i` (covers it), if any. */
+function entityEndingAt(view: DocView, i: number): Entity | undefined {
+  return view.entityAt.get(i);
+}
+
+/**
+ * Whether entity `e` may be a subject: no preposition or verb governs its noun phrase, it is
+ * not a possessive modifier, and if it is coordinated ("A and B") the first conjunct qualifies.
+ */
+function subjectEligible(view: DocView, e: Entity, floor: number, depth = 0): boolean {
+  if (isPossessive(view, e)) return false;
+  const r = view.tokenRange.get(e.id);
+  if (!r) return false;
+  let before = npStartBefore(view, r[0] - 1, floor);
+  // a titled name: "U.S. Secretary of State Antony Blinken", "China's envoy for Middle East issues Zhai Jun"
+  const titled = e.type === "PERSON" && r[0] - 1 >= floor && ["NOUN", "PROPN"].includes(view.tokens[r[0] - 1].pos) && !view.entityAt.has(r[0] - 1);
+  while (titled && before >= floor && TITLE_PREPS.has(view.tokens[before].norm) && before > floor && NP_INNER_POS.has(view.tokens[before - 1].pos)) {
+    before = npStartBefore(view, before - 1, floor);
+  }
+  if (before < floor) return true;
+  const t = view.tokens[before];
+  // "a day after Putin held talks": a clause-opening preposition introduces a subject
+  if (CLAUSE_OPENERS.has(t.norm)) return true;
+  // "Zhai said China was ready to...": a reported clause without "that"
+  if (SPEECH_VERBS.has(t.norm)) return true;
+  if (t.pos === "ADP" || isVerb(view, before)) return false;
+  if (t.pos === "CCONJ" && depth < 6) {
+    const prev = entityEndingAt(view, before - 1);
+    if (prev && prev !== e) return subjectEligible(view, prev, floor, depth + 1);
+  }
+  return true;
+}
+
+/** Adds entities coordinated before `first` ("Bogdanov and Khulaifi"). */
+function coordinatedBefore(view: DocView, first: Entity, floor: number): Entity[] {
+  const out: Entity[] = [];
+  let cur = first;
+  let sawConjunction = false;
+  for (let guard = 0; guard < 8; guard++) {
+    const r = view.tokenRange.get(cur.id);
+    if (!r) break;
+    let k = r[0] - 1;
+    if (k < floor) break;
+    const t = view.tokens[k];
+    if (t.pos === "CCONJ") sawConjunction = true;
+    else if (!(t.text === "," && sawConjunction)) break;
+    k--;
+    if (k >= floor && view.tokens[k].text === "," && view.tokens[k + 1].pos === "CCONJ") k--;
+    const prev = k >= floor ? entityEndingAt(view, k) : undefined;
+    if (!prev || isPossessive(view, prev)) break;
+    out.push(prev);
+    cur = prev;
+  }
+  return out;
+}
+
+/** Dedupes arguments by resolved entity (or by span for unnamed ones), keeping text order. */
+export function uniqueArgs(args: EventArg[]): EventArg[] {
+  const seen = new Set<string>();
+  const out: EventArg[] = [];
+  for (const a of args.sort((x, y) => x.start - y.start)) {
+    const key = a.entityId ?? a.name?.toLowerCase() ?? `${a.start}:${a.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The subject of the verb at token `verb`: the nearest eligible entity before it in the clause,
+ * plus entities coordinated with it. Non-finite verbs ("killing", "to meet", "after meeting")
+ * look past the verbs before them to the main clause's subject.
+ */
+export function findSubject(view: DocView, verb: number, sentFrom: number, nonFinite: boolean): EventArg[] {
+  const tokens = view.tokens;
+  // "X emphasized ... and called on": a coordinated predicate shares the first one's subject
+  const coordinated = verb - 1 >= sentFrom && tokens[verb - 1].pos === "CCONJ";
+  // "Zhai Jun when talking", "Wang Yi, while condemning": the nearest name before the opener
+  if (nonFinite) {
+    let k = verb - 1;
+    while (k >= sentFrom && tokens[k].pos === "ADV") k--;
+    if (k >= sentFrom && ["when", "while", "after", "before", "upon"].includes(tokens[k].norm)) {
+      for (let j = k - 1; j >= Math.max(sentFrom, k - 3); j--) {
+        const e = view.entityAt.get(j);
+        if (e && !isPossessive(view, e)) return [entityArg(view, e)];
+        if (tokens[j].pos !== "PUNCT" && tokens[j].pos !== "AUX" && tokens[j].pos !== "VERB") break;
+      }
+    }
+  }
+  nonFinite ||= coordinated;
+  // a gerund right after its subject: "the U.S. blocking the resolution"
+  if (nonFinite && /ing$/.test(tokens[verb].norm)) {
+    let k = verb - 1;
+    if (k >= sentFrom && (normOf(tokens[k]) === "'s" || normOf(tokens[k]) === "'")) k--;
+    const e = k >= sentFrom ? view.entityAt.get(k) : undefined;
+    if (e && (view.tokenRange.get(e.id)?.[1] ?? -1) === k) return [entityArg(view, e)];
+  }
+  for (let i = verb - 1; i >= sentFrom; i--) {
+    const t = tokens[i];
+    if (isPunct(t, CLAUSE_BREAK_PUNCT)) break;
+    if (CLAUSE_OPENERS.has(t.norm) && !view.entityAt.has(i)) {
+      // "while condemning", "after meeting", "when talking": the clause opener belongs to our verb
+      if (nonFinite && onlyAdverbsBetween(view, i, verb)) continue;
+      break;
+    }
+    if (isVerb(view, i) && i !== verb) {
+      if (!nonFinite) break;
+      continue;
+    }
+    const e = view.entityAt.get(i);
+    if (e) {
+      const r = view.tokenRange.get(e.id)!;
+      if (r[1] !== i && r[1] < verb) {
+        i = r[0];
+        continue;
+      }
+      if (subjectEligible(view, e, sentFrom)) {
+        const group = [e, ...coordinatedBefore(view, e, sentFrom)];
+        return uniqueArgs(group.map((g) => entityArg(view, g)));
+      }
+      i = r[0];
+      continue;
+    }
+    if (SUBJECT_PRONOUNS.has(t.norm) && t.pos === "PRON") return [resolvePronoun(view, i)];
+  }
+  return describedSubject(view, verb, sentFrom);
+}
+
+/** Whether only adverbs lie strictly between tokens a and b. */
+function onlyAdverbsBetween(view: DocView, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (view.tokens[k].pos !== "ADV") return false;
+  return true;
+}
+
+/** An unlinked pronoun: the latest PERSON name before it in the article, else the pronoun itself. */
+function resolvePronoun(view: DocView, i: number): EventArg {
+  const tok = view.tokens[i];
+  let best: Entity | undefined;
+  for (const e of view.entities) {
+    if (e.type !== "PERSON" || e.end > tok.start || (e.mention ?? "name") !== "name") continue;
+    if (!best || e.start > best.start) best = e;
+  }
+  const arg = spanArg(view, i, i);
+  if (best) {
+    const full = entityArg(view, best);
+    arg.entityId = full.entityId;
+    arg.name = full.name;
+  }
+  return arg;
+}
+
+/** No entity subject: a nationality + group noun ("Chinese officials") or a short description before the verb. */
+function describedSubject(view: DocView, verb: number, sentFrom: number): EventArg[] {
+  let end = verb - 1;
+  while (end >= sentFrom && (view.tokens[end].pos === "AUX" || view.tokens[end].pos === "ADV" || view.tokens[end].pos === "PART")) end--;
+  if (end < sentFrom || view.tokens[end].pos !== "NOUN") return [];
+  const before = npStartBefore(view, end, sentFrom);
+  const start = before + 1;
+  if (start > end || end - start + 1 > MAX_DESCRIPTION_TOKENS) return [];
+  return [describe(view, start, end)];
+}
+
+/** A description argument for tokens [a, b], named after a country when it is "<nationality> <group noun>". */
+function describe(view: DocView, a: number, b: number): EventArg {
+  for (let k = a; k < b; k++) {
+    const country = countryOfDemonym(view.tokens[k].text);
+    if (country && GROUP_NOUNS.has(view.tokens[b].norm)) {
+      const linked = entityNamed(view, country);
+      return spanArg(view, a, b, country, linked ? entityArg(view, linked).entityId : undefined);
+    }
+  }
+  return spanArg(view, a, b);
+}
+
+/**
+ * The end (exclusive) of the noun phrase starting at token `start`, stopping at verbs, clause
+ * openers and punctuation. Prepositions end it once it has a head (a non-possessive entity or a
+ * lower-case noun); before that they belong to a title ("Minister of State at the Ministry of
+ * Foreign Affairs Mohammed Al Khulaifi"). "of" never ends it; a comma does unless a coordinated
+ * name follows ("Mordor, Rohan and Bree").
+ */
+export function npEnd(view: DocView, start: number, sentTo: number): number {
+  const tokens = view.tokens;
+  let hasHead = false;
+  const limit = Math.min(sentTo, start + MAX_NP_TOKENS);
+  let i = start;
+  while (i < limit) {
+    const t = tokens[i];
+    const e = view.entityAt.get(i);
+    if (e) {
+      const r = view.tokenRange.get(e.id)!;
+      if (!isPossessive(view, e) && !(e.type === "MISC" && countryOfDemonym(e.text))) hasHead = true;
+      i = Math.max(i + 1, r[1] + 1);
+      continue;
+    }
+    if (t.pos === "PUNCT") {
+      if (/^[“”"'‘’-]$/.test(t.text)) {
+        i++;
+        continue;
+      }
+      if (t.text === "," && i + 1 < limit) {
+        const nxt = view.entityAt.get(i + 1) ?? (tokens[i + 1].pos === "CCONJ" ? view.entityAt.get(i + 2) : undefined);
+        if (nxt && !isPossessive(view, nxt) && hasHead && listContinues(view, i + 1, limit)) {
+          i++;
+          continue;
+        }
+      }
+      if (NP_BREAK_PUNCT.has(t.text) || t.pos === "PUNCT") break;
+    }
+    if (isVerb(view, i) || t.pos === "AUX" || t.pos === "SCONJ" || (CLAUSE_OPENERS.has(t.norm) && t.norm !== "as")) break;
+    if (t.pos === "ADP" && t.norm !== "of") {
+      if (hasHead) break;
+    }
+    if (t.pos === "NOUN" && /^[a-z]/.test(t.text)) hasHead = true;
+    i++;
+  }
+  return i;
+}
+
+/** A comma list goes on when an "and"/"or" follows among the next few names ("A, B and C"). */
+function listContinues(view: DocView, from: number, limit: number): boolean {
+  for (let k = from; k < Math.min(limit, from + 12); k++) {
+    const t = view.tokens[k];
+    if (t.pos === "CCONJ") return true;
+    if (!view.entityAt.has(k) && t.text !== ",") return false;
+  }
+  return false;
+}
+
+/**
+ * The participants named in tokens [a, b): persons if any (titles and employers around them are
+ * not participants), else the other non-possessive entities, else a nationality + group noun,
+ * else a description of the phrase.
+ */
+export function npArgs(view: DocView, a: number, b: number, describeIfEmpty = true): EventArg[] {
+  const seen = new Set<Entity>();
+  const ents: Entity[] = [];
+  for (let i = a; i < b; i++) {
+    const e = view.entityAt.get(i);
+    if (!e || seen.has(e)) continue;
+    seen.add(e);
+    if (isPossessive(view, e)) continue;
+    if (e.type === "MISC" && countryOfDemonym(e.text)) continue;
+    ents.push(e);
+  }
+  const persons = ents.filter((e) => e.type === "PERSON");
+  const chosen = persons.length > 0 ? persons : ents;
+  if (chosen.length > 0) return uniqueArgs(chosen.map((e) => entityArg(view, e)));
+  if (!describeIfEmpty) return [];
+  // trim to the phrase's words: drop leading punctuation, end at the last noun
+  let s = a;
+  while (s < b && view.tokens[s].pos === "PUNCT") s++;
+  let e = b - 1;
+  while (e >= s && !["NOUN", "PROPN", "NUM"].includes(view.tokens[e].pos)) e--;
+  if (e < s) return [];
+  return [describe(view, s, e)];
+}
+
+/** Splits "between A and B" into its two sides' participants. */
+export function betweenArgs(view: DocView, a: number, b: number): { first: EventArg[]; rest: EventArg[] } {
+  for (let i = a; i < b; i++) {
+    if (view.tokens[i].norm === "and" && !view.entityAt.has(i)) {
+      return { first: npArgs(view, a, i), rest: npArgs(view, i + 1, b) };
+    }
+  }
+  return { first: npArgs(view, a, b), rest: [] };
+}
+
+/** Whether the trigger at `head` is a passive participle ("was vetoed", "were killed"). */
+export function isPassive(view: DocView, head: number, sentFrom: number): boolean {
+  const t = view.tokens[head];
+  if (!/(ed|en|met|held|shot|struck|hit|sent|made|left)$/.test(t.norm)) return false;
+  for (let k = head - 1; k >= sentFrom && k >= head - 3; k--) {
+    const n = normOf(view.tokens[k]);
+    if (BE_FORMS.has(n)) return n !== "'s" || view.tokens[k].pos === "AUX";
+    if (view.tokens[k].pos !== "ADV" && n !== "not" && n !== "n't") return false;
+  }
+  return false;
+}
+
+/** The agent of a passive ("by the United States") after token `from`, if any. */
+export function passiveAgent(view: DocView, from: number, sentTo: number): EventArg[] {
+  for (let k = from; k < Math.min(sentTo, from + 4); k++) {
+    if (view.tokens[k].norm === "by") return npArgs(view, k + 1, npEnd(view, k + 1, sentTo), false);
+    if (view.tokens[k].pos !== "ADV") break;
+  }
+  return [];
+}
+
+/** First LOC entity right after a place preposition in [from, to) (a few modifiers may intervene). */
+function placeIn(view: DocView, from: number, to: number, step: 1 | -1): EventArg | undefined {
+  const idx: number[] = [];
+  if (step === 1) for (let i = from; i < to; i++) idx.push(i);
+  else for (let i = to - 1; i >= from; i--) idx.push(i);
+  for (const i of idx) {
+    if (!PLACE_PREPS.has(view.tokens[i].norm) || view.tokens[i].pos !== "ADP") continue;
+    for (let k = i + 1; k < Math.min(to, i + 4); k++) {
+      const e = view.entityAt.get(k);
+      if (e) {
+        if (e.type === "LOC" && !isPossessive(view, e)) return entityArg(view, e);
+        break;
+      }
+      if (!["DET", "ADJ"].includes(view.tokens[k].pos)) break;
+    }
+  }
+  return undefined;
+}
+
+/** Where the event took place: a LOC after "in/at" following the trigger, else before it in the sentence. */
+export function findPlace(view: DocView, triggerStart: number, triggerEnd: number, sentFrom: number, sentTo: number, lookBack = true): EventArg | undefined {
+  let stop = Math.min(sentTo, triggerEnd + PLACE_WINDOW_AFTER);
+  for (let k = triggerEnd; k < stop; k++) {
+    const t = view.tokens[k];
+    if (isPunct(t, CLAUSE_BREAK_PUNCT) || (["that", "which", "who", "where"].includes(t.norm) && !view.entityAt.has(k))) {
+      stop = k;
+      break;
+    }
+  }
+  const after = placeIn(view, triggerEnd, stop, 1);
+  if (after || !lookBack) return after;
+  let from = Math.max(sentFrom, triggerStart - PLACE_WINDOW_BEFORE);
+  for (let k = triggerStart - 1; k >= from; k--) {
+    if (isPunct(view.tokens[k], CLAUSE_BREAK_PUNCT)) {
+      from = k + 1;
+      break;
+    }
+  }
+  return placeIn(view, from, triggerStart, -1);
+}
+
+/** The timex that dates the event: the DATE/TIME expression in the sentence nearest the trigger. */
+export function findTime(timexes: readonly Timex[], sentStart: number, sentEnd: number, trigStart: number, trigEnd: number): Timex | undefined {
+  let best: Timex | undefined;
+  let bestDist = Infinity;
+  for (const x of timexes) {
+    if (x.start < sentStart || x.end > sentEnd) continue;
+    if (x.type !== "DATE" && x.type !== "TIME") continue;
+    if (VAGUE_TIMEX.test(x.value)) continue;
+    const dist = x.start >= trigEnd ? x.start - trigEnd : x.end <= trigStart ? trigStart - x.end : 0;
+    if (dist < bestDist) {
+      best = x;
+      bestDist = dist;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,106 @@
+/**
+ * Negation and modality of a trigger from the words before it: "did not meet" (negated),
+ * "will visit" / "is ready to maintain communication" (planned), "could impose" (hypothetical),
+ * "urged Israel to take" / "called on ... providing aid" (appeal: asked for, not done).
+ */
+import type { EventMention, Token } from "../../model.js";
+import { normOf } from "./triggers.js";
+
+/** Tokens before the trigger searched for negation and modal verbs. */
+export const MODAL_WINDOW = 6;
+/** Tokens before the trigger searched for an appeal verb whose content the trigger is. */
+export const APPEAL_SCOPE_WINDOW = 20;
+
+const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
+const PLANNED_MODALS = new Set(["will", "would", "shall", "'ll", "wo"]);
+const HYPOTHETICAL_MODALS = new Set(["could", "might", "may", "should", "if", "whether", "unless"]);
+/** Words before "to" that make the infinitive a plan ("ready to", "plans to", "is set to"). */
+const PLANNED_BEFORE_TO = new Set([
+  "ready", "willing", "prepared", "plan", "plans", "planned", "planning", "set", "expected", "scheduled", "due", "about",
+  "aim", "aims", "aimed", "aiming", "seek", "seeks", "seeking", "sought", "hope", "hopes", "hoped", "intend", "intends",
+  "intended", "promise", "promised", "promises", "vow", "vowed", "vows", "pledge", "pledged", "pledges", "agree", "agreed",
+  "agrees", "decide", "decided", "want", "wants", "wanted", "going", "likely", "expects", "expect", "offered", "offer",
+  "committed", "determined", "keen", "eager", "poised",
+]);
+/** Words before "to" that deny the infinitive ("refused to", "failed to", "has yet to"). */
+const NEGATED_BEFORE_TO = new Set(["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant"]);
+/** Words before "to" that make it hypothetical ("able to", "could try to"). */
+const HYPOTHETICAL_BEFORE_TO = new Set(["able", "possible", "try", "tried", "tries", "attempt", "attempted", "attempting"]);
+/** Appeal verbs whose complement is something asked for, not done. */
+const APPEAL_VERBS = new Set([
+  "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "appeal", "appealed", "appeals", "ask", "asked",
+  "asks", "demand", "demanded", "demands", "request", "requested", "requests", "press", "pressed", "presses", "invite", "invited",
+]);
+/** Words that close the scope of an appeal before the trigger ("called for X during a meeting"). */
+const APPEAL_SCOPE_BREAKS = new Set(["during", "after", "before", "while", "when", "since", "following", "amid", ";", "said", "says", "but"]);
+/** Adjectives that mark a noun trigger as planned ("upcoming talks"). */
+const PLANNED_ADJECTIVES = new Set(["upcoming", "planned", "proposed", "forthcoming", "future", "possible", "potential", "expected", "next"]);
+
+export interface ModalityResult {
+  negated: boolean;
+  modality: EventMention["modality"];
+}
+
+/** Skips adverbs leftwards from `i`; returns the first non-adverb index (or from - 1). */
+function skipAdverbs(tokens: readonly Token[], i: number, from: number): number {
+  while (i >= from && tokens[i].pos === "ADV" && normOf(tokens[i]) !== "not" && normOf(tokens[i]) !== "n't") i--;
+  return i;
+}
+
+/**
+ * Modality of the trigger whose first token is `start` and head `head` in the sentence starting at
+ * token `from`. `isAppeal`: the trigger is itself an appeal (its own content is not an appeal).
+ */
+export function modalityOf(tokens: readonly Token[], start: number, head: number, from: number, isAppeal: boolean, isNoun: boolean): ModalityResult {
+  let negated = false;
+  let modality: EventMention["modality"] = "asserted";
+
+  // infinitive: look at what governs "to"
+  const k = skipAdverbs(tokens, start - 1, from);
+  if (k >= from && normOf(tokens[k]) === "to") {
+    const gov = skipAdverbs(tokens, k - 1, from);
+    const g = gov >= from ? normOf(tokens[gov]) : "";
+    if (PLANNED_BEFORE_TO.has(g)) modality = "planned";
+    else if (NEGATED_BEFORE_TO.has(g)) negated = true;
+    else if (HYPOTHETICAL_BEFORE_TO.has(g)) modality = "hypothetical";
+  }
+  // noun triggers: "upcoming talks", "no meeting"
+  if (isNoun) {
+    for (let j = start - 1; j >= Math.max(from, start - 3); j--) {
+      const n = normOf(tokens[j]);
+      if (PLANNED_ADJECTIVES.has(n)) modality = "planned";
+      if (n === "no") negated = true;
+      if (!["ADJ", "DET", "ADV", "NUM"].includes(tokens[j].pos)) break;
+    }
+  }
+  // modal verbs and negators in the clause before the trigger
+  for (let j = start - 1; j >= Math.max(from, start - MODAL_WINDOW); j--) {
+    const t = tokens[j];
+    const n = normOf(t);
+    if (t.pos === "PUNCT" || t.pos === "SCONJ" || (t.pos === "VERB" && j !== head)) break;
+    if (NEGATORS.has(n) && !(n === "no" && !isNoun)) negated = true;
+    if (PLANNED_MODALS.has(n) && modality === "asserted") modality = "planned";
+    if (HYPOTHETICAL_MODALS.has(n)) modality = "hypothetical";
+  }
+  if (!isAppeal && modality === "asserted" && inAppealScope(tokens, start, from, isNoun)) modality = "appeal";
+  return { negated, modality };
+}
+
+/**
+ * Whether the trigger is the content of an appeal ("urged Israel to take", "called on the
+ * community to ... providing aid", "called for talks"): an appeal verb before it, with no
+ * scope break in between, and the trigger an infinitive, a gerund or a noun.
+ */
+function inAppealScope(tokens: readonly Token[], start: number, from: number, isNoun: boolean): boolean {
+  const first = tokens[start];
+  const prev = skipAdverbs(tokens, start - 1, from);
+  const infinitive = prev >= from && normOf(tokens[prev]) === "to";
+  const gerund = /ing$/.test(first.norm) && first.pos === "VERB";
+  if (!infinitive && !gerund && !isNoun) return false;
+  for (let j = start - 1; j >= Math.max(from, start - APPEAL_SCOPE_WINDOW); j--) {
+    const n = normOf(tokens[j]);
+    if (APPEAL_SCOPE_BREAKS.has(n)) return false;
+    if (APPEAL_VERBS.has(n) && (tokens[j].pos === "VERB" || tokens[j].pos === "NOUN" || tokens[j].pos === "PROPN")) return true;
+  }
+  return false;
+}

@@ -1,0 +1,97 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Entity } from "../../model.js";
+import { tokenize } from "../tokenize.js";
+import { EntityRecognizer, recognizeEntities, setDefaultRecognizer } from "./index.js";
+
+const SAMPLE_DIR = join(import.meta.dirname, "../../../examples/zhai-doha");
+
+interface Annotated {
+  file: string;
+  text: string;
+  entities: Entity[];
+}
+
+let docs: Annotated[] = [];
+
+beforeAll(() => {
+  docs = readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(SAMPLE_DIR, file), "utf8");
+      const { tokens, sentences } = tokenize(text);
+      return { file, text, entities: recognizeEntities({ text, tokens, sentences }) };
+    });
+});
+
+const found = (type: string, text: string): boolean => docs.some((d) => d.entities.some((e) => e.type === type && e.text === text));
+
+describe("recognizeEntities on the Zhai/Doha sample corpus", () => {
+  it.each([
+    ["PERSON", "Zhai Jun"],
+    ["PERSON", "Mikhail Bogdanov"],
+    ["PERSON", "Wang Yi"],
+    ["PERSON", "Joe Biden"],
+    ["PERSON", "Vladimir Putin"],
+    ["PERSON", "Xi Jinping"],
+    ["PERSON", "Antony Blinken"],
+    ["LOC", "Doha"],
+    ["LOC", "Qatar"],
+    ["LOC", "Russia"],
+    ["LOC", "Gaza Strip"],
+    ["ORG", "Reuters"],
+    ["ORG", "Hamas"],
+  ])("finds %s %s with an exact span", (type, text) => {
+    expect(found(type, text)).toBe(true);
+  });
+
+  it("finds the Qatari minister's full name (with particles)", () => {
+    const names = docs.flatMap((d) => d.entities.filter((e) => e.type === "PERSON" && e.text.endsWith("Al Khulaifi")).map((e) => e.text));
+    expect(names).toContain("Mohammed bin Abdulaziz bin Saleh Al Khulaifi");
+  });
+
+  it("finds the Security Council as an organisation", () => {
+    expect(found("ORG", "U.N. Security Council") || found("ORG", "Security Council") || found("ORG", "United Nations Security Council")).toBe(true);
+  });
+
+  it("keeps titles out of person names", () => {
+    const persons = docs.flatMap((d) => d.entities.filter((e) => e.type === "PERSON").map((e) => e.text));
+    expect(persons.some((p) => /^(President|Foreign Minister|Chinese|Russian|Deputy)\b/.test(p))).toBe(false);
+    expect(found("MISC", "Chinese")).toBe(true);
+  });
+
+  it("returns valid spans: exact text, token boundaries, sorted, no overlap, ids e0.., scores in [0,1]", () => {
+    for (const d of docs) {
+      const { tokens } = tokenize(d.text);
+      const starts = new Set(tokens.map((t) => t.start));
+      const ends = new Set(tokens.map((t) => t.end));
+      d.entities.forEach((e, i) => {
+        expect(e.text).toBe(d.text.slice(e.start, e.end));
+        expect(starts.has(e.start) && ends.has(e.end)).toBe(true);
+        expect(e.id).toBe(`e${i}`);
+        expect(e.mention).toBe("name");
+        expect(e.score).toBeGreaterThanOrEqual(0);
+        expect(e.score).toBeLessThanOrEqual(1);
+        if (i > 0) expect(e.start).toBeGreaterThanOrEqual(d.entities[i - 1].end);
+      });
+    }
+  });
+
+  it("never tags months or weekdays", () => {
+    const bad = docs.flatMap((d) => d.entities.filter((e) => /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|October|Oct\.)$/.test(e.text)));
+    expect(bad).toEqual([]);
+  });
+
+  it("lets a user plug in another recognizer", () => {
+    const stub: EntityRecognizer = { name: "stub", recognize: () => [{ id: "e0", type: "ORG", start: 0, end: 4, text: "Acme", mention: "name" }] };
+    setDefaultRecognizer(stub);
+    try {
+      const text = "Acme rose.";
+      expect(recognizeEntities({ text, ...tokenize(text) })[0].text).toBe("Acme");
+    } finally {
+      setDefaultRecognizer(undefined);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
+import { RuleToken, SpanCandidate, applyRules } from "./rules.js";
+import { tokenize } from "../tokenize.js";
+
+const lists = emptyGazetteerLists();
+lists.demonyms = ["chinese"];
+lists.countries = ["u.s.", "russia"];
+lists.orgNames = ["u.n."];
+lists.roleNouns = ["minister", "envoy"];
+lists.commonWords = ["suffering", "notably", "then"];
+const gaz = new Gazetteer(lists);
+
+/** Tokenizes `text` and marks the given substrings as candidates (first occurrence). */
+function run(text: string, marks: [string, SpanCandidate["type"], number?][]): { text: string; type: string }[] {
+  const { tokens } = tokenize(text);
+  const cands: SpanCandidate[] = marks.map(([s, type, score]) => {
+    const at = text.indexOf(s);
+    const start = tokens.findIndex((t) => t.start === at);
+    const end = tokens.findIndex((t) => t.end === at + s.length) + 1;
+    if (start < 0 || end <= 0) throw new Error(`no token span for ${s}`);
+    return { start, end, type, score: score ?? 0.99 };
+  });
+  const out = applyRules(tokens as RuleToken[], 0, tokens.length, cands, gaz);
+  return out.map((c) => {
+    const text2 = text.slice(tokens[c.start].start, tokens[c.end - 1].end);
+    return { text: text2, type: c.type };
+  });
+}
+
+describe("NER rule layer", () => {
+  it("moves titles out of person spans and keeps the nationality as MISC", () => {
+    expect(run("Chinese Foreign Minister Wang Yi spoke.", [["Chinese Foreign Minister Wang Yi", "PERSON"]])).toEqual([
+      { text: "Chinese", type: "MISC" },
+      { text: "Wang Yi", type: "PERSON" },
+    ]);
+    expect(run("He met President Joe Biden.", [["President Joe Biden", "PERSON"]])).toEqual([{ text: "Joe Biden", type: "PERSON" }]);
+  });
+
+  it("joins names with particles", () => {
+    const text = "He met Mohammed bin Abdulaziz bin Saleh Al Khulaifi in Doha.";
+    expect(run(text, [["Mohammed", "PERSON"], ["Abdulaziz", "PERSON"], ["Saleh Al Khulaifi", "PERSON"], ["Doha", "LOC"]])).toEqual([
+      { text: "Mohammed bin Abdulaziz bin Saleh Al Khulaifi", type: "PERSON" },
+      { text: "Doha", type: "LOC" },
+    ]);
+    expect(run("Abu Bakr al-Baghdadi died.", [["Abu Bakr", "PERSON"]])).toEqual([{ text: "Abu Bakr al-Baghdadi", type: "PERSON" }]);
+    expect(run("Ursula von der Leyen spoke.", [["Leyen", "PERSON"]])).toEqual([{ text: "Ursula von der Leyen", type: "PERSON" }]);
+    expect(run("Then van der Leyen spoke.", [["Leyen", "PERSON"]])).toEqual([{ text: "van der Leyen", type: "PERSON" }]);
+  });
+
+  it("never makes months or weekdays entities", () => {
+    expect(run("They met on Thursday in Doha.", [["Thursday", "LOC"], ["Doha", "LOC"]])).toEqual([{ text: "Doha", type: "LOC" }]);
+  });
+
+  it("tags untagged U.S. and U.N. from the gazetteer", () => {
+    expect(run("The U.S. and the U.N. disagreed.", [])).toEqual([
+      { text: "U.S.", type: "LOC" },
+      { text: "U.N.", type: "ORG" },
+    ]);
+  });
+
+  it("drops a doubtful sentence-initial common word but keeps a confident one", () => {
+    expect(run("Suffering Palestine", [["Suffering", "MISC", 0.6], ["Palestine", "LOC"]])).toEqual([{ text: "Palestine", type: "LOC" }]);
+    expect(run("Suffering is over.", [["Suffering", "MISC", 0.95]])).toEqual([{ text: "Suffering", type: "MISC" }]);
+  });
+
+  it("drops a person span that is only a title", () => {
+    expect(run("The Minister spoke.", [["Minister", "PERSON"]])).toEqual([]);
+  });
+});

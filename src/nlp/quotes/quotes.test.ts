@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { Attribution, Doc } from "../../model.js";
+import { buildDoc, fixture } from "../../../test/fixtures/quotes/build-doc.js";
+import { attachRoles } from "../roles/index.js";
+import { findAttributions } from "./index.js";
+import { findQuotes } from "./quote-marks.js";
+import { cueBaseForms, STRONG_CUES } from "./cues.js";
+
+const PEOPLE = ["Zhai Jun", "Zhai", "Mikhail Bogdanov", "Bogdanov", "Mohammed bin Abdulaziz bin Saleh Al Khulaifi", "Khulaifi", "Jadot", "Wang Yi", "Joe Biden", "Antony Blinken", "Blinken", "Vladimir Putin", "Xi Jinping"];
+const ORGS = ["Chinese foreign ministry", "Ministry of Foreign Affairs", "Security Council"];
+
+function attributions(doc: Doc): Attribution[] {
+  attachRoles(doc);
+  const out = findAttributions(doc);
+  for (const a of out) {
+    for (const s of [a.source, a.cue, a.content]) if (s) expect(s.text).toBe(doc.text.slice(s.start, s.end));
+  }
+  return out;
+}
+
+const sample = (file: string) => attributions(buildDoc(fixture(file), { PERSON: PEOPLE, ORG: ORGS }));
+const byContent = (atts: Attribution[], start: string) => atts.find((a) => a.content.text.replace(/^[“"]/, "").startsWith(start));
+
+describe("findAttributions on the sample corpus", () => {
+  it("003: quotes, paraphrase and an organization's spokesperson", () => {
+    const atts = sample("003_bdc864ace7bdc83f.txt");
+    const reason = byContent(atts, "The fundamental reason");
+    expect(reason).toMatchObject({ kind: "direct", source: { text: "Zhai" }, cue: { text: "said" }, speaker: { name: "Zhai Jun", type: "PERSON" } });
+    expect(reason!.content.text.endsWith("guaranteed,”")).toBe(true);
+
+    const spokes = byContent(atts, "China is deeply disappointed");
+    expect(spokes).toMatchObject({ kind: "direct", source: { text: "a spokesperson at the Chinese foreign ministry" }, speaker: { name: "a spokesperson at the Chinese foreign ministry", type: "ORG" } });
+
+    const wang = atts.find((a) => a.cue?.text === "declared");
+    expect(wang).toMatchObject({ kind: "mixed", speaker: { name: "Wang Yi", role: "Chinese Foreign Minister" } });
+    expect(wang!.content.text).toBe("that “Israel’s actions have gone beyond the scope of self-defence.”");
+
+    expect(byContent(atts, "China and Russia share")).toMatchObject({ cue: { text: "was quoted saying" }, speaker: { name: "Zhai Jun" } });
+    expect(atts.find((a) => a.cue?.text === "also urged")).toMatchObject({ speaker: { name: "Antony Blinken", role: "U.S. Secretary of State" } });
+  });
+
+  it("000: content before the cue, inverted cues, reported speech", () => {
+    const atts = sample("000_d0bb359a1e8de23b.txt");
+    expect(byContent(atts, "The fundamental reason")).toMatchObject({ kind: "reported", source: { text: "Zhai" }, cue: { text: "told" }, speaker: { name: "Zhai Jun" } });
+    expect(byContent(atts, "The fundamental reason")!.content.text.endsWith("have not been guaranteed")).toBe(true);
+    expect(byContent(atts, "China is ready to maintain")).toMatchObject({ kind: "direct", speaker: { name: "Zhai Jun" } });
+    expect(byContent(atts, "Russia is willing to work")).toMatchObject({ source: { text: "Bogdanov" }, speaker: { name: "Mikhail Bogdanov" } });
+    expect(byContent(atts, "Qatar was actively")).toMatchObject({ speaker: { name: "Mohammed bin Abdulaziz bin Saleh Al Khulaifi" } });
+    expect(byContent(atts, "that China and Russia share")).toMatchObject({ speaker: { name: "Zhai Jun" } });
+  });
+
+  it("001: a pronoun source resolves to Jadot", () => {
+    const atts = sample("001_d8f34066c974cf41.txt");
+    expect(byContent(atts, "the urgent need for the international community")).toMatchObject({ source: { text: "He" }, speaker: { name: "Jadot", type: "PERSON" } });
+  });
+});
+
+describe("findAttributions frames (no entities)", () => {
+  const one = (text: string) => findAttributions({ id: "t", text, diagnostics: [] });
+
+  it("joins a quote interrupted by its cue into one content", () => {
+    const atts = one("“I don't judge,” he said. “But most people wish they could.”\n\nNext paragraph.");
+    expect(atts).toHaveLength(1);
+    expect(atts[0].content.text).toBe("“I don't judge,” he said. “But most people wish they could.”");
+    expect(atts[0].source?.text).toBe("he");
+  });
+
+  it("reads according to, colons and told-with-addressee", () => {
+    expect(one("The plan failed, according to two officials.")[0]).toMatchObject({ kind: "according-to", source: { text: "two officials" }, content: { text: "The plan failed" } });
+    expect(one("Zhai has also said: \"We will not stop.\"")[0]).toMatchObject({ cue: { text: "has also said:" }, content: { text: "\"We will not stop.\"" } });
+    expect(one("Blinken told the Qatari prime minister that Washington was working hard.")[0]).toMatchObject({ content: { text: "that Washington was working hard" } });
+  });
+
+  it("keeps an appositive source with its closing comma and ignores non-speech verbs", () => {
+    expect(one("Douglas Holtz-Eakin, an economist and tax expert, said taxes would rise.")[0]).toMatchObject({ source: { text: "Douglas Holtz-Eakin, an economist and tax expert," } });
+    expect(one("The minister maintained good relations with Qatar.")).toEqual([]);
+    expect(one("He called his mother yesterday.")).toEqual([]);
+  });
+});
+
+describe("quote marks and cue lexicon", () => {
+  it("finds curly, straight, doubled-single and multi-paragraph quotes", () => {
+    const t = "A “b c” d \"e\" ''f'' “g\n\n“h”";
+    expect(findQuotes(t).map((q) => t.slice(q.start, q.end))).toEqual(["“b c”", "\"e\"", "''f''", "“g\n\n“h”"]);
+  });
+  it("inflects cue verbs", () => {
+    for (const f of ["said", "says", "saying", "told", "emphasized", "emphasizes", "denied", "stressing", "wrote"]) expect(STRONG_CUES.has(f)).toBe(true);
+    expect(cueBaseForms()).toContain("reiterate");
+  });
+});
