@@ -69,6 +69,11 @@ export interface ArticleMeta {
   url?: string;
   language?: string;
   section?: string;
+  /**
+   * For an article that states no publication date and no full date of its own: the date its
+   * relative expressions were resolved against, and where that date came from.
+   */
+  impliedDate?: { date: string; basis: string; fromArticle?: string };
   /** Dateline, with its span into the cleaned text (the dateline is kept in text). */
   dateline?: Dateline;
   /** For each field above, where its value came from. */

@@ -6,15 +6,21 @@ import { createHash } from "node:crypto";
 import type { Annotations, Article, ArticleRelation } from "../model.js";
 import type { Store } from "../store/store.js";
 import type { LinkDoc } from "../link/types.js";
-import { findDuplicates, findRewrites } from "../link/relations.js";
+import { findDuplicates, findRewrites } from "../link/rewrite.js";
 import { clusterDocs } from "../link/cluster.js";
 import { buildStory } from "../story/build.js";
 import type { Story } from "../story/types.js";
 import type { StoryInput } from "../story/input.js";
 import { ANNOTATOR_VERSION, annotate } from "../nlp/annotate.js";
+import { contentTerms, jaccard } from "../story/terms.js";
 
 /** Articles loaded from the store per query. */
 const LOAD_CHUNK = 500;
+/**
+ * An undated article borrows the publication date of the most similar dated article of its
+ * story when their content terms overlap at least this much (Jaccard).
+ */
+const MIN_IMPLIED_DATE_SIMILARITY = 0.1;
 
 export interface LinkStats {
   articles: number;
@@ -74,6 +80,7 @@ export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
   }
   const stories: Story[] = [];
   for (const members of byCluster.values()) {
+    implyDates(store, members);
     stories.push(buildStory(storyId(members), members, relations, { generatedAt: opts.generatedAt }));
   }
   stories.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || a.id.localeCompare(b.id));
@@ -82,6 +89,42 @@ export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
     store.replaceStories(stories.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s })));
   });
   return { articles: items.length, relations: relations.length, stories: stories.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Gives an undated article whose text holds no full date of its own a reference date for its
+ * relative expressions ("on Thursday"): the publication date of the most similar dated article
+ * of the same story. The article's timexes are re-resolved against it (anchor "inferred"), and
+ * `meta.impliedDate` says where the date came from. Idempotent.
+ */
+function implyDates(store: Store, members: StoryInput[]): void {
+  const dated = members.filter((m) => m.article.meta.published);
+  if (!dated.length || dated.length === members.length) return;
+  const terms = new Map(members.map((m) => [m.article.id, new Set(contentTerms(m.article.text))]));
+  for (const m of members) {
+    const { article } = m;
+    if (article.meta.published) continue;
+    if (m.ann.timexes.some((t) => t.anchor === "inferred")) continue; // dates itself, or already done
+    if (!m.ann.timexes.some((t) => t.anchor === "none")) continue; // nothing relative to resolve
+    let best: StoryInput | undefined;
+    let bestSim = MIN_IMPLIED_DATE_SIMILARITY;
+    for (const d of dated) {
+      const sim = jaccard(terms.get(article.id)!, terms.get(d.article.id)!);
+      if (sim >= bestSim) [best, bestSim] = [d, sim];
+    }
+    if (!best) continue;
+    const date = best.article.meta.published!.slice(0, 10);
+    article.meta.impliedDate = {
+      date,
+      basis: `publication date of the most similar dated article of the story (${best.article.id}, similarity ${bestSim.toFixed(2)})`,
+      fromArticle: best.article.id,
+    };
+    const ann = annotate({ id: article.id, text: article.text, published: date, title: article.meta.title, diagnostics: [] });
+    for (const t of ann.timexes) if (t.anchor === "published") t.anchor = "inferred";
+    m.ann = ann;
+    store.putArticle(article);
+    store.putAnnotations(article.id, ann, ANNOTATOR_VERSION);
+  }
 }
 
 /** A story id that stays the same while its earliest article does. */

@@ -39,6 +39,8 @@ export const KEY_TERMS = 25;
 export const MAX_CANDIDATES = 30;
 /** A posting list keeps only its most recent stories (bounded work per article). */
 export const MAX_POSTING = 50;
+/** An article is compared with at most this many of its story's most recently updated events. */
+export const MAX_EVENT_CANDIDATES = 20;
 /** A story centroid keeps at most this many terms (highest counts). */
 export const CENTROID_MAX_TERMS = 400;
 /** Cosine of article vs story centroid at or above which the article joins the story. */
@@ -53,6 +55,8 @@ export const EVENT_THRESHOLD = 0.07;
 export const EVENT_GRACE_DAYS = 2;
 /** ...beyond it similarity decays as exp(-extra / EVENT_DECAY_DAYS): a week apart is another event. */
 export const EVENT_DECAY_DAYS = 1.5;
+/** refine(): groups whose dated articles lie more than this many days apart are never merged into one event. */
+export const EVENT_MAX_GAP_DAYS = 6;
 /**
  * Story-local down-weighting of a term in df of the story's n articles: a blend of a local IDF,
  * ln((n+1)/(df+0.5)), and 1, the local part weighing lambda = n / (n + LOCAL_PRIOR_DOCS)
@@ -97,6 +101,8 @@ interface Cluster {
   tf: Map<string, number>;
   /** Story only: number of its docs containing each term. */
   df?: Map<string, number>;
+  /** Story only: its event ids, least recently updated first. */
+  events?: string[];
   minDay?: number;
   maxDay?: number;
 }
@@ -241,7 +247,7 @@ export class StoryClusterer {
     let bestE = this.opts.eventThreshold;
     const local = this.localWeights(story);
     const dv = this.vector(tf, local);
-    for (const eid of new Set(story.docs.map((id) => this.docs.get(id)?.event).filter((e): e is string => !!e))) {
+    for (const eid of story.events!.slice(-MAX_EVENT_CANDIDATES)) {
       const e = this.eventMap.get(eid)!;
       const sim = this.cosine(dv, this.vector(e.tf, local)) * decay(gapDays(state.day, e.minDay, e.maxDay), EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
       if (sim >= bestE) {
@@ -255,6 +261,7 @@ export class StoryClusterer {
     }
     this.addToCluster(event, state, false);
     state.event = event.id;
+    touchEvent(story, event.id);
     this.docs.set(doc.id, state);
     this.index(story.id, vec);
     return { storyId: story.id, eventId: event.id };
@@ -323,11 +330,12 @@ export class StoryClusterer {
       const doc: DocState = { id: d.id, tf: new Map(d.tf), day: d.day, story: d.story, event: d.event };
       c.docs.set(d.id, doc);
       let s = c.storyMap.get(d.story);
-      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new Map(), df: new Map() }));
+      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new Map(), df: new Map(), events: [] }));
       let e = c.eventMap.get(d.event);
       if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new Map() }));
       c.addToCluster(s, doc, true);
       c.addToCluster(e, doc, false);
+      touchEvent(s, e.id);
       c.index(d.story, c.vector(doc.tf));
     }
     return c;
@@ -336,16 +344,16 @@ export class StoryClusterer {
   // ---------------------------------------------------------------------------
 
   private newCluster(prefix: string, story: boolean): Cluster {
-    return { id: `${prefix}${++this.counter}`, docs: [], tf: new Map(), df: story ? new Map() : undefined };
+    return { id: `${prefix}${++this.counter}`, docs: [], tf: new Map(), df: story ? new Map() : undefined, events: story ? [] : undefined };
   }
 
-  private addToCluster(c: Cluster, d: DocState, story: boolean): void {
+  private addToCluster(c: Cluster, d: DocState, _story: boolean): void {
     c.docs.push(d.id);
     for (const [t, w] of d.tf) {
       c.tf.set(t, (c.tf.get(t) ?? 0) + w);
       if (c.df) c.df.set(t, (c.df.get(t) ?? 0) + 1);
     }
-    if (story && c.tf.size > 2 * CENTROID_MAX_TERMS) this.prune(c);
+    if (c.tf.size > 2 * CENTROID_MAX_TERMS) this.prune(c);
     if (d.day !== undefined) {
       c.minDay = c.minDay === undefined ? d.day : Math.min(c.minDay, d.day);
       c.maxDay = c.maxDay === undefined ? d.day : Math.max(c.maxDay, d.day);
@@ -445,6 +453,7 @@ export class StoryClusterer {
           d.story = s.id;
           this.addToCluster(s, d, true);
         }
+        for (const e of c.events ?? []) touchEvent(s, e);
         this.storyMap.delete(cid);
         this.mergedInto.set(cid, s.id);
       }
@@ -461,10 +470,19 @@ export class StoryClusterer {
       const gap = members[i].day !== undefined && members[j].day !== undefined ? Math.abs(members[i].day! - members[j].day!) : undefined;
       sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]) * decay(gap, EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
     }
-    const groups = attachSingletons(averageLink(n, sim, this.opts.eventThreshold), n, sim, this.opts.eventThreshold * SINGLETON_ATTACH_RATIO);
+    // dated articles more than EVENT_MAX_GAP_DAYS apart never share an event, whatever the words say
+    const canLink = (a: number[], b: number[]) => {
+      const da = a.map((i) => members[i].day).filter((d): d is number => d !== undefined);
+      const db = b.map((i) => members[i].day).filter((d): d is number => d !== undefined);
+      if (!da.length || !db.length) return true;
+      const gap = Math.max(Math.min(...db) - Math.max(...da), Math.min(...da) - Math.max(...db), 0);
+      return gap <= EVENT_MAX_GAP_DAYS;
+    };
+    const groups = attachSingletons(averageLink(n, sim, this.opts.eventThreshold, canLink), n, sim, this.opts.eventThreshold * SINGLETON_ATTACH_RATIO, canLink);
     // keep the event id most of a group's members had, if still free; drop the old events
     const used = new Set<string>();
     for (const d of members) this.eventMap.delete(d.event);
+    s.events = [];
     const oldIds = members.map((d) => d.event);
     for (const g of groups.sort((a, b) => b.length - a.length || a[0] - b[0])) {
       const votes = new Map<string, number>();
@@ -473,6 +491,7 @@ export class StoryClusterer {
       const e: Cluster = pick ? { id: pick, docs: [], tf: new Map() } : this.newCluster("e", false);
       used.add(e.id);
       this.eventMap.set(e.id, e);
+      touchEvent(s, e.id);
       for (const i of g) {
         members[i].event = e.id;
         this.addToCluster(e, members[i], false);
@@ -481,8 +500,16 @@ export class StoryClusterer {
   }
 }
 
+/** Moves an event id to the most-recent end of its story's event list. */
+function touchEvent(story: Cluster, eventId: string): void {
+  const list = (story.events ??= []);
+  const at = list.indexOf(eventId);
+  if (at >= 0) list.splice(at, 1);
+  list.push(eventId);
+}
+
 /** Average-link agglomerative clustering of n items with a symmetric similarity matrix; stops below `threshold`. */
-export function averageLink(n: number, sim: Float64Array, threshold: number): number[][] {
+export function averageLink(n: number, sim: Float64Array, threshold: number, canLink?: (a: number[], b: number[]) => boolean): number[][] {
   const groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
   // link[i][j]: summed similarity between groups i and j
   const link: Float64Array[] = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => sim[i * n + j]));
@@ -496,7 +523,7 @@ export function averageLink(n: number, sim: Float64Array, threshold: number): nu
       for (let j = i + 1; j < n; j++) {
         if (!alive[j]) continue;
         const avg = link[i][j] / (groups[i].length * groups[j].length);
-        if (avg >= best) {
+        if (avg >= best && (!canLink || canLink(groups[i], groups[j]))) {
           best = avg;
           bi = i;
           bj = j;
@@ -515,7 +542,7 @@ export function averageLink(n: number, sim: Float64Array, threshold: number): nu
 }
 
 /** Moves each singleton group into the group with the highest average similarity to it, if at least `threshold`. */
-export function attachSingletons(groups: number[][], n: number, sim: Float64Array, threshold: number): number[][] {
+export function attachSingletons(groups: number[][], n: number, sim: Float64Array, threshold: number, canLink?: (a: number[], b: number[]) => boolean): number[][] {
   const big = groups.filter((g) => g.length > 1);
   if (!big.length) return groups;
   const out = big.map((g) => [...g]);
@@ -527,7 +554,7 @@ export function attachSingletons(groups: number[][], n: number, sim: Float64Arra
     let pick = -1;
     big.forEach((b, k) => {
       const avg = b.reduce((s, j) => s + sim[i * n + j], 0) / b.length;
-      if (avg >= best) {
+      if (avg >= best && (!canLink || canLink(g, b))) {
         best = avg;
         pick = k;
       }

@@ -203,7 +203,11 @@ function renderArticles(v: StoryView, s: number): string {
     const head = [
       art.outlet ? `<strong>${h(art.outlet)}</strong>` : `<span class="muted">unknown outlet</span>`,
       titleHtml,
-      art.published ? h(art.published) : `<span class="muted">undated</span>`,
+      art.published
+        ? h(art.published)
+        : art.impliedDate
+          ? `<span class="muted">undated (about ${h(art.impliedDate.date)}: ${h(art.impliedDate.basis)})</span>`
+          : `<span class="muted">undated</span>`,
     ].join(" — ");
     const lines = [`<small>id ${h(art.id)}${art.path ? ` · ${h(art.path)}` : ""}${art.url && !url ? ` · ${h(art.url)} (not a web link)` : ""}</small>`];
     for (const r of a.relations) {

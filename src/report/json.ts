@@ -24,7 +24,7 @@ export interface StoryDocument {
  */
 const KEY_ORDER = [
   "id", "kind", "type", "cameo", "status", "label", "name", "text", "title", "headline", "date", "dateBasis",
-  "period", "from", "to", "score", "similarity", "reason", "outlet", "published", "url", "path", "sourceGroup",
+  "period", "from", "to", "score", "similarity", "reason", "outlet", "published", "impliedDate", "basis", "fromArticle", "url", "path", "sourceGroup",
   "rewriteOf", "duplicateOf", "speaker", "entityId", "role", "aliases", "roles", "mentions", "articleCount",
   "actors", "targets", "place", "negated", "modality", "independentSources", "articleId", "field", "cites",
   "articleIds", "summary", "timeline", "events", "quotes", "facts", "entities", "articles", "relations",

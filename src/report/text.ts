@@ -229,7 +229,7 @@ function articles(v: StoryView, f: TextFlavor, _max: number): string[] {
     const bits = [
       art.outlet ? f.strong(f.text(art.outlet)) : f.dim("unknown outlet"),
       art.title ? `“${f.text(art.title)}”` : f.dim("(untitled)"),
-      art.published ? f.text(art.published) : f.dim("undated"),
+      art.published ? f.text(art.published) : art.impliedDate ? f.dim(`undated (about ${f.text(art.impliedDate.date)}: ${f.text(art.impliedDate.basis)})`) : f.dim("undated"),
     ];
     out.push(`- ${f.strong(`[${a.n}]`)} ${bits.join(" — ")}`);
     const where = [art.url, art.path].filter((x): x is string => !!x).map((x) => f.text(x));

@@ -41,6 +41,7 @@ export function buildStory(id: string, items: StoryInput[], allRelations: Articl
     title: article.meta.title,
     outlet: article.meta.outlet,
     published: article.meta.published,
+    impliedDate: article.meta.published ? undefined : article.meta.impliedDate,
     url: article.meta.url,
     path: article.source.path,
     rewriteOf: relations.filter((r) => r.kind === "rewrite" && r.from === article.id).map((r) => r.to),

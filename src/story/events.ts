@@ -10,9 +10,17 @@ import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
 import { jaccard, nameKey } from "./terms.js";
 
-/** Two mentions merge when their participant sets overlap at least this much (Jaccard)... */
-const MIN_PARTICIPANT_OVERLAP = 0.34;
-/** ...and neither gives a date that contradicts the other's. */
+/** Directed events merge when their actor sets overlap at least this much (Jaccard), or one holds the other. */
+const MIN_PARTICIPANT_OVERLAP = 0.5;
+/** Event kinds where both sides act alike: participants are compared as one set. */
+const SYMMETRIC = new Set(["meet", "call"]);
+/** How much each kind of event matters for ordering "what happened" (statements and vague support last). */
+const TYPE_WEIGHT: Record<string, number> = {
+  meet: 3, call: 3, visit: 2.5, travel: 2, attack: 3, "resolution-fails": 2.5, vote: 2, agree: 2.5, sanction: 2.5,
+  aid: 1.5, appeal: 1.5, criticize: 1.5, support: 1, statement: 0.5,
+};
+/** Words that stand for a participant without naming one: such participants are not used to match events. */
+const UNNAMED = /^(he|she|it|they|him|her|them|his|its|their|we|i|you|someone|somebody)$/i;
 const DATE_BASIS: Record<string, string> = {
   published: "relative to publication date",
   inferred: "relative to inferred date",
@@ -43,6 +51,7 @@ const LABEL_VERB: Record<string, string> = {
 interface Draft {
   ev: StoryEvent;
   keys: Set<string>;
+  actorKeys: Set<string>;
 }
 
 export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryEvent[] {
@@ -52,31 +61,35 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
     for (const m of ann.events) {
       const actors = m.actors.map((a) => participant(article.id, a, index));
       const targets = m.targets.map((a) => participant(article.id, a, index));
-      const keys = new Set([...actors, ...targets].map((p) => p.entityId ?? nameKey(p.name)).filter(Boolean));
+      if (!actors.some(named) && m.type !== "resolution-fails") continue; // "someone did something" tells an analyst nothing
+      const keys = new Set([...actors, ...targets].filter(named).map(keyOf));
+      const actorKeys = new Set(actors.filter(named).map(keyOf));
       const { date, basis } = dateOf(m, timexAt, article.meta.published);
       const place = m.place ? participant(article.id, m.place, index).name : undefined;
       const ev: Evidence = evidenceOf(article, m.sentence);
-      const match = drafts.find((d) => sameEvent(d, m, keys, date, place));
+      const match = drafts.find((d) => sameEvent(d, m, keys, actorKeys, date));
       if (match) {
         const e = match.ev;
         if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
         e.evidence.push(ev);
         for (const k of keys) match.keys.add(k);
-        addNew(e.actors, actors);
-        addNew(e.targets, targets);
+        for (const k of actorKeys) match.actorKeys.add(k);
+        addNew(e.actors, actors.filter(named));
+        addNew(e.targets, targets.filter((t) => named(t) && !e.actors.some((a) => samePerson(a, t))));
         e.place ??= place;
         if (date && (!e.date || e.dateBasis === FALLBACK_BASIS)) [e.date, e.dateBasis] = [date, basis];
         continue;
       }
       drafts.push({
         keys,
+        actorKeys,
         ev: {
           id: "",
           type: m.type,
           cameo: m.cameo,
           label: "",
-          actors: dedupe(actors),
-          targets: dedupe(targets),
+          actors: dedupe(actors.filter(named)),
+          targets: dedupe(targets).filter((t) => !actors.some((a) => samePerson(a, t))),
           place,
           date,
           dateBasis: date ? basis : undefined,
@@ -94,12 +107,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
     e.independentSources = groups.count(e.articleIds);
     e.label = labelOf(e);
   }
-  events.sort(
-    (a, b) =>
-      b.independentSources - a.independentSources ||
-      (a.date ?? "9999").localeCompare(b.date ?? "9999") ||
-      a.label.localeCompare(b.label),
-  );
+  events.sort((a, b) => weight(b) - weight(a) || (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.label.localeCompare(b.label));
   events.forEach((e, i) => (e.id = `ev${i + 1}`));
   return events;
 }
@@ -121,15 +129,35 @@ function dateOf(m: EventMention, timexAt: Map<number, Timex>, published?: string
   return {};
 }
 
-function sameEvent(d: Draft, m: EventMention, keys: Set<string>, date?: string, place?: string): boolean {
+function sameEvent(d: Draft, m: EventMention, keys: Set<string>, actorKeys: Set<string>, date?: string): boolean {
   const e = d.ev;
-  if (e.type !== m.type || e.negated !== m.negated) return false;
-  const explicit = (x?: string, basis?: string) => (x && basis !== FALLBACK_BASIS ? x : undefined);
-  const a = explicit(e.date, e.dateBasis);
+  if (e.type !== m.type || e.negated !== m.negated || e.modality !== m.modality) return false;
+  const a = e.date && e.dateBasis !== FALLBACK_BASIS ? e.date : undefined;
   if (a && date && a.slice(0, date.length) !== date.slice(0, a.length)) return false;
-  if (e.place && place && nameKey(e.place) !== nameKey(place)) return false;
-  if (keys.size === 0 || d.keys.size === 0) return false;
-  return jaccard(keys, d.keys) >= MIN_PARTICIPANT_OVERLAP;
+  if (SYMMETRIC.has(m.type)) return overlaps(keys, d.keys);
+  return overlaps(actorKeys, d.actorKeys) && (keys.size === actorKeys.size || d.keys.size === d.actorKeys.size || overlaps(keys, d.keys));
+}
+
+/** Two participant sets describe the same parties: one holds the other, or they overlap enough. */
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  if ([...small].every((k) => big.has(k))) return true;
+  return jaccard(a, b) >= MIN_PARTICIPANT_OVERLAP;
+}
+
+function named(p: StoryParticipant): boolean {
+  return !!p.entityId || (/^\p{Lu}/u.test(p.name) && !UNNAMED.test(p.name));
+}
+
+function keyOf(p: StoryParticipant): string {
+  return p.entityId ?? nameKey(p.name);
+}
+
+/** Ordering weight: independent sources first, then a known date, then the kind of event. */
+function weight(e: StoryEvent): number {
+  const dated = e.date && e.dateBasis !== FALLBACK_BASIS ? 1.5 : 0;
+  return e.independentSources * 2 + dated + (TYPE_WEIGHT[e.type] ?? 1) + (e.targets.length ? 0.5 : 0);
 }
 
 function addNew(into: StoryParticipant[], add: StoryParticipant[]): void {

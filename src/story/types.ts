@@ -10,6 +10,8 @@ export interface StoryArticle {
   title?: string;
   outlet?: string;
   published?: string;
+  /** For an undated article: the date its relative expressions were resolved against, and why. */
+  impliedDate?: { date: string; basis: string; fromArticle?: string };
   url?: string;
   path?: string;
   /** Article ids this one is a duplicate or rewrite of (its sources). */

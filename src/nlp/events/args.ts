@@ -32,12 +32,18 @@ const NP_INNER_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PART", "PRO
 const TITLE_PREPS = new Set(["of", "for", "on", "at"]);
 /** Verbs that introduce a reported clause without "that": the noun after them is a subject. */
 const SPEECH_VERBS = new Set(["said", "says", "say", "added", "adds", "stated", "noted", "believes", "believed", "thinks", "stressed", "insisted", "argued", "warned", "claimed"]);
+/** Head nouns of descriptions that can stand for an actor ("gunmen", "officials", "the international community"). */
+const ACTOR_NOUN = /(men|women|officials?|ministers?|ministry|envoys?|presidents?|leaders?|spokes\w+|troops|forces|soldiers|police|government|council|community|side|sides|delegations?|militants|rebels|fighters|diplomats|authorities|representatives|protesters|demonstrators|groups?)$/;
+/** Title words that do not make a proper-noun run a participant's name ("Minister of State"). */
+const TITLE_WORDS = new Set(["minister", "secretary", "president", "envoy", "state", "foreign", "deputy", "prime", "first", "special", "general", "ambassador", "chairman", "representative", "affairs", "vice", "king", "prince", "premier", "chancellor", "mr.", "mrs.", "ms.", "dr."]);
 /** Subject pronouns worth resolving when the tagger left them unlinked. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we"]);
 /** Forms of "be" that make a following participle passive. */
 const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "'s", "got", "get", "gets"]);
 /** Prepositions that introduce a place. */
 const PLACE_PREPS = new Set(["in", "at", "inside"]);
+/** Words between a trigger and a timex that put the timex in another clause. */
+const TIME_CLAUSE_BREAK = /;|\b(while|whereas|but|although|which|who|after|before|since|until)\b/i;
 /** Timex values that date nothing in particular. */
 const VAGUE_TIMEX = /_REF$/;
 
@@ -144,9 +150,10 @@ export function findSubject(view: DocView, verb: number, sentFrom: number, nonFi
   const coordinated = verb - 1 >= sentFrom && tokens[verb - 1].pos === "CCONJ";
   // "Zhai Jun when talking", "Wang Yi, while condemning": the nearest name before the opener
   if (nonFinite) {
+    const openers = ["when", "while", "after", "before", "upon"];
     let k = verb - 1;
-    while (k >= sentFrom && tokens[k].pos === "ADV") k--;
-    if (k >= sentFrom && ["when", "while", "after", "before", "upon"].includes(tokens[k].norm)) {
+    while (k >= sentFrom && tokens[k].pos === "ADV" && !openers.includes(tokens[k].norm)) k--;
+    if (k >= sentFrom && openers.includes(tokens[k].norm)) {
       for (let j = k - 1; j >= Math.max(sentFrom, k - 3); j--) {
         const e = view.entityAt.get(j);
         if (e && !isPossessive(view, e)) return [entityArg(view, e)];
@@ -224,6 +231,9 @@ function describedSubject(view: DocView, verb: number, sentFrom: number): EventA
   const before = npStartBefore(view, end, sentFrom);
   const start = before + 1;
   if (start > end || end - start + 1 > MAX_DESCRIPTION_TOKENS) return [];
+  // only phrases that can act: "Hamas gunmen", "the Chinese foreign ministry", "a spokesperson"
+  const named = view.tokens.slice(start, end).some((t) => t.pos === "PROPN" || countryOfDemonym(t.text));
+  if (!named && !ACTOR_NOUN.test(view.tokens[end].norm)) return [];
   return [describe(view, start, end)];
 }
 
@@ -279,6 +289,9 @@ export function npEnd(view: DocView, start: number, sentTo: number): number {
       if (hasHead) break;
     }
     if (t.pos === "NOUN" && /^[a-z]/.test(t.text)) hasHead = true;
+    // without an entity layer, the last word of a proper-noun run that is not a title is a name
+    const next = tokens[i + 1];
+    if (t.pos === "PROPN" && !TITLE_WORDS.has(t.norm) && !(next && (next.pos === "PROPN" || normOf(next) === "'s" || normOf(next) === "'"))) hasHead = true;
     i++;
   }
   return i;
@@ -396,11 +409,14 @@ export function findPlace(view: DocView, triggerStart: number, triggerEnd: numbe
 }
 
 /** The timex that dates the event: the DATE/TIME expression in the sentence nearest the trigger. */
-export function findTime(timexes: readonly Timex[], sentStart: number, sentEnd: number, trigStart: number, trigEnd: number): Timex | undefined {
+export function findTime(text: string, timexes: readonly Timex[], sentStart: number, sentEnd: number, trigStart: number, trigEnd: number): Timex | undefined {
   let best: Timex | undefined;
   let bestDist = Infinity;
   for (const x of timexes) {
     if (x.start < sentStart || x.end > sentEnd) continue;
+    // a date in another clause dates another event ("..., while ... within the borders of 1967")
+    const between = x.start >= trigEnd ? text.slice(trigEnd, x.start) : text.slice(x.end, trigStart);
+    if (TIME_CLAUSE_BREAK.test(between)) continue;
     if (x.type !== "DATE" && x.type !== "TIME") continue;
     if (VAGUE_TIMEX.test(x.value)) continue;
     const dist = x.start >= trigEnd ? x.start - trigEnd : x.end <= trigStart ? trigStart - x.end : 0;

@@ -251,6 +251,14 @@ describe("modality, negation and codes", () => {
     expect(names(meet.targets)).toEqual(["Blinken"]);
   });
 
+  it("'has yet to announce' is a negated statement", () => {
+    const doc = buildDoc("The Chinese foreign ministry has yet to announce the details of the itinerary.", []);
+    const [ev] = findEvents(doc);
+    expect(ev.type).toBe("statement");
+    expect(ev.negated).toBe(true);
+    expect(ev.actors[0]?.name).toBe("China");
+  });
+
   it("'called for an immediate ceasefire' is an appeal to de-escalate (0256), with no ceasefire agreement", () => {
     const doc = buildDoc("China called for an immediate ceasefire in Gaza.", [
       { text: "China", type: "LOC" },

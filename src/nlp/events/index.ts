@@ -32,6 +32,8 @@ const SYMMETRIC = new Set(["meet", "call"]);
 const CONTACT_TYPES = new Set(["meet", "call"]);
 /** Prepositions that put a noun trigger in an adverbial phrase ("in a meeting", "during his visit"). */
 const PP_MARKERS = new Set(["in", "during", "at", "after", "before", "on", "following", "amid"]);
+/** Triggers at most this many characters apart may merge when one lacks actors. */
+const MERGE_MAX_GAP_CHARS = 40;
 /** Event types whose place may be named before the trigger ("In Qatar, Zhai said...", "landed in Qatar where he met"). */
 const LOOK_BACK_FOR_PLACE = new Set(["meet", "call", "statement", "appeal", "support", "criticize", "agree"]);
 /** Resolution-fails events name the body that voted; these words mark such a body. */
@@ -148,7 +150,7 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     if (loc) place = loc;
   }
   const sentence = { start: tokens[from].start, end: tokens[to - 1].end };
-  const timex = findTime(timexes, sentence.start, sentence.end, tokens[m.start].start, tokens[m.end - 1].end);
+  const timex = findTime(doc.text, timexes, sentence.start, sentence.end, tokens[m.start].start, tokens[m.end - 1].end);
 
   // --- modality and code ---
   const { negated, modality } = modalityOf(tokens, m.start, m.head, from, entry.type === "appeal", isNoun);
@@ -285,7 +287,7 @@ function isThirdLocation(view: DocView, actors: EventArg[], targets: EventArg[],
 export function mergeSameAct(events: EventMention[]): EventMention[] {
   const out: EventMention[] = [];
   for (const ev of events) {
-    const twin = out.find((o) => o.type === ev.type && o.negated === ev.negated && o.modality === ev.modality && overlaps(o.actors, ev.actors));
+    const twin = out.find((o) => o.type === ev.type && o.negated === ev.negated && o.modality === ev.modality && sameParties(o, ev));
     if (!twin) {
       out.push(ev);
       continue;
@@ -303,8 +305,18 @@ export function mergeSameAct(events: EventMention[]): EventMention[] {
 }
 
 function overlaps(a: EventArg[], b: EventArg[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
   return a.some((x) => b.some((y) => sameArg(x, y)));
+}
+
+/**
+ * Two events of one sentence have the same parties when their actors overlap, or, where one
+ * lacks actors, when their targets overlap or their triggers are close ("in a meeting to exchange views").
+ */
+function sameParties(a: EventMention, b: EventMention): boolean {
+  if (a.actors.length > 0 && b.actors.length > 0) return overlaps(a.actors, b.actors);
+  if (overlaps(a.targets, b.targets)) return true;
+  const gap = b.trigger.start >= a.trigger.end ? b.trigger.start - a.trigger.end : a.trigger.start - b.trigger.end;
+  return gap <= MERGE_MAX_GAP_CHARS;
 }
 
 /** A code is more specific when it is longer or does not end in 0 where the other does (same root). */

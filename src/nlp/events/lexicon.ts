@@ -108,7 +108,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: "tour~", pos: "verb", type: "visit", cameo: "042", directObject: true },
   { pattern: "land~", pos: "verb", type: "travel", cameo: "042", next: ["in", "at"] },
   { pattern: "arrive~", pos: "verb", type: "travel", cameo: "042", next: ["in", "at"] },
-  { pattern: "travel~|fly~|head~|return~", pos: "verb", type: "travel", cameo: "042", next: ["to"] },
+  { pattern: "travel~|fly~|head~", pos: "verb", type: "travel", cameo: "042", next: ["to"] },
   { pattern: "leave~", pos: "verb", type: "travel", cameo: "042", next: ["for"] },
   // --- statements (01), kept narrow ---
   { pattern: "announce~|declare~", pos: "verb", type: "statement", cameo: "010" },
@@ -158,7 +158,6 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // --- aid (07) ---
   { pattern: "provide~|send~|deliver~|give~|grant~|offer~|pledge~|supply~ aid|assistance|relief|funding|weapons|arms|loans|money", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT },
   { pattern: "seek~ funding|aid|assistance", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT },
-  { pattern: "contribute~", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT, targetPreps: ["to"] },
   // --- sanctions (16 / 17) ---
   { pattern: "impose~|slap~|announce~|levy~ sanctions|embargo|embargoes|boycott|tariffs", pos: "verb", type: "sanction", cameo: "163" },
   { pattern: "sanction~", pos: "verb", type: "sanction", cameo: "163", directObject: true },

@@ -60,8 +60,9 @@ export function modalityOf(tokens: readonly Token[], start: number, head: number
   if (k >= from && normOf(tokens[k]) === "to") {
     const gov = skipAdverbs(tokens, k - 1, from);
     const g = gov >= from ? normOf(tokens[gov]) : "";
-    if (PLANNED_BEFORE_TO.has(g)) modality = "planned";
-    else if (NEGATED_BEFORE_TO.has(g)) negated = true;
+    const raw = k - 1 >= from ? normOf(tokens[k - 1]) : "";
+    if (NEGATED_BEFORE_TO.has(raw) || NEGATED_BEFORE_TO.has(g)) negated = true;
+    else if (PLANNED_BEFORE_TO.has(g)) modality = "planned";
     else if (HYPOTHETICAL_BEFORE_TO.has(g)) modality = "hypothetical";
   }
   // noun triggers: "upcoming talks", "no meeting"

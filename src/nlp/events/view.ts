@@ -6,6 +6,8 @@
 import type { Doc, Entity, EventArg, Token } from "../../model.js";
 import { normOf } from "./triggers.js";
 
+/** Possessive pronouns: a coreference mention "his" modifies a noun, it is not a participant. */
+const POSSESSIVE_PRONOUN = /^(his|her|hers|its|their|theirs|our|my)$/i;
 /** Longest refersTo chain followed before giving up (guards against cycles). */
 const MAX_REFERS_DEPTH = 8;
 
@@ -96,6 +98,7 @@ export function spanArg(view: DocView, a: number, b: number, name?: string, enti
 
 /** Whether the entity is a possessive modifier ("Qatar's Minister"): followed by 's or a bare apostrophe. */
 export function isPossessive(view: DocView, e: Entity): boolean {
+  if (POSSESSIVE_PRONOUN.test(e.text)) return true;
   const r = view.tokenRange.get(e.id);
   if (!r) return false;
   const last = view.tokens[r[1]];

@@ -17,6 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
+import { consistentTypes } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadGazetteerLists, loadPerceptronModel } from "./load.js";
 import { PerceptronModel } from "./perceptron.js";
@@ -45,6 +46,8 @@ export interface EntityRecognizer {
 export interface PerceptronRecognizerOptions {
   /** Apply the rule layer after the model (default true). */
   rules?: boolean;
+  /** Make types consistent across the document (default: same as `rules`). */
+  consistency?: boolean;
 }
 
 /** Turns token-index candidates into {@link Entity} objects with ids e0, e1, ... */
@@ -84,6 +87,10 @@ export class PerceptronRecognizer implements EntityRecognizer {
   recognize(doc: NerInput): Entity[] {
     const all: SpanCandidate[] = [];
     for (const s of doc.sentences) all.push(...this.sentenceCandidates(doc, s));
+    if (this.options.consistency ?? this.options.rules !== false) {
+      const types = consistentTypes(all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type })));
+      all.forEach((c, i) => (c.type = types[i]));
+    }
     return buildEntities(doc, all);
   }
 }

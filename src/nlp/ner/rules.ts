@@ -111,13 +111,27 @@ export function applyRules(
   spans = spans.filter((s) => {
     while (s.start < s.end && (isCalendarWord(tokens[s.start].text) || isPunct(tokens[s.start].text))) s.start++;
     while (s.end > s.start && isPunct(tokens[s.end - 1].text) && !/\p{L}\.$/u.test(tokens[s.end - 1].text)) s.end--;
-    return s.start < s.end;
+    if (s.start >= s.end) return false;
+    const words = tokens.slice(s.start, s.end).map((t) => t.text);
+    if (!words.some((w) => /\p{L}/u.test(w))) return false;
+    // An all-lower-case common word is no name ("longstanding").
+    if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
+    return true;
   });
 
   // 2. Titles before person names.
   const extra: SpanCandidate[] = [];
   for (const s of spans) {
-    if (s.type !== "PERSON") continue;
+    if (s.type !== "PERSON") {
+      // "Secretary of State Antony Blinken" tagged ORG: a title, then a given name, is a person.
+      const words = tokens.slice(s.start, s.end).map((t) => t.text);
+      const k = personPrefix(words, gaz).prefix;
+      if (k > 0 && k < words.length - 1 && gaz.has(words[k], "first") && words.slice(k).every((w) => isCap(w))) {
+        s.start += k;
+        s.type = "PERSON";
+      }
+      continue;
+    }
     const words = tokens.slice(s.start, s.end).map((t) => t.text);
     const { leadType, prefix } = personPrefix(words, gaz);
     if (prefix === 0) continue;
@@ -153,7 +167,14 @@ export function applyRules(
       // Take in the given name before the particles ("Ursula von der Leyen").
       while (b > sentStart && nameLike(tokens[b - 1], gaz) && (gaz.has(tokens[b - 1].text, "first") || !gaz.has(tokens[b - 1].text, "common"))) {
         const other = spans.find((o) => o !== s && o.start <= b - 1 && o.end > b - 1);
-        if (other && other.type !== "PERSON") break;
+        if (other && other.type !== "PERSON") {
+          // "... Ministry of Foreign Affairs Mohammed" + "bin Abdulaziz": the given name belongs to the person.
+          if (other.end === b && other.end - other.start > 1 && gaz.has(tokens[b - 1].text, "first")) {
+            other.end--;
+            b--;
+          }
+          break;
+        }
         b--;
       }
       s.start = b;

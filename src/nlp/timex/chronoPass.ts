@@ -112,6 +112,8 @@ function toCandidate(r: chrono.ParsedResult, sentence: string, base: number): Ca
     t = t.slice(lead[0].length);
   }
   t = t.replace(/[\s,;:]+$/, "");
+  // "8:30 p.m. ET)": a closing bracket whose opener lies outside the match.
+  if (/[)\]]$/.test(t) && !/[(\[]/.test(t)) t = t.slice(0, -1).trimEnd();
   if (/\.$/.test(t) && !/[ap]\.m\.$/i.test(t)) t = t.slice(0, -1);
   if (!t) return undefined;
   let end = start + t.length;

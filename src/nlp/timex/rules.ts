@@ -73,7 +73,7 @@ const relative = (start: number, end: number, unit: ShiftUnit, n: number, rule: 
 
 const isLowerStart = (s: string): boolean => s[0] === s[0].toLowerCase();
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   // --- years, decades, centuries --------------------------------------------------------------
   {
     name: "year",
