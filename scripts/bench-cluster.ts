@@ -8,9 +8,16 @@
  *   node ../shared/bench/score/clustering.mjs score ../shared/bench/clustering-ecbplus /tmp/c-pred.jsonl
  *
  * Flags: --level story|event (default event), --story-threshold X, --event-threshold X, --merge-threshold X.
+ *
+ * Throughput: `npx tsx scripts/bench-cluster.ts --throughput N [DIR]` adds N articles one at a time to a
+ * StoryClusterer (the timeline-t17 articles in date order; beyond its 4,625 articles, copies shifted by
+ * 400 days a round, with a fifth of their sentences dropped and some capitalised words renamed) and
+ * prints the rate per slice of the stream, to check that the cost of an add stays flat as the archive grows.
  */
-import { readFileSync } from "node:fs";
-import { clusterDocs, type ClusterOptions } from "../src/link/cluster.js";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { StoryClusterer, clusterDocs, type ClusterOptions } from "../src/link/cluster.js";
 import type { LinkDoc } from "../src/link/types.js";
 
 function flag(args: string[], name: string): string | undefined {
@@ -18,8 +25,68 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** Share of sentences a synthetic copy drops, and of capitalised words it renames. */
+const DROP_SENTENCE = 0.2;
+const RENAME_WORD = 0.4;
+
+function throughput(total: number, dir: string): void {
+  const base: LinkDoc[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".jsonl.gz")).sort()) {
+    for (const l of gunzipSync(readFileSync(join(dir, f))).toString("utf8").split("\n")) {
+      if (!l.trim()) continue;
+      const r = JSON.parse(l) as { id: string; text: string; date: string };
+      base.push({ id: r.id, text: r.text, published: r.date });
+    }
+  }
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const docs: LinkDoc[] = [];
+  for (let k = 0; docs.length < total && base.length; k++) {
+    for (const d of base) {
+      if (docs.length >= total) break;
+      if (k === 0) {
+        docs.push(d);
+        continue;
+      }
+      const names = new Map<string, string>();
+      const text = d.text
+        .split(/(?<=[.!?])\s+/)
+        .filter(() => rnd() > DROP_SENTENCE)
+        .join(" ")
+        .replace(/\b[A-Z][a-z]{3,}\b/g, (w) => {
+          if (!names.has(w)) names.set(w, rnd() < RENAME_WORD ? `${w}ov${k}` : w);
+          return names.get(w)!;
+        });
+      const day = new Date(Date.parse(d.published!) + k * 400 * 86_400_000).toISOString().slice(0, 10);
+      docs.push({ id: `${d.id}#${k}`, text, published: day });
+    }
+  }
+  docs.sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : a.id < b.id ? -1 : 1));
+  const c = new StoryClusterer();
+  const slice = Math.max(1, Math.ceil(docs.length / 5));
+  const t0 = performance.now();
+  let last = t0;
+  for (let i = 0; i < docs.length; i++) {
+    c.add(docs[i]);
+    if ((i + 1) % slice === 0 || i + 1 === docs.length) {
+      const now = performance.now();
+      const count = (i % slice) + 1;
+      process.stdout.write(`articles ${i + 1}: ${(count / ((now - last) / 1000)).toFixed(0)}/s\n`);
+      last = now;
+    }
+  }
+  const s = (performance.now() - t0) / 1000;
+  process.stdout.write(`total ${docs.length} articles in ${s.toFixed(1)} s = ${(docs.length / s).toFixed(0)}/s, ${c.stories().length} stories\n`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  const tp = flag(args, "--throughput");
+  if (tp !== undefined) {
+    const dir = args.find((a, i) => i > 0 && !a.startsWith("--") && args[i - 1] !== "--throughput") ?? "../shared/bench/timeline-t17/articles";
+    throughput(Number(tp), dir);
+    return;
+  }
   const file = args.find((a, i) => !a.startsWith("--") && (i === 0 || !args[i - 1].startsWith("--")));
   const input = readFileSync(file ?? 0, "utf8");
   const docs: LinkDoc[] = input

@@ -1,13 +1,15 @@
 /**
  * Trains Parallax's named-entity tagger and writes models/ner/.
  *
- *   npm run build && node dist/scripts/train-ner.js [--data ../shared/train] [--out models/ner] [--epochs 6] [--quick]
+ *   npm run build && node dist/scripts/train-ner.js [--data ../shared/train] [--out models/ner] [--epochs 15] [--quick]
+ *   ... --eval DIR   scores the model already in DIR with the current code (no training, nothing written)
  *   (or: npx tsx scripts/train-ner.ts ...)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/;
  * (2) read GMB (news) + half of wikigold + CrossNER politics, map their types to PERSON/ORG/LOC/MISC;
  * (3) re-tokenise every sentence with wink-nlp (as at run time) and project the gold spans onto
- * wink tokens; (4) train the averaged perceptron; (5) score held-out GMB (every 10th block of
+ * wink tokens, adding headline-case and capitals copies of some sentences; (4) train the averaged
+ * perceptron with early stopping on GMB dev blocks; (5) score held-out GMB (every 10th block of
  * 100 sentences) and the other half of wikigold with CoNLL entity-level F1, on exact character
  * spans, with and without the rule layer; (6) write models/ner/model.json.gz and SCORES.md.
  */
@@ -17,10 +19,12 @@ import { gzipSync } from "node:zlib";
 import { tokenize } from "../src/nlp/tokenize.js";
 import { ConllSentence, TypeMapper, conllMapper, crossnerPoliticsMapper, gmbMapper, mapSentence, parseConll } from "../src/nlp/ner/conll.js";
 import { Gazetteer, GazetteerLists } from "../src/nlp/ner/gazetteer.js";
+import { sentenceCaseMode, toTitleCase } from "../src/nlp/ner/casing.js";
 import { EntityScores, TypedSpan, bioToSpans, scoreEntities } from "../src/nlp/ner/bio.js";
-import { GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE } from "../src/nlp/ner/load.js";
+import { GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE, loadPerceptronModel } from "../src/nlp/ner/load.js";
 import { serializeModel } from "../src/nlp/ner/perceptron.js";
-import { NER_TAGS, TaggedSentence, trainTagger } from "../src/nlp/ner/tagger.js";
+import { NER_TAGS, TaggedSentence, tagSentence, trainTagger } from "../src/nlp/ner/tagger.js";
+import type { PerceptronModel } from "../src/nlp/ner/perceptron.js";
 import { PerceptronRecognizer } from "../src/nlp/ner/index.js";
 import type { Token } from "../src/model.js";
 
@@ -39,8 +43,15 @@ const CROSSNER_DOC = 1;
 const MAX_CITIES = 5000;
 /** Surnames kept (most frequent first in the 1990 US census list). */
 const MAX_SURNAMES = 20000;
-/** Default training epochs. */
-const EPOCHS = 6;
+/** Most training epochs (early stopping on the dev set usually ends sooner). */
+const EPOCHS = 15;
+/** GMB training blocks with index % GMB_DEV_EVERY === GMB_DEV_BLOCK form the early-stopping dev set (not the test blocks). */
+const GMB_DEV_EVERY = 20;
+const GMB_DEV_BLOCK = 4;
+/** Every TITLE_CASE_EVERY-th training sentence also appears in headline title case (teaches the tagger headlines). */
+const TITLE_CASE_EVERY = 10;
+/** Every UPPER_CASE_EVERY-th training sentence also appears in capitals (offset so it is not the same sentence). */
+const UPPER_CASE_EVERY = 10;
 /** With --quick, only this share of the training data is used (fast smoke run). */
 const QUICK_SHARE = 0.1;
 
@@ -53,6 +64,8 @@ const DATA = resolve(arg("data", "../shared/train"));
 const OUT = resolve(arg("out", "models/ner"));
 const EPOCH_COUNT = Number(arg("epochs", String(EPOCHS)));
 const QUICK = process.argv.includes("--quick");
+/** With --eval DIR: score the model already in DIR (no training; nothing written). */
+const EVAL_ONLY = process.argv.includes("--eval") ? resolve(arg("eval", "models/ner")) : "";
 const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
 
 // ---------------------------------------------------------------- gazetteers
@@ -276,6 +289,24 @@ function table(name: string, s: EntityScores): string {
   return [`**${name}**`, "", "| type | P | R | F1 | gold |", "|---|---|---|---|---|", ...Object.entries(s.byType).map(([t, r]) => row(t, r)), row("overall", s.overall), ""].join("\n");
 }
 
+/** Entity F1 of the tagger alone (no rules) on projected sentences, over token spans. */
+function devF1(model: PerceptronModel, gaz: Gazetteer, sents: readonly TaggedSentence[]): number {
+  const gold: TypedSpan[] = [];
+  const pred: TypedSpan[] = [];
+  let off = 0;
+  for (const s of sents) {
+    for (const sp of bioToSpans(s.tags)) gold.push({ start: sp.start + off, end: sp.end + off, type: sp.type });
+    for (const sp of bioToSpans(tagSentence(model, gaz, s.tokens).tags)) pred.push({ start: sp.start + off, end: sp.end + off, type: sp.type });
+    off += s.tokens.length + 1;
+  }
+  return scoreEntities(gold, pred).overall.f1;
+}
+
+/** Test copy with headline-cased and capitalised sentences mixed in (a proxy for news with headlines). */
+function recase(sents: readonly ConllSentence[]): ConllSentence[] {
+  return sents.map((s, i) => (i % 5 === 0 ? { words: toTitleCase(s.words), tags: s.tags } : i % 5 === 2 ? { words: s.words.map((w) => w.toUpperCase()), tags: s.tags } : s));
+}
+
 // ---------------------------------------------------------------- main
 function main(): void {
   if (!existsSync(DATA)) {
@@ -284,12 +315,14 @@ function main(): void {
   }
   const t0 = performance.now();
   const lists = buildGazetteers(DATA);
-  writeGazetteers(lists);
+  if (!EVAL_ONLY) writeGazetteers(lists);
   const gaz = new Gazetteer(lists);
   log(`gazetteers written to ${join(OUT, GAZETTEER_DIR)}`);
 
   const gmb = readCorpus("gmb-full", "train.conll", gmbMapper(gaz), gaz);
-  const gmbTrain = gmb.filter((_, i) => Math.floor(i / GMB_BLOCK) % GMB_TEST_EVERY !== GMB_TEST_EVERY - 1);
+  const isDev = (i: number): boolean => Math.floor(i / GMB_BLOCK) % GMB_DEV_EVERY === GMB_DEV_BLOCK;
+  const gmbTrain = gmb.filter((_, i) => Math.floor(i / GMB_BLOCK) % GMB_TEST_EVERY !== GMB_TEST_EVERY - 1 && !isDev(i));
+  const gmbDev = gmb.filter((_, i) => isDev(i));
   const gmbTest = gmb.filter((_, i) => Math.floor(i / GMB_BLOCK) % GMB_TEST_EVERY === GMB_TEST_EVERY - 1);
   const wiki = readCorpus("wikigold", "train.conll", conllMapper, gaz);
   const wikiTrain = wiki.filter((_, i) => Math.floor(i / WIKIGOLD_BLOCK) % 2 === 0);
@@ -299,14 +332,32 @@ function main(): void {
 
   let train = [...gmbTrain, ...Array.from({ length: WIKIGOLD_WEIGHT }, () => wikiTrain).flat(), ...crossner];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
-  const projected = project(train);
-  log(`training sentences: ${projected.sentences.length} (GMB ${gmbTrain.length}, wikigold ${wikiTrain.length} x${WIKIGOLD_WEIGHT}, CrossNER ${crossner.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Casing augmentation: headline and capitals copies of some sentences, same gold tags.
+  const casedCopies: ConllSentence[] = [];
+  train.forEach((s, i) => {
+    // Only copies the run-time detector also sees as headlines (others would teach noise).
+    const titled = toTitleCase(s.words);
+    if (i % TITLE_CASE_EVERY === 1 && sentenceCaseMode(titled, gaz) === "title") casedCopies.push({ words: titled, tags: s.tags });
+    if (i % UPPER_CASE_EVERY === 6) casedCopies.push({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags });
+  });
+  train = [...train, ...casedCopies];
+  const projected = project(EVAL_ONLY ? [] : train);
+  log(`training sentences: ${projected.sentences.length} (GMB ${gmbTrain.length}, wikigold ${wikiTrain.length} x${WIKIGOLD_WEIGHT}, CrossNER ${crossner.length}, casing copies ${casedCopies.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const t1 = performance.now();
-  const model = trainTagger(projected.sentences, gaz, {
-    epochs: EPOCH_COUNT,
-    onEpoch: (e, acc) => log(`epoch ${e}: train token accuracy ${(acc * 100).toFixed(2)}% (${((performance.now() - t1) / 1000).toFixed(0)} s)`),
-  });
+  // Dev set for early stopping: GMB dev blocks plus a capitals/headline copy (the casing the test data may have).
+  const dev = EVAL_ONLY ? [] : project([...gmbDev, ...recase(gmbDev.filter((_, i) => i % 2 === 0))]).sentences;
+  let epochsRun = 0;
+  const model = EVAL_ONLY
+    ? loadPerceptronModel(EVAL_ONLY)
+    : trainTagger(projected.sentences, gaz, {
+        epochs: EPOCH_COUNT,
+        dev: (m) => devF1(m, gaz, dev),
+        onEpoch: (e, acc, f1) => {
+          epochsRun = e;
+          log(`epoch ${e}: train token accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${((f1 ?? 0) * 100).toFixed(2)} (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
+        },
+      });
   const trainSeconds = (performance.now() - t1) / 1000;
   log(`trained in ${trainSeconds.toFixed(0)} s; ${model.index.size} features`);
 
@@ -314,14 +365,15 @@ function main(): void {
     ["GMB held-out (every 10th block of 100 sentences)", gmbTest, GMB_BLOCK],
     ["wikigold held-out (odd blocks of 50 sentences)", wikiTest, WIKIGOLD_BLOCK],
     ["CrossNER politics test", crossnerTest, CROSSNER_DOC],
+    ["GMB held-out, mixed casing (every 5th sentence headline case, every 5th capitals)", recase(gmbTest), GMB_BLOCK],
   ];
   const report: string[] = [
     "# NER scores (held-out, CoNLL entity-level, exact character spans)",
     "",
-    `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${EPOCH_COUNT} epochs, ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
+    `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${epochsRun} epochs run (the model of the best epoch on the GMB dev blocks kept), ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
     "",
   ];
-  const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: EPOCH_COUNT, trainSentences: projected.sentences.length, scores: {} };
+  const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: epochsRun, trainSentences: projected.sentences.length, scores: {} };
   for (const [name, sents, docSize] of tests) {
     if (!sents.length) continue;
     const p = project(sents);
@@ -335,6 +387,7 @@ function main(): void {
       (meta.scores as Record<string, number>)[label] = Math.round(scores.overall.f1 * 1000) / 1000;
     }
   }
+  if (EVAL_ONLY) return;
   model.meta = meta;
   mkdirSync(OUT, { recursive: true });
   const gz = gzipSync(serializeModel(model), { level: 9 });

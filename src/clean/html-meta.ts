@@ -5,17 +5,38 @@
  */
 import type { ArticleMeta } from "../model.js";
 import { normaliseDate } from "./date.js";
+import { decodeEntities } from "./extract/parse.js";
 
 /** JSON-LD types that describe an article. */
 const ARTICLE_TYPE = /(?:^|:)(?:\w*Article|BlogPosting|NewsArticle|Report|LiveBlogPosting|WebPage)$/;
 /** Preferred over a generic WebPage when both are present. */
 const SPECIFIC_ARTICLE_TYPE = /(?:Article|BlogPosting|LiveBlogPosting|Report)$/;
 /** `<meta name=...>` names that carry a publication date. */
-const DATE_META_NAMES = ["article:published_time", "datePublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date", "og:published_time"];
+const DATE_META_NAMES = ["article:published_time", "article:published", "og:article:published_time", "publication_date", "pub_date", "date_published", "datePublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date", "og:published_time"];
 /** `<title>` suffixes like " | Site Name" or " - Site Name" are cut when the rest is at least this long. */
 const TITLE_SUFFIX_MIN_KEEP = 15;
 
 type Json = Record<string, unknown>;
+
+/** A date in a URL path: /2019/11/18/, /2019-11-18-, /20191118/ (years 1900-2099). */
+const URL_DATE = /\/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/._-]|$)/;
+
+/**
+ * The publication day a URL states in its path, as YYYY-MM-DD, or undefined.
+ *
+ * @example urlDate("https://example.com/2019/11/18/story.html") // "2019-11-18"
+ */
+export function urlDate(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // Not an absolute URL: read it as a path.
+  }
+  const m = URL_DATE.exec(path);
+  return m ? `${m[1]}-${m[3]}-${m[4]}` : undefined;
+}
 
 /** Minimal DOM surface used here (linkedom's document). */
 export interface DocLike {
@@ -30,7 +51,8 @@ export interface ElementLike {
 
 function clean(s: unknown): string | undefined {
   if (typeof s !== "string") return undefined;
-  const t = s.replace(/\s+/g, " ").trim();
+  // JSON-LD strings are often HTML-escaped ("&amp;", "&#8217;"); attribute values arrive decoded.
+  const t = (s.includes("&") ? decodeEntities(s) : s).replace(/\s+/g, " ").trim();
   return t === "" ? undefined : t;
 }
 
@@ -124,6 +146,8 @@ export function extractHtmlMeta(doc: DocLike, opts: { url?: string } = {}): Arti
   set("modified", metaContent(doc, "article:modified_time") ?? metaContent(doc, "dateModified"), "meta:article:modified_time");
   set("author", nameOf(metaContent(doc, "author")) ?? nameOf(metaContent(doc, "article:author")) ?? nameOf(metaContent(doc, "dc.creator")), "meta:author");
   set("section", metaContent(doc, "article:section"), "meta:article:section");
+  // The URL's date (read before <time>, which may belong to a sidebar item).
+  set("published", urlDate(meta.url ?? clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")) ?? metaContent(doc, "og:url") ?? opts.url), "url");
   const timeEl = doc.querySelector("article time[datetime]") ?? doc.querySelector("time[datetime]");
   set("published", clean(timeEl?.getAttribute("datetime")), "time");
   set("url", clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")), "canonical");

@@ -51,8 +51,11 @@ describe("extractHtml", () => {
       dateline: { place: "Doha", agency: "Reuters", start: 0 },
     });
     expect(r.meta.sources).toMatchObject({ title: "json-ld", published: "json-ld", author: "json-ld", url: "canonical", language: "html-lang" });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["clean/caption", "clean/trailing-debris"]));
-    expect(r.offsets).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["clean/caption"]));
+    // Offsets: every segment covers identical characters of the page, and together they cover the text but its separators.
+    for (const s of r.offsets) expect(r.text.slice(s.cleanStart, s.cleanStart + s.length)).toBe(PAGE.slice(s.rawStart, s.rawStart + s.length));
+    const covered = r.offsets.reduce((n, s) => n + s.length, 0);
+    expect(covered).toBe(r.text.replace(/\n/g, "").length);
   });
 
   it("falls back to OpenGraph, meta tags and <time> without JSON-LD", () => {

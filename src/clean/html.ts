@@ -1,19 +1,21 @@
 /**
- * HTML article extraction: metadata from the page (see html-meta.ts), the body from Mozilla
- * Readability, with a fallback cascade when Readability finds too little (the largest article-like
- * container, then the whole body), then the plain-text debris rules that apply to extracted text
- * (captions, trailing share/comment blocks, a repeated title, the dateline).
+ * HTML article extraction, a cascade: metadata from the page (html-meta.ts); the body from the own
+ * single-pass extractor (extract/: link- and text-density scoring, boilerplate patterns as data,
+ * a recall escalation); Mozilla Readability when that finds too little; then the largest
+ * article-like container or the whole body; then the plain-text debris rules that apply to
+ * extracted text (trailing share/comment blocks, a repeated title, the dateline).
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import type { ArticleMeta, Diagnostic } from "../model.js";
+import type { ArticleMeta, Diagnostic, OffsetSegment } from "../model.js";
 import { normaliseDate } from "./date.js";
-import { extractHtmlMeta, type DocLike } from "./html-meta.js";
+import { composeOffsets, extractMain, parseDocument, queryDoc } from "./extract/index.js";
+import { extractHtmlMeta } from "./html-meta.js";
 import { blocksToText, type NodeLike } from "./html-text.js";
 import { cleanPlainText } from "./text.js";
 import type { CleanResult } from "./types.js";
 
-/** Readability's result is used when its text has at least this many characters; below, the fallbacks run. */
+/** The main extractor's or Readability's result is used when its text has at least this many characters; below, the next step runs. */
 export const MIN_READABILITY_CHARS = 250;
 /** Readability's own threshold for a candidate block (its default is 500). */
 const READABILITY_CHAR_THRESHOLD = 500;
@@ -66,44 +68,63 @@ function fallbackText(html: string): { paragraphs: string[]; captions: string[];
   return best;
 }
 
+/** The Readability step of the cascade (slow: linkedom parse + Readability), for pages the main extractor reads too little of. */
+function readabilityText(html: string, meta: ArticleMeta, diagnostics: Diagnostic[]): { paragraphs: string[]; captions: string[] } {
+  let article: ReturnType<Readability["parse"]> = null;
+  try {
+    article = new Readability(parse(html) as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
+  } catch (err) {
+    diagnostics.push(note("clean/readability-failed", "warning", `Readability failed on this page (${err instanceof Error ? err.message : String(err)}); used the fallback extraction.`));
+  }
+  fillFromReadability(meta, article);
+  if (!article?.content) return { paragraphs: [], captions: [] };
+  return blocksToText(parse(article.content).body as unknown as NodeLike);
+}
+
 /**
  * Extracts an article's text and metadata from an HTML page.
- * The text is generated (paragraphs joined by blank lines), so `offsets` is empty; removal
- * diagnostics carry the removed text but no span.
+ * `offsets` maps the cleaned text back to the raw HTML; each segment covers identical characters
+ * (`text.slice(cleanStart, cleanStart + length) === html.slice(rawStart, rawStart + length)`), so
+ * decoded character references, collapsed whitespace and paragraph breaks fall between segments.
+ * Text from the Readability or container fallbacks is generated and has no offsets.
+ * Removal diagnostics carry the removed text but no span.
  *
  * @example extractHtml("<html><head><title>T</title></head><body><article><p>...</p></article></body></html>").text
  */
 export function extractHtml(html: string, opts: { url?: string } = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
-  const doc = parse(html);
-  // Metadata first: Readability mutates the document.
-  const meta = extractHtmlMeta(doc as unknown as DocLike, { url: opts.url });
-  let article: ReturnType<Readability["parse"]> = null;
-  try {
-    article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
-  } catch (err) {
-    diagnostics.push(note("clean/readability-failed", "warning", `Readability failed on this page (${err instanceof Error ? err.message : String(err)}); used the fallback extraction.`));
+  const doc = parseDocument(html);
+  const meta = extractHtmlMeta(queryDoc(doc), { url: opts.url });
+  const main = extractMain(doc);
+  let body = main.text;
+  let map: number[] | undefined = main.map;
+  if (main.escalated) diagnostics.push(note("clean/extraction-escalated", "info", "The strict extraction found too little text; used the relaxed one (no class/id boilerplate patterns, no in-article cleaning)."));
+  for (const r of main.removed) {
+    if (r.why === "caption") diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", r.text));
+    else diagnostics.push(note("clean/boilerplate", "info", `Left out of the article (${r.why}).`, r.text));
   }
-  fillFromReadability(meta, article);
-
-  let paragraphs: string[] = [];
-  let captions: string[] = [];
-  if (article?.content) {
-    const r = blocksToText(parse(article.content).body as unknown as NodeLike);
-    paragraphs = r.paragraphs;
-    captions = r.captions;
-  }
-  if (paragraphs.join("\n").length < MIN_READABILITY_CHARS) {
-    const fb = fallbackText(html);
-    if (fb.paragraphs.join("\n").length > paragraphs.join("\n").length) {
-      diagnostics.push(note("clean/extraction-fallback", "info", `Readability found too little text (under ${MIN_READABILITY_CHARS} characters); used the page's "${fb.via}" container instead.`));
-      paragraphs = fb.paragraphs;
-      captions = fb.captions;
+  if (body.length < MIN_READABILITY_CHARS) {
+    const rd = readabilityText(html, meta, diagnostics);
+    let paragraphs = rd.paragraphs;
+    let captions = rd.captions;
+    let via = "Readability";
+    if (paragraphs.join("\n").length < MIN_READABILITY_CHARS) {
+      const fb = fallbackText(html);
+      if (fb.paragraphs.join("\n").length > paragraphs.join("\n").length) {
+        paragraphs = fb.paragraphs;
+        captions = fb.captions;
+        via = `the page's "${fb.via}" container`;
+      }
+    }
+    const text = paragraphs.join("\n\n");
+    if (text.length > body.length) {
+      diagnostics.push(note("clean/extraction-fallback", "info", `The main extractor found too little text (under ${MIN_READABILITY_CHARS} characters); used ${via} instead.`));
+      for (const c of captions) diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", c));
+      body = text;
+      map = undefined;
     }
   }
-  for (const c of captions) diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", c));
 
-  const body = paragraphs.join("\n\n");
   const cleaned = cleanPlainText(body, meta.title ? { title: meta.title } : undefined, {
     rules: { "header-line": false, breadcrumb: false, heading: false },
   });
@@ -118,5 +139,6 @@ export function extractHtml(html: string, opts: { url?: string } = {}): CleanRes
     (meta.sources ??= {}).outlet = "dateline";
   }
   if (cleaned.text === "") diagnostics.push(note("clean/no-text", "warning", "No article text was found in this HTML page."));
-  return { text: cleaned.text, meta, offsets: [], diagnostics };
+  const offsets: OffsetSegment[] = map ? composeOffsets(cleaned.offsets, map) : [];
+  return { text: cleaned.text, meta, offsets, diagnostics };
 }

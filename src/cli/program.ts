@@ -11,6 +11,7 @@ import { analyzeCommand, articlesCommand, ingestCommand, searchCommand, storiesC
 import { extractCommand } from "./extract.js";
 import { clusterCommand } from "./cluster.js";
 import { digestCommand } from "./digest.js";
+import { registerAcquireCommands } from "./acquire.js";
 
 const DEFAULT_DB = "parallax.db";
 
@@ -122,6 +123,8 @@ export function buildProgram(): Command {
     .action(async (file?: string) => {
       process.exitCode = await digestCommand(file, verbosity(g()));
     });
+
+  registerAcquireCommands(program, g);
 
   return program;
 }

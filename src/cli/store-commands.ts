@@ -89,7 +89,7 @@ export async function analyzeCommand(
         .join("\n")}\n\nShow one with \`parallax story ID\`.\n`;
     }
     emit(text, o.out);
-    return stats.failed > 0 && stats.inserted + stats.unchanged === 0 ? 1 : 0;
+    return stats.failed > 0 ? 1 : 0;
   });
 }
 

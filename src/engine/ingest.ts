@@ -6,6 +6,7 @@
 import type { Article, Diagnostic } from "../model.js";
 import type { Store } from "../store/store.js";
 import { readInputs } from "../ingest/read.js";
+import type { InputItem } from "../ingest/types.js";
 import { toArticle } from "../ingest/article.js";
 import { annotate, ANNOTATOR_VERSION } from "../nlp/annotate.js";
 import type { Progress } from "../cli/progress.js";
@@ -34,6 +35,14 @@ export interface IngestStats {
 }
 
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestStats> {
+  return ingestItems(store, readInputs(paths, { maxBytes: opts.maxBytes }), opts);
+}
+
+/**
+ * Cleans, annotates and stores already-read input items (what {@link readInputs} yields, or raw
+ * documents built elsewhere, e.g. from downloaded pages): the one code path behind {@link ingestPaths}.
+ */
+export async function ingestItems(store: Store, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions = {}): Promise<IngestStats> {
   const started = performance.now();
   const stats: IngestStats = { read: 0, inserted: 0, unchanged: 0, failed: 0, annotated: 0, seconds: 0 };
   let batch: Article[] = [];
@@ -65,7 +74,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     });
   };
 
-  for await (const item of readInputs(paths, { maxBytes: opts.maxBytes })) {
+  for await (const item of items) {
     stats.read++;
     opts.progress?.tick();
     if (!item.ok) {

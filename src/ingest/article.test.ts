@@ -54,7 +54,8 @@ describe("toArticle", () => {
     expect(a.meta.sources).toMatchObject({ title: "input:rss", published: "input:rss", outlet: "input:rss" });
     expect(a.source).toEqual({ path: "feed.xml", format: "rss", index: 2, externalId: "g-2" });
     expect(a.text).toBe(body);
-    expect(a.offsets).toBeUndefined();
+    // HTML text maps back to the page: the body is one run of identical characters.
+    expect(a.offsets).toEqual([{ cleanStart: 0, rawStart: a.raw.indexOf(body), length: body.length }]);
   });
 
   it("warns when nothing is left after cleaning", () => {

@@ -14,6 +14,12 @@ import type { InputItem, RawDoc, ReadOptions } from "./types.js";
 
 /** Default size cap for one input file, and for its decompressed content when gzipped (20 MB). */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * A JSON Lines file holds many articles: its cap is this many times the per-file cap
+ * (each of its records is still held to the per-file cap).
+ */
+export const JSONL_CAP_FACTOR = 25;
+const COLLECTION_FILE = /\.(jsonl|ndjson)(\.gz)?$/i;
 
 function fail(path: string, code: string, message: string, index?: number): InputItem {
   const diagnostic: Diagnostic = { code, severity: "error", stage: "ingest", message };
@@ -37,7 +43,8 @@ function tooLarge(path: string, what: string, size: number, cap: number): InputI
  * Reads one file to documents. Exported for callers that read a single known file.
  */
 export async function* readFileInputs(path: string, opts: ReadOptions = {}): AsyncGenerator<InputItem> {
-  const cap = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const recordCap = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const cap = COLLECTION_FILE.test(path) ? recordCap * JSONL_CAP_FACTOR : recordCap;
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -56,6 +63,10 @@ export async function* readFileInputs(path: string, opts: ReadOptions = {}): Asy
     bytes = await readFile(path);
   } catch (err) {
     yield fail(path, "ingest/unreadable", `${path}: cannot be read (${errCode(err) ?? String(err)}). Check its permissions.`);
+    return;
+  }
+  if (!isGzip(bytes) && /\.gz$/i.test(path) && bytes.length > 0) {
+    yield fail(path, "ingest/bad-gzip", `${path}: is named .gz but holds no gzip data. Re-compress the file, or drop the .gz from its name if it is plain text.`);
     return;
   }
   if (isGzip(bytes)) {

@@ -51,6 +51,46 @@ export function sentenceSimilarity(x: SentenceFeatures, y: SentenceFeatures, wei
 }
 
 /**
+ * All pairwise similarities (same values as {@link sentenceSimilarity}), computed through an
+ * inverted index of b's features so only pairs that share a feature cost anything.
+ */
+function similarityMatrix(a: SentenceFeatures[], b: SentenceFeatures[], weights: Map<string, number>): Float64Array {
+  const n = a.length;
+  const m = b.length;
+  const total = (s: SentenceFeatures) => {
+    let w = 0;
+    for (const f of s.features) w += weights.get(f) ?? 1;
+    return w;
+  };
+  const wa = a.map(total);
+  const wb = b.map(total);
+  const postings = new Map<string, number[]>();
+  b.forEach((s, j) => {
+    for (const f of s.features) {
+      const p = postings.get(f);
+      if (p) p.push(j);
+      else postings.set(f, [j]);
+    }
+  });
+  const shared = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (const f of a[i].features) {
+      const p = postings.get(f);
+      if (!p) continue;
+      const w = weights.get(f) ?? 1;
+      for (const j of p) shared[i * m + j] += w;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const d = wa[i] + wb[j];
+      shared[i * m + j] = d > 0 ? (2 * shared[i * m + j]) / d : 0;
+    }
+  }
+  return shared;
+}
+
+/**
  * The monotone one-to-one alignment that maximises the summed margin (similarity - minimum)
  * over aligned pairs: crossing pairs are not allowed, so a rewrite must keep the source's order.
  */
@@ -58,8 +98,7 @@ export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], min
   const weights = pairWeights(a, b);
   const n = a.length;
   const m = b.length;
-  const sim = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sim[i * m + j] = sentenceSimilarity(a[i], b[j], weights);
+  const sim = similarityMatrix(a, b, weights);
   // dp[(i)*(m+1)+j]: best score aligning a[0..i) with b[0..j)
   const dp = new Float64Array((n + 1) * (m + 1));
   for (let i = 1; i <= n; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StoryClusterer, averageLink, clusterDocs, docDay } from "./cluster.js";
+import { MAX_TERM_WORDS, StoryClusterer, averageLink, clusterDocs, docDay, docTerms } from "./cluster.js";
 import type { LinkDoc } from "./types.js";
 import { sampleDocs } from "../../test/fixtures/link/sample.js";
 
@@ -103,6 +103,27 @@ describe("helpers", () => {
   it("dates an undated article from an explicit date at its head", () => {
     expect(docDay({ id: "x", text: "http://example.com/2013/09/18/story September 18, 2013 Microsoft releases fix" })).toBe(Date.UTC(2013, 8, 18) / 86_400_000);
     expect(docDay({ id: "x", text: "no date", published: "2023-10-20T08:00:00Z" })).toBe(Date.UTC(2023, 9, 20) / 86_400_000);
+  });
+
+  it("reads at most MAX_TERM_WORDS words of an article for its terms", () => {
+    const filler = Array.from({ length: MAX_TERM_WORDS }, () => "harbour").join(" ");
+    const tf = docTerms({ id: "x", text: `${filler} zeppelin` });
+    expect(tf.has("harbour")).toBe(true);
+    expect(tf.has("zeppelin")).toBe(false);
+  });
+
+  it("keeps clustering a growing archive consistently (cached centroids)", () => {
+    const c = new StoryClusterer();
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const d = i % 2 ? meeting(`m${i}`, "2023-10-19", `Talks round ${i}.`) : call(`c${i}`, "2023-10-11", `Call note ${i}.`);
+      ids.push(d.id);
+      c.add(d);
+    }
+    const story = c.get(ids[0])!.storyId;
+    expect(ids.every((id) => c.get(id)!.storyId === story)).toBe(true);
+    expect(new Set(ids.filter((id) => id.startsWith("m")).map((id) => c.get(id)!.eventId)).size).toBe(1);
+    expect(c.get("m1")!.eventId).not.toBe(c.get("c0")!.eventId);
   });
 
   it("average-link stops at the threshold", () => {

@@ -33,6 +33,11 @@ export const DATE_WEIGHT = 1;
 /** The lead (first this many words) states the event; later words weigh LATE_WEIGHT (background, earlier events). */
 export const LEAD_WORDS = 150;
 export const LATE_WEIGHT = 0.3;
+/**
+ * Only the first this many words of an article are read for its terms: the rest of a long article
+ * is background (earlier events, context) and reading it would make per-article cost grow with length.
+ */
+export const MAX_TERM_WORDS = 1000;
 /** Each article is indexed under its this-many highest tf-idf terms. */
 export const KEY_TERMS = 25;
 /** At most this many candidate stories are scored per article (the ones sharing most key terms). */
@@ -76,6 +81,15 @@ export const SINGLETON_ATTACH_RATIO = 0.5;
 export const SINGLETON_STORY_RATIO = 0.6;
 /** refine() re-clusters events only in stories up to this size (larger ones keep their online events). */
 export const REFINE_MAX_DOCS = 400;
+/**
+ * A cluster's cached tf-idf vector is reused until the cluster, the archive or (for an event) its
+ * story has grown by more than this share since it was computed: one more article barely moves the
+ * centroid of many, and IDF and story-local weights drift slowly, so the cost of an add stays flat
+ * as stories grow without changing decisions materially.
+ */
+export const CACHE_DRIFT = 0.05;
+/** Clusters smaller than this are recomputed on every change (cheap, and one article moves them). */
+export const CACHE_MIN_DOCS = 10;
 /** Only the head of the text is searched for an explicit date when `published` is missing. */
 const DATE_HEAD_CHARS = 300;
 
@@ -85,6 +99,12 @@ export interface ClusterOptions {
   eventThreshold?: number;
   storyMergeThreshold?: number;
   titleBoost?: number;
+}
+
+/** A weighted, L2-normalised term vector: term ids ascending, with their weights (fast merge-join cosine). */
+interface SparseVec {
+  ids: Int32Array;
+  w: Float64Array;
 }
 
 interface DocState {
@@ -99,6 +119,10 @@ interface Cluster {
   id: string;
   docs: string[];
   tf: Map<string, number>;
+  /** Bumped on every change of `tf` (invalidates the cached vector). */
+  version?: number;
+  /** Cached weighted vector and the state it was computed from (see {@link CACHE_DRIFT}). */
+  cache?: { vec: SparseVec; version: number; n: number; storyDocs: number; eventDocs?: number };
   /** Story only: number of its docs containing each term. */
   df?: Map<string, number>;
   /** Story only: its event ids, least recently updated first. */
@@ -130,22 +154,23 @@ export interface ClustererState {
 export function docTerms(doc: LinkDoc, titleBoost = TITLE_BOOST): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
-  const split = leadEnd(doc.text);
-  for (const t of contentTerms(doc.text.slice(0, split))) add(t, 1);
-  for (const t of contentTerms(doc.text.slice(split))) add(t, LATE_WEIGHT);
+  const body = doc.text.slice(0, wordsEnd(doc.text, MAX_TERM_WORDS));
+  const split = wordsEnd(body, LEAD_WORDS);
+  for (const t of contentTerms(body.slice(0, split))) add(t, 1);
+  for (const t of contentTerms(body.slice(split))) add(t, LATE_WEIGHT);
   if (doc.title) for (const t of contentTerms(doc.title)) add(t, titleBoost);
-  const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+  const text = doc.title ? `${doc.title}\n${body}` : body;
   for (const n of capitalizedNames(text)) if (n.includes(" ")) add(`@${n}`, NAME_WEIGHT);
   for (const e of doc.entities ?? []) add(`@${(e.canonical ?? e.text).toLowerCase()}`, NAME_WEIGHT);
   for (const d of dateFeatures(text)) add(d, DATE_WEIGHT);
   return tf;
 }
 
-/** Offset where the lead (LEAD_WORDS words) ends. */
-function leadEnd(text: string): number {
+/** Offset where the first `n` whitespace-separated words of `text` end. */
+function wordsEnd(text: string, n: number): number {
   const re = /\S+/g;
   let count = 0;
-  while (re.exec(text)) if (++count >= LEAD_WORDS) return re.lastIndex;
+  while (re.exec(text)) if (++count >= n) return re.lastIndex;
   return text.length;
 }
 
@@ -171,9 +196,16 @@ function decay(gap: number | undefined, grace: number, scale: number): number {
   return gap === undefined || gap <= grace ? 1 : Math.exp(-(gap - grace) / scale);
 }
 
+/** Event-level date factor: 1 within the grace days, then exponential decay. */
+function eventDecay(gap: number | undefined): number {
+  return decay(gap, EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
+}
+
 /**
  * Online two-level clusterer: stories, and events within stories. See the module doc for the method.
- * `add` is O(key terms x posting length + candidates x centroid size), independent of archive size.
+ * `add` is O(article terms + key terms x posting length + candidates x centroid size), independent of
+ * archive size: centroid vectors are cached as sorted term-id arrays (see {@link CACHE_DRIFT}), so
+ * scoring a candidate is one merge of two sorted arrays.
  */
 export class StoryClusterer {
   private readonly opts: Required<ClusterOptions>;
@@ -186,6 +218,9 @@ export class StoryClusterer {
   /** Stories merged away by refine() -> the story they went into. */
   private readonly mergedInto = new Map<string, string>();
   private counter = 0;
+  /** Term -> dense id, and back (vectors hold ids, so comparing two costs a merge of two sorted arrays). */
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
 
   constructor(opts: ClusterOptions = {}) {
     this.opts = {
@@ -230,7 +265,7 @@ export class StoryClusterer {
     let best = this.opts.storyThreshold;
     for (const sid of this.candidateStories(vec)) {
       const s = this.storyMap.get(sid)!;
-      const sim = this.cosine(vec, this.vector(s.tf)) * decay(gapDays(state.day, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
+      const sim = this.cosine(vec, this.storyVector(s)) * decay(gapDays(state.day, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
       if (sim >= best) {
         best = sim;
         story = s;
@@ -249,7 +284,7 @@ export class StoryClusterer {
     const dv = this.vector(tf, local);
     for (const eid of story.events!.slice(-MAX_EVENT_CANDIDATES)) {
       const e = this.eventMap.get(eid)!;
-      const sim = this.cosine(dv, this.vector(e.tf, local)) * decay(gapDays(state.day, e.minDay, e.maxDay), EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
+      const sim = this.cosine(dv, this.eventVector(e, story, local)) * eventDecay(gapDays(state.day, e.minDay, e.maxDay));
       if (sim >= bestE) {
         bestE = sim;
         event = e;
@@ -282,8 +317,7 @@ export class StoryClusterer {
         const e = this.docs.get(id)!.event;
         events.set(e, [...(events.get(e) ?? []), id]);
       }
-      const v = this.vector(s.tf);
-      const topTerms = [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([t]) => t);
+      const topTerms = this.keyTerms(this.storyVector(s)).slice(0, 10).map(([t]) => t);
       out.push({
         id: s.id,
         docs: [...s.docs],
@@ -307,7 +341,10 @@ export class StoryClusterer {
     for (const s of [...this.storyMap.values()]) if (s.docs.length > 1 && s.docs.length <= REFINE_MAX_DOCS) this.reclusterEvents(s);
   }
 
-  /** Plain-JSON state; `fromJSON(toJSON())` continues exactly where this one stopped. */
+  /**
+   * Plain-JSON state; `fromJSON(toJSON())` continues with the same stories, events and statistics
+   * (cached centroid vectors are recomputed, so a decision on the edge of a threshold may differ).
+   */
   toJSON(): ClustererState {
     return {
       version: 1,
@@ -349,6 +386,7 @@ export class StoryClusterer {
 
   private addToCluster(c: Cluster, d: DocState, _story: boolean): void {
     c.docs.push(d.id);
+    c.version = (c.version ?? 0) + 1;
     for (const [t, w] of d.tf) {
       c.tf.set(t, (c.tf.get(t) ?? 0) + w);
       if (c.df) c.df.set(t, (c.df.get(t) ?? 0) + 1);
@@ -367,27 +405,68 @@ export class StoryClusterer {
     for (const [t, w] of keep) c.tf.set(t, w);
   }
 
+  private termId(t: string): number {
+    let id = this.termIds.get(t);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(t, id);
+      this.terms.push(t);
+    }
+    return id;
+  }
+
   /** Sublinear tf x idf (x story-local factor), L2-normalised. */
-  private vector(tf: Map<string, number>, local?: (t: string) => number): Map<string, number> {
-    const v = new Map<string, number>();
+  private vector(tf: Map<string, number>, local?: (t: string) => number): SparseVec {
+    const entries: [number, number][] = [];
     let norm = 0;
     for (const [t, c] of tf) {
       const w = (1 + Math.log(Math.max(1, c))) * this.idf(t) * (local ? local(t) : 1);
       if (w <= 0) continue;
-      v.set(t, w);
+      entries.push([this.termId(t), w]);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
+    entries.sort((a, b) => a[0] - b[0]);
+    const ids = new Int32Array(entries.length);
+    const w = new Float64Array(entries.length);
+    entries.forEach(([id, x], i) => {
+      ids[i] = id;
+      w[i] = x / norm;
+    });
+    return { ids, w };
   }
 
-  private cosine(a: Map<string, number>, b: Map<string, number>): number {
-    const [x, y] = a.size <= b.size ? [a, b] : [b, a];
+  /** The story centroid's vector, cached (see {@link CACHE_DRIFT}). */
+  private storyVector(s: Cluster): SparseVec {
+    const c = s.cache;
+    if (c && (c.version === (s.version ?? 0) || (c.storyDocs >= CACHE_MIN_DOCS && s.docs.length <= c.storyDocs * (1 + CACHE_DRIFT))) && this.n <= c.n * (1 + CACHE_DRIFT)) return c.vec;
+    const vec = this.vector(s.tf);
+    s.cache = { vec, version: s.version ?? 0, n: this.n, storyDocs: s.docs.length };
+    return vec;
+  }
+
+  /** An event centroid's story-local vector, cached (see {@link CACHE_DRIFT}). */
+  private eventVector(e: Cluster, story: Cluster, local: (t: string) => number): SparseVec {
+    const c = e.cache;
+    const fresh = c && (c.version === (e.version ?? 0) || ((c.eventDocs ?? 0) >= CACHE_MIN_DOCS && e.docs.length <= (c.eventDocs ?? 0) * (1 + CACHE_DRIFT)));
+    if (c && fresh && this.n <= c.n * (1 + CACHE_DRIFT) && (story.docs.length === c.storyDocs || (c.storyDocs >= CACHE_MIN_DOCS && story.docs.length <= c.storyDocs * (1 + CACHE_DRIFT)))) return c.vec;
+    const vec = this.vector(e.tf, local);
+    e.cache = { vec, version: e.version ?? 0, n: this.n, storyDocs: story.docs.length, eventDocs: e.docs.length };
+    return vec;
+  }
+
+  private cosine(a: SparseVec, b: SparseVec): number {
     let s = 0;
-    for (const [t, w] of x) {
-      const u = y.get(t);
-      if (u !== undefined) s += w * u;
+    let i = 0;
+    let j = 0;
+    const na = a.ids.length;
+    const nb = b.ids.length;
+    while (i < na && j < nb) {
+      const x = a.ids[i];
+      const y = b.ids[j];
+      if (x === y) s += a.w[i++] * b.w[j++];
+      else if (x < y) i++;
+      else j++;
     }
     return s;
   }
@@ -410,23 +489,25 @@ export class StoryClusterer {
     return s;
   }
 
-  private keyTerms(vec: Map<string, number>): string[] {
-    return [...vec.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, KEY_TERMS).map(([t]) => t);
+  /** The KEY_TERMS highest-weighted terms of a vector, with their weights. */
+  private keyTerms(vec: SparseVec): [string, number][] {
+    const order = Array.from(vec.ids.keys()).sort((a, b) => vec.w[b] - vec.w[a] || (this.terms[vec.ids[a]] < this.terms[vec.ids[b]] ? -1 : 1));
+    return order.slice(0, KEY_TERMS).map((i) => [this.terms[vec.ids[i]], vec.w[i]]);
   }
 
-  private candidateStories(vec: Map<string, number>): string[] {
+  private candidateStories(vec: SparseVec): string[] {
     const hits = new Map<string, number>();
-    for (const t of this.keyTerms(vec)) {
+    for (const [t, w] of this.keyTerms(vec)) {
       for (const raw of this.postings.get(t) ?? []) {
         const sid = this.resolve(raw);
-        hits.set(sid, (hits.get(sid) ?? 0) + (vec.get(t) ?? 0));
+        hits.set(sid, (hits.get(sid) ?? 0) + w);
       }
     }
     return [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES).map(([s]) => s);
   }
 
-  private index(storyId: string, vec: Map<string, number>): void {
-    for (const t of this.keyTerms(vec)) {
+  private index(storyId: string, vec: SparseVec): void {
+    for (const [t] of this.keyTerms(vec)) {
       let p = this.postings.get(t);
       if (!p) this.postings.set(t, (p = []));
       const at = p.indexOf(storyId);
@@ -440,12 +521,12 @@ export class StoryClusterer {
     const ordered = [...this.storyMap.values()].sort((a, b) => b.docs.length - a.docs.length || (a.id < b.id ? -1 : 1));
     for (const s of ordered) {
       if (!this.storyMap.has(s.id)) continue;
-      const v = this.vector(s.tf);
+      const v = this.storyVector(s);
       for (const cid of this.candidateStories(v)) {
         if (cid === s.id || !this.storyMap.has(cid)) continue;
         const c = this.storyMap.get(cid)!;
         if (c.docs.length > s.docs.length) continue;
-        const sim = this.cosine(v, this.vector(c.tf)) * decay(gapDays(c.minDay, s.minDay, s.maxDay) ?? gapDays(c.maxDay, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
+        const sim = this.cosine(v, this.storyVector(c)) * decay(gapDays(c.minDay, s.minDay, s.maxDay) ?? gapDays(c.maxDay, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
         const need = c.docs.length === 1 ? this.opts.storyMergeThreshold * SINGLETON_STORY_RATIO : this.opts.storyMergeThreshold;
         if (sim < need) continue;
         for (const id of c.docs) {
@@ -468,7 +549,7 @@ export class StoryClusterer {
     const sim = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
       const gap = members[i].day !== undefined && members[j].day !== undefined ? Math.abs(members[i].day! - members[j].day!) : undefined;
-      sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]) * decay(gap, EVENT_GRACE_DAYS, EVENT_DECAY_DAYS);
+      sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]) * eventDecay(gap);
     }
     // dated articles more than EVENT_MAX_GAP_DAYS apart never share an event, whatever the words say
     const canLink = (a: number[], b: number[]) => {

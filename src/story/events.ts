@@ -8,7 +8,7 @@ import type { StoryEvent, StoryParticipant } from "./types.js";
 import type { EntityIndex } from "./entities.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
-import { jaccard, nameKey } from "./terms.js";
+import { containment, contentTerms, jaccard, nameKey } from "./terms.js";
 
 /** Directed events merge when their actor sets overlap at least this much (Jaccard), or one holds the other. */
 const MIN_PARTICIPANT_OVERLAP = 0.5;
@@ -20,6 +20,10 @@ const TYPE_WEIGHT: Record<string, number> = {
   aid: 1.5, appeal: 1.5, criticize: 1.5, support: 1, statement: 0.5,
 };
 /** Words that stand for a participant without naming one: such participants are not used to match events. */
+/** Kinds of event that are things said: two mentions are one event only if their sentences also say the same. */
+const SPEECH_LIKE = new Set(["statement", "appeal", "criticize", "support", "agree"]);
+/** Share of the shorter sentence's content terms the other must hold for speech-like events to merge. */
+const MIN_SPEECH_CONTAINMENT = 0.4;
 const UNNAMED = /^(he|she|it|they|him|her|them|his|its|their|we|i|you|someone|somebody)$/i;
 const DATE_BASIS: Record<string, string> = {
   published: "relative to publication date",
@@ -52,6 +56,7 @@ interface Draft {
   ev: StoryEvent;
   keys: Set<string>;
   actorKeys: Set<string>;
+  terms: Set<string>;
 }
 
 export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryEvent[] {
@@ -67,7 +72,8 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       const { date, basis } = dateOf(m, timexAt, article.meta.published);
       const place = m.place ? participant(article.id, m.place, index).name : undefined;
       const ev: Evidence = evidenceOf(article, m.sentence);
-      const match = drafts.find((d) => sameEvent(d, m, keys, actorKeys, date));
+      const terms = new Set(contentTerms(ev.text));
+      const match = drafts.find((d) => sameEvent(d, m, keys, actorKeys, date) && (!SPEECH_LIKE.has(m.type) || containment(terms, d.terms) >= MIN_SPEECH_CONTAINMENT));
       if (match) {
         const e = match.ev;
         if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
@@ -83,6 +89,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       drafts.push({
         keys,
         actorKeys,
+        terms,
         ev: {
           id: "",
           type: m.type,
@@ -104,6 +111,9 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
   }
   const events = drafts.map((d) => d.ev);
   for (const e of events) {
+    // An actor is never also its own target; a description ("his Russian counterpart") gives way to names.
+    e.targets = e.targets.filter((t) => !e.actors.some((a) => samePerson(a, t)));
+    if (e.targets.some((t) => t.entityId)) e.targets = e.targets.filter((t) => t.entityId || /^\p{Lu}/u.test(t.name));
     e.independentSources = groups.count(e.articleIds);
     e.label = labelOf(e);
   }
@@ -179,13 +189,32 @@ function names(ps: StoryParticipant[]): string {
   return n.length <= 1 ? (n[0] ?? "") : `${n.slice(0, -1).join(", ")} and ${n[n.length - 1]}`;
 }
 
+/** Base-form verb phrases, for planned and negated events ("intends to meet", "did not meet"). */
+const BASE_VERB: Record<string, string> = {
+  meet: "meet",
+  call: "hold a phone call with",
+  visit: "visit",
+  travel: "travel to",
+  statement: "make a statement",
+  appeal: "call for",
+  criticize: "criticize",
+  support: "express support for",
+  agree: "agree with",
+  vote: "vote on",
+  "resolution-fails": "fail to pass",
+  attack: "attack",
+  aid: "provide aid to",
+  sanction: "impose sanctions on",
+};
+
 /** "Zhai Jun met Mikhail Bogdanov in Doha on 2023-10-19" (from the parts; never new claims). */
 export function labelOf(e: StoryEvent): string {
-  const verb = LABEL_VERB[e.type] ?? e.type;
+  const vetoed = e.type === "vote" && e.cameo.startsWith("12");
+  const base = vetoed ? "block" : (BASE_VERB[e.type] ?? e.type);
+  const past = vetoed ? "blocked" : (LABEL_VERB[e.type] ?? e.type);
   const who = names(e.actors) || "Someone";
-  const neg = e.negated ? "did not: " : "";
-  const mod = e.modality === "planned" ? "plans: " : e.modality === "hypothetical" ? "may have: " : "";
-  const parts = [`${neg}${mod}${who} ${verb}`];
+  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? `intends to ${base}` : e.modality === "hypothetical" ? `may ${base}` : past;
+  const parts = [`${who} ${verb}`];
   const whom = names(e.targets);
   if (whom) parts.push(whom);
   if (e.place && !whom.includes(e.place)) parts.push(`in ${e.place}`);

@@ -17,6 +17,8 @@ const SAME_CLAIM_CONTAINMENT = 0.5;
 const SAME_CLAIM_JACCARD = 0.25;
 /** Terms found in more than this share of all sentences are too common to retrieve candidates by. */
 const MAX_POSTING_SHARE = 0.2;
+/** Two sentences are compared only when they share at least this many retrievable terms. */
+const MIN_SHARED_TERMS = 3;
 /** Single-source facts listed at most (the strongest first: with events, numbers, quotes). */
 const MAX_SINGLE_SOURCE_FACTS = 12;
 
@@ -40,6 +42,9 @@ export interface FactGroup {
   conflicts: { a: Unit; b: Unit }[];
 }
 
+/** A claim is a full sentence: it ends with sentence punctuation (possibly inside closing quotes). */
+const SENTENCE_END = /[.!?]["”’)\]]*\s*$/u;
+
 const NUMBER_WITH_UNIT = /(\d[\d,.]*)\s*(million|billion|thousand|hundred)?\s+([\p{L}]+)/gu;
 
 /** Splits every article into comparable sentence units. */
@@ -54,6 +59,7 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
       const text = article.text.slice(s.start, s.end);
       const terms = new Set(contentTerms(text));
       if (terms.size < MIN_FACT_TERMS) return;
+      if (!SENTENCE_END.test(text)) return; // a heading, caption or fragment states no claim
       const numbers = [...text.matchAll(NUMBER_WITH_UNIT)]
         .filter((m) => !/^(19|20)\d\d$/.test(m[1]))
         .map((m) => ({ value: `${m[1].replace(/,/g, "")}${m[2] ? ` ${m[2]}` : ""}`, unit: m[3].toLowerCase() }));
@@ -85,15 +91,19 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   const parent = units.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   units.forEach((u, i) => {
-    const seen = new Set<number>();
+    // Count shared retrievable terms per candidate first; only candidates sharing enough are compared.
+    const hits = new Map<number, number>();
     for (const t of u.terms) {
       for (const j of postings.get(t) ?? []) {
-        if (j <= i || seen.has(j) || units[j].articleId === u.articleId) continue;
-        seen.add(j);
-        const v = units[j];
-        if (containment(u.terms, v.terms) >= SAME_CLAIM_CONTAINMENT && jaccard(u.terms, v.terms) >= SAME_CLAIM_JACCARD) {
-          parent[find(i)] = find(j);
-        }
+        if (j <= i || units[j].articleId === u.articleId) continue;
+        hits.set(j, (hits.get(j) ?? 0) + 1);
+      }
+    }
+    for (const [j, n] of hits) {
+      if (n < MIN_SHARED_TERMS) continue;
+      const v = units[j];
+      if (containment(u.terms, v.terms) >= SAME_CLAIM_CONTAINMENT && jaccard(u.terms, v.terms) >= SAME_CLAIM_JACCARD) {
+        parent[find(i)] = find(j);
       }
     }
   });

@@ -9,11 +9,24 @@ import type { EntityIndex } from "./entities.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
 import { containment, contentTerms, nameKey } from "./terms.js";
+import { isRoleNoun } from "../nlp/roles/lexicon.js";
 
 /** Two attributions by one speaker are the same quote when this share of the shorter one's terms recurs. */
 const SAME_QUOTE_CONTAINMENT = 0.6;
 /** Contents shorter than this many content terms are too thin for the ledger. */
 const MIN_QUOTE_TERMS = 3;
+/**
+ * Heads of speaker descriptions that name who speaks for whom, besides role nouns
+ * ("a spokesperson at the Chinese foreign ministry", "officials", "the government").
+ */
+const SPEAKER_HEADS = new Set([
+  "spokesperson", "spokesman", "spokeswoman", "official", "officials", "ministry", "government", "source", "sources",
+  "diplomat", "diplomats", "analyst", "analysts", "agency", "office", "statement", "embassy", "military", "army",
+  "police", "witness", "witnesses", "residents", "leader", "leaders", "authorities", "administration", "white house",
+  "kremlin", "pentagon", "state department", "foreign ministry", "department", "council", "committee", "party", "group",
+]);
+/** Speakers resolved to these entity types speak for themselves; a place speaks only as its government ("Qatar said"). */
+const AGENT_TYPES = new Set(["PERSON", "ORG"]);
 
 interface Draft {
   q: StoryQuote;
@@ -28,6 +41,7 @@ export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: Sou
       const terms = new Set(contentTerms(a.content.text));
       if (terms.size < MIN_QUOTE_TERMS) continue;
       const speaker = speakerOf(article.id, a, index);
+      if (!speaker) continue; // no one identifiable speaks: not a quote for the ledger
       const speakerKey = speaker.entityId ?? nameKey(speaker.name);
       const ev = evidenceOf(article, a.content);
       const match = drafts.find((d) => d.speakerKey === speakerKey && containment(d.terms, terms) >= SAME_QUOTE_CONTAINMENT);
@@ -51,10 +65,31 @@ export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: Sou
   return quotes;
 }
 
-function speakerOf(articleId: string, a: Attribution, index: EntityIndex): StoryParticipant {
-  const se = a.speaker?.entityId ? index.byMention.get(`${articleId}:${a.speaker.entityId}`) : undefined;
-  if (se) return { entityId: se.id, name: se.name, role: se.roles[0]?.text ?? a.speaker?.role };
-  const named = a.speaker?.name ? index.byName(a.speaker.name) : undefined;
-  if (named) return { entityId: named.id, name: named.name, role: named.roles[0]?.text ?? a.speaker?.role };
-  return { name: a.speaker?.name ?? a.source?.text ?? "unattributed", role: a.speaker?.role };
+/**
+ * The speaker as a story participant, or undefined when the source is not an agent: a person,
+ * an organisation, a country standing for its government ("Beijing emphasized"), or a description
+ * with a human head ("a spokesperson at the ministry"). "The discussions in Doha" is none of these.
+ */
+function speakerOf(articleId: string, a: Attribution, index: EntityIndex): StoryParticipant | undefined {
+  const written = a.source?.text ?? a.speaker?.name;
+  const se =
+    (a.speaker?.entityId ? index.byMention.get(`${articleId}:${a.speaker.entityId}`) : undefined) ??
+    (a.speaker?.name ? index.byName(a.speaker.name) : undefined);
+  if (se) {
+    const isAgent = AGENT_TYPES.has(se.type) || (written !== undefined && sameName(written, se.name, se.aliases));
+    if (isAgent || !written || sameName(written, se.name, se.aliases)) {
+      return { entityId: se.id, name: se.name, role: se.roles[0]?.text ?? a.speaker?.role };
+    }
+  }
+  if (!written) return undefined;
+  const words = written.toLowerCase().replace(/[^\p{L}\s]/gu, " ").split(/\s+/).filter(Boolean);
+  const human = words.some((w) => SPEAKER_HEADS.has(w) || isRoleNoun(w)) || [...SPEAKER_HEADS].some((h) => h.includes(" ") && written.toLowerCase().includes(h));
+  if (!human) return undefined;
+  return { name: written, role: a.speaker?.role };
+}
+
+/** The source as written is the entity itself ("Qatar", "the U.S.", "Beijing's"), not a phrase around it. */
+function sameName(written: string, name: string, aliases: string[]): boolean {
+  const k = nameKey(written);
+  return [name, ...aliases].some((n) => nameKey(n) === k);
 }

@@ -10,6 +10,20 @@ describe("CoNLL corpora", () => {
     expect(s[1].tags).toEqual(["O"]);
   });
 
+  it("imposes CoNLL conventions on GMB: countries are LOC, nationalities MISC, whatever GMB says", () => {
+    const lists = emptyGazetteerLists();
+    lists.countries = ["iran", "united states"];
+    lists.demonyms = ["afghan"];
+    const gaz = new Gazetteer(lists);
+    const map = gmbMapper(gaz);
+    expect(map("org", ["Iran"])).toBe("LOC");
+    expect(map("org", ["United", "States"])).toBe("LOC");
+    expect(map("per", ["Afghan"])).toBe("MISC");
+    expect(map("org", ["Iran", "Air"])).toBe("ORG");
+    expect(gaz.hasEntry("United States", "country")).toBe(true);
+    expect(gaz.hasEntry("United", "country")).toBe(false);
+  });
+
   it("maps GMB types: country gpe -> LOC, nationality gpe -> MISC, tim dropped, titles stripped", () => {
     const lists = emptyGazetteerLists();
     lists.countries = ["nepal"];

@@ -60,9 +60,16 @@ export function mapSentence(s: ConllSentence, mapType: TypeMapper, gaz?: Gazette
   return { words: s.words, tags: spansToBio(s.words.length, spans) };
 }
 
-/** GMB types: per, org, geo, gpe (nationalities; country names -> LOC), tim (dropped), art/eve/nat (MISC). */
+/**
+ * GMB types: per, org, geo, gpe (nationalities; country names -> LOC), tim (dropped), art/eve/nat (MISC).
+ * CoNLL-2003 conventions are imposed where GMB differs: a bare country name is LOC even when GMB
+ * tags it org (a government: "Iran said") or per (noise), and a bare nationality is MISC.
+ */
 export function gmbMapper(gaz: Gazetteer): TypeMapper {
   return (type, words) => {
+    const phrase = words.join(" ");
+    if (["per", "org", "geo", "gpe"].includes(type) && gaz.hasEntry(phrase, "country")) return "LOC";
+    if (["per", "org"].includes(type) && words.length === 1 && gaz.has(phrase, "demonym")) return "MISC";
     switch (type) {
       case "per":
         return "PERSON";
@@ -71,7 +78,7 @@ export function gmbMapper(gaz: Gazetteer): TypeMapper {
       case "geo":
         return "LOC";
       case "gpe":
-        return gaz.has(words.join(" "), "country") ? "LOC" : "MISC";
+        return "MISC";
       case "art":
       case "eve":
       case "nat":

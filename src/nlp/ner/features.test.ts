@@ -32,4 +32,20 @@ describe("features", () => {
     expect(feats[7]).toContain("gT=country");
     expect(feats[0]).toContain("init-title");
   });
+
+  it("gives case-sensitive features their own weights in headline lines", () => {
+    const lists = emptyGazetteerLists();
+    lists.commonWords = ["calls", "peace", "talks"];
+    lists.countries = ["china"];
+    const gaz = new Gazetteer(lists);
+    const { feats } = sentenceFeatures(["China", "Calls", "for", "Peace", "Talks"].map((text) => ({ text })), gaz);
+    expect(feats[1]).toContain("M=title");
+    expect(feats[1]).toContain("title|common");
+    expect(feats[1]).toContain("title|w=Calls");
+    expect(feats[1]).not.toContain("w=Calls");
+    expect(feats[1]).toContain("l=calls");
+    const normal = sentenceFeatures(["China", "calls", "for", "talks"].map((text) => ({ text })), gaz).feats;
+    expect(normal[0]).toContain("w=China");
+    expect(normal[0].some((f) => f.startsWith("M="))).toBe(false);
+  });
 });

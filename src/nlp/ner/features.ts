@@ -6,6 +6,7 @@
  * (computed during greedy decoding). Forms are normalised (curly apostrophes, digits) so
  * that training corpora tokenised differently from wink-nlp still give the same features.
  */
+import { CaseMode, isCommonNonName, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 
 /** A token as the tagger sees it: its text and (optionally) its Universal POS tag. */
@@ -73,10 +74,18 @@ export interface TokenInfo {
   sshape: string;
 }
 
+/** Features whose value depends on letter case (cased word, shapes, capitalisation flags, and POS tags, which wink guesses from case). */
+const CASE_SENSITIVE = /^(w=|s=|ss=|ss3=|s[-+][12]=|title|caps|init|gT=|roleT|pos)/;
+
 /** Static features of every token of a sentence, plus the values history features need. */
 export interface SentenceFeatures {
   feats: string[][];
   info: TokenInfo[];
+  /**
+   * With `splitSelf`: per token, the word's own features (one shared array per word form, so a
+   * scorer can cache their summed weights), left out of `feats`; undefined where they stayed in.
+   */
+  self?: (readonly string[] | undefined)[];
 }
 
 const isTitle = (w: string): boolean => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}$/u.test(w);
@@ -96,6 +105,8 @@ interface WordFeats {
   /** Gazetteer classes as seen from the next / previous token. */
   gazLeft: string[];
   gazRight: string[];
+  /** Features added in title-case and capitals lines (prefix "M|" replaced by the mode). */
+  modeFeats: string[];
 }
 
 /** Word-feature cache entries kept before the cache is cleared (bounds memory on big inputs). */
@@ -141,6 +152,7 @@ function wordFeats(text: string, gaz: Gazetteer): WordFeats {
     ctx: [`l-1=${norm}`, `l-2=${norm}`, `l+1=${norm}`, `l+2=${norm}`, `s-1=${shape}`, `s+1=${shape}`, `s-2=${sshape}`, `s+2=${sshape}`],
     gazLeft: gaz1.map((c) => `g-1=${c}`),
     gazRight: gaz1.map((c) => `g+1=${c}`),
+    modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
   };
   cache.set(text, wf);
   return wf;
@@ -155,9 +167,10 @@ const PAD_CTX_AFTER = ["", "", `l+1=${PAD_AFTER}`, `l+2=${PAD_AFTER}`, "", `s+1=
  * Feature names are short prefixes ("l=", "s-1=") followed by a value. Word-level features
  * are cached per word form, so only features of word pairs are built per token.
  */
-export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer): SentenceFeatures {
+export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, opts: { splitSelf?: boolean } = {}): SentenceFeatures {
   const n = tokens.length;
   const words = tokens.map((t) => wordFeats(t.text, gaz));
+  const mode: CaseMode = sentenceCaseMode(tokens.map((t) => t.text), gaz);
   const pos = tokens.map((t) => t.pos ?? "X");
   const phrase: string[][] = tokens.map(() => []);
   for (const m of gaz.matchPhrases(words.map((w) => w.form))) {
@@ -170,9 +183,12 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer): 
   const posAt = (i: number): string => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : pos[i]);
 
   const feats: string[][] = [];
+  const split = !!opts.splitSelf && mode === "normal";
+  const self: (readonly string[] | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const f = w.self.slice();
+    const f = split ? [] : w.self.slice();
+    self.push(split ? w.self : undefined);
     if (i === 0) f.push(w.title ? "init-title" : "init");
     const pm1 = posAt(i - 1);
     const pp1 = posAt(i + 1);
@@ -187,9 +203,17 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer): 
     if (i > 1 && words[i - 2].gaz.includes("role")) f.push("role-2");
     if (w.title && i > 0 && words[i - 1].title) f.push("title-1");
     if (w.title && i + 1 < n && words[i + 1].title) f.push("title+1");
+    // Headline / capitals lines: capitalisation means something else there, so case-sensitive
+    // features get their own weights (prefixed with the mode) and lexical evidence is added.
+    if (mode !== "normal") {
+      for (let k = 0; k < f.length; k++) if (CASE_SENSITIVE.test(f[k])) f[k] = `${mode}|${f[k]}`;
+      f.push(`M=${mode}`);
+      for (const x of w.modeFeats) f.push(`${mode}|${x}`);
+    }
     feats.push(f);
   }
-  return { feats, info: words.map((w) => ({ norm: w.norm, sshape: w.sshape })) };
+  const info = words.map((w) => ({ norm: w.norm, sshape: mode === "normal" ? w.sshape : `${mode}|${w.sshape}` }));
+  return opts.splitSelf ? { feats, info, self } : { feats, info };
 }
 
 /** Features that depend on the tags chosen for the previous two tokens. */

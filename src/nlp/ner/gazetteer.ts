@@ -127,6 +127,13 @@ export class Gazetteer {
     return this.classesOf(word).includes(cls);
   }
 
+  /** True when the whole phrase (one word or several, any case) is an entry of the given class. */
+  hasEntry(phrase: string, cls: GazClass): boolean {
+    const toks = phraseTokens(lookupForm(phrase.trim()));
+    if (toks.length === 1) return this.classesOfForm(toks[0]).includes(cls);
+    return this.matchPhrases(toks).some((m) => m.start === 0 && m.end === toks.length && m.cls === cls);
+  }
+
   /**
    * Longest multi-word matches over a token sequence (left to right, non-overlapping per class).
    * `forms` are lookup forms ({@link lookupForm}) of the tokens.

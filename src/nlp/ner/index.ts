@@ -21,6 +21,7 @@ import { consistentTypes } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadGazetteerLists, loadPerceptronModel } from "./load.js";
 import { PerceptronModel } from "./perceptron.js";
+import { mergeSplitPossessives } from "./possessive.js";
 import { SpanCandidate, applyRules } from "./rules.js";
 import { tagSentence } from "./tagger.js";
 
@@ -74,11 +75,13 @@ export class PerceptronRecognizer implements EntityRecognizer {
   sentenceCandidates(doc: NerInput, sentence: Sentence): SpanCandidate[] {
     const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
     if (toks.length === 0) return [];
-    const { tags, confidence } = tagSentence(this.model, this.gazetteer, toks);
+    const merged = mergeSplitPossessives(toks);
+    const { tags, confidence } = tagSentence(this.model, this.gazetteer, merged.tokens);
+    const at = (j: number): number => merged.origin[j] + sentence.tokenStart;
     const cands: SpanCandidate[] = bioToSpans(tags).map((s) => {
       let sum = 0;
       for (let i = s.start; i < s.end; i++) sum += confidence[i];
-      return { start: s.start + sentence.tokenStart, end: s.end + sentence.tokenStart, type: s.type as EntityType, score: sum / (s.end - s.start) };
+      return { start: at(s.start), end: at(s.end), type: s.type as EntityType, score: sum / (s.end - s.start) };
     });
     if (this.options.rules === false) return cands;
     return applyRules(doc.tokens, sentence.tokenStart, sentence.tokenEnd, cands, this.gazetteer);

@@ -9,11 +9,14 @@
  *   "Abu Bakr al-Baghdadi", "van der Leyen");
  * - dotted abbreviations the model left untagged become LOC ("U.S.") or ORG ("U.N.");
  * - a lone capitalised common word at the start of a sentence, tagged with low confidence,
- *   is dropped ("Suffering Palestine" keeps only "Palestine").
+ *   is dropped ("Suffering Palestine" keeps only "Palestine");
+ * - CoNLL-2003 conventions and headline lines ({@link ./conventions.ts}).
  *
  * Spans here are over token indices of one sentence; the rules never cross sentences.
  */
 import type { EntityType } from "../../model.js";
+import { sentenceCaseMode } from "./casing.js";
+import { applyConventions } from "./conventions.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
@@ -214,5 +217,7 @@ export function applyRules(
     if (!gaz.has(w, "common") || nameLists.some((c) => gaz.has(w, c))) return true;
     return s.score >= SENTENCE_INITIAL_MIN_CONFIDENCE;
   });
-  return spans;
+  // 6. CoNLL conventions (countries, demonyms, hyphenated compounds, headlines).
+  const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
+  return applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode);
 }

@@ -27,14 +27,23 @@ export interface TrainOptions {
   minWeight?: number;
   /** Seed for the per-epoch shuffle (training is deterministic for a given seed). */
   seed?: number;
-  /** Progress callback (epoch number, token accuracy on the training data during that epoch). */
-  onEpoch?: (epoch: number, accuracy: number) => void;
+  /** Progress callback (epoch number, token accuracy on the training data during that epoch, dev score if any). */
+  onEpoch?: (epoch: number, accuracy: number, devScore?: number) => void;
+  /**
+   * Early stopping: scores the averaged model after each epoch on held-aside data (higher is
+   * better); training keeps the best model and stops after `patience` epochs without a gain.
+   */
+  dev?: (model: PerceptronModel) => number;
+  /** Epochs without a dev gain before stopping (default 2). */
+  patience?: number;
 }
 
 /** Default number of training epochs. */
 const DEFAULT_EPOCHS = 6;
 /** Default minimum count for a static feature to be kept. */
 const DEFAULT_MIN_FEATURE_COUNT = 2;
+/** Default early-stopping patience (epochs without a dev improvement). */
+const DEFAULT_PATIENCE = 2;
 /** Default pruning threshold on averaged weights. */
 const DEFAULT_MIN_WEIGHT = 0.005;
 
@@ -93,6 +102,7 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
   const scores = new Float64Array(NER_TAGS.length);
   const extra = new Float64Array(NER_TAGS.length);
   const hist: number[] = [];
+  let best: { model: PerceptronModel; score: number; epoch: number } | undefined;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let correct = 0;
     let total = 0;
@@ -123,9 +133,15 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
         prev1 = NER_TAGS[guess];
       }
     }
-    opts.onEpoch?.(epoch, total ? correct / total : 1);
+    if (opts.dev) {
+      const model = trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
+      const score = opts.dev(model);
+      opts.onEpoch?.(epoch, total ? correct / total : 1, score);
+      if (!best || score > best.score) best = { model, score, epoch };
+      else if (epoch - best.epoch >= (opts.patience ?? DEFAULT_PATIENCE)) break;
+    } else opts.onEpoch?.(epoch, total ? correct / total : 1);
   }
-  return trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
+  return best?.model ?? trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
 }
 
 /** The tags of one sentence and, per token, the probability (softmax of the scores) of the chosen tag. */
@@ -145,11 +161,23 @@ function transitions(classes: string[]): boolean[][] {
   return t;
 }
 
+/**
+ * Summed weights of a word form's own features, per model, keyed by the word's (cached, shared)
+ * feature array: most tokens are frequent words, so most of their scoring is a lookup.
+ */
+const selfCache = new WeakMap<PerceptronModel, WeakMap<readonly string[], Float64Array>>();
+function selfScoreCache(model: PerceptronModel): WeakMap<readonly string[], Float64Array> {
+  let c = selfCache.get(model);
+  if (!c) selfCache.set(model, (c = new WeakMap()));
+  return c;
+}
+
 /** Tags one sentence with a trained model. */
 export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[]): TaggedOutput {
-  const { feats, info } = sentenceFeatures(tokens, gaz);
+  const { feats, info, self } = sentenceFeatures(tokens, gaz, { splitSelf: true });
   const k = model.classes.length;
   const scores = new Float64Array(k);
+  const selfScores = selfScoreCache(model);
   const hscores = new Float64Array(k);
   const tags: string[] = [];
   const confidence: number[] = [];
@@ -159,6 +187,16 @@ export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: read
   let prev2 = START_TAG;
   for (let t = 0; t < tokens.length; t++) {
     scoreFeatures(model, feats[t], scores);
+    const own = self?.[t];
+    if (own) {
+      let cached = selfScores.get(own);
+      if (!cached) {
+        cached = new Float64Array(k);
+        scoreFeatures(model, own, cached);
+        selfScores.set(own, cached);
+      }
+      for (let c = 0; c < k; c++) scores[c] += cached[c];
+    }
     scoreFeatures(model, historyFeatures(info[t], prev1, prev2), hscores);
     const allowed = allowedAfter[prevIdx];
     let best = -1;

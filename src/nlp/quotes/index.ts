@@ -17,7 +17,9 @@ import type { Attribution, AttributionKind, Doc, Entity, Speaker, Token } from "
 import { resolveCoreference } from "../coref/index.js";
 import { ensureTokens, isCapitalized, isPossessiveMarker, spanOf } from "../roles/doc-utils.js";
 import { HONORIFICS, ROLE_NOUNS } from "../roles/lexicon.js";
-import { ADDRESSEE_VERBS, CUE_PREFIX_WORDS, PHRASAL_CUES, STRONG_CUES, WEAK_CUES } from "./cues.js";
+import { ADDRESSEE_VERBS, CUE_PREFIX_WORDS, OBJECT_CUES, PHRASAL_CUES, PHRASAL_FORMS, STRONG_CUES, WEAK_CUES } from "./cues.js";
+import { findLineFrames } from "./line-frames.js";
+import { sourceType } from "./speaker-type.js";
 import { findQuotes, type QuoteSpan } from "./quote-marks.js";
 
 /** Longest source noun phrase to the left of a cue, in tokens. */
@@ -26,12 +28,18 @@ const MAX_SOURCE_TOKENS = 16;
 const MAX_APPOSITIVE_TOKENS = 30;
 /** Longest addressee skipped after "told" ("told Breitbart News Daily host Alex Marlow on Thursday"), in tokens. */
 const MAX_ADDRESSEE_TOKENS = 10;
+/** Longest quoted title skipped inside an addressee ("MSNBC’s “Morning Joe”"), in characters. */
+const MAX_TITLE_CHARS = 40;
 /** Fewest tokens a reported (unquoted) content may have. */
 const MIN_REPORTED_CONTENT_TOKENS = 2;
 /** Longest adjunct skipped between a cue and its that-clause ("said in the meeting that ..."), in tokens. */
 const MAX_ADJUNCT_TOKENS = 10;
 
 const SENTENCE_FINAL = new Set([".", "!", "?", ";"]);
+/** A manner adverb right before the cue belongs to it ("generally supported", "angrily denied"). */
+const MANNER_ADVERB = /^[a-z]{3,}ly$/;
+/** Forms of "be" that make a progressive cue ("is calling for") or a passive ("is expected", never a cue). */
+const BE_FORMS = new Set(["is", "are", "was", "were", "am"]);
 const OPEN_MARKS = new Set(["“", "\"", "'", "«", "‘"]);
 const CLOSE_MARKS = new Set(["”", "\"", "'", "»", "’"]);
 /** Words that begin a content clause right after a cue. */
@@ -53,6 +61,8 @@ const TEMPORAL_HEADS = new Set([
   "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
   "yesterday", "tonight", "weekend", "hour", "hours", "minute", "minutes",
 ]);
+/** Verbs of thinking and wanting, which PolNeAR leaves inside the content of a statement that reports them. */
+const COGNITION_CUES = new Set(["think", "believe", "hope", "want", "feel", "expect", "plan", "consider", "seek", "fear", "worry", "wonder", "know", "intend", "prefer"]);
 /** Tokens that cut a content clause short (", according to ...", ", adding ..."). */
 const CONTENT_CUTS = new Set(["according", "adding", "saying", "noting"]);
 
@@ -96,6 +106,13 @@ export function findAttributions(doc: Doc): Attribution[] {
       found.push(f);
     }
   }
+  // Transcript/headline labels and dash signatures, where no verb cue already covers the line.
+  for (const lf of findLineFrames(text, tokens)) {
+    const clash = found.some((f) => f.cue[0] < lf.content[1] && lf.content[0] < f.cue[1] && f.content[0] <= lf.content[0] && lf.content[1] <= f.content[1]);
+    if (clash) continue;
+    found.push({ kind: kindOf(text, lf.content, tokens, quotes), source: lf.source, cue: lf.cue, content: lf.content });
+  }
+  found.sort((x, y) => x.cue[0] - y.cue[0]);
   return toAttributions(doc, tokens, dedupe(found));
 }
 
@@ -136,25 +153,37 @@ function buildUnits(text: string, tokens: readonly Token[], starts: number[], qu
 function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
   const tok = tokens[i];
   if (tok.norm === "according" && tokens[i + 1]?.norm === "to") return accordingTo(text, tokens, unit, i, quotes);
-  const strong = STRONG_CUES.get(tok.norm);
+  // A phrasal verb with its particle ("called for", "pointed out") is a cue in any frame.
+  const phrasal = PHRASAL_FORMS.get(tok.norm);
+  const withParticle = !!phrasal && i + 1 < unit.b && PHRASAL_CUES[phrasal].includes(tokens[i + 1].norm);
+  let strong = STRONG_CUES.get(tok.norm) ?? (withParticle ? phrasal : undefined);
   const weak = strong ? undefined : WEAK_CUES.get(tok.norm);
-  const base = strong ?? weak;
+  const object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm);
+  if (object && withParticle) strong = object;
+  const base = strong ?? weak ?? object;
   if (!base) return undefined;
-  if (tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ")) return undefined;
+  const ing = /ing$/.test(tok.norm);
   const prevTok = tokens[i - 1];
+  const progressive = ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || (/^['’](s|re)$/.test(prevTok.norm) && prevTok.pos === "AUX"));
+  if (tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ") && !(progressive && tok.pos === "ADJ") && !nounTaggedVerb(tokens, unit, i)) return undefined;
   if (prevTok && i > unit.a && (prevTok.norm === "to" || prevTok.norm === "be" || prevTok.norm === "been")) return undefined; // "to say", passive
+  // "is expected", "was called": a passive has no source before it.
+  if (!ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || tokens[i - 2]?.norm === "been")) return undefined;
+  // "so-called", "a group called X": a name, not a statement.
+  if (object === "call" && !withParticle && (prevTok?.text === "-" || prevTok?.norm === "so" || tokens[i - 2]?.norm === "so")) return undefined;
+  // "called a meeting", "called into the show", "called back": convening or phoning, not naming.
+  if (object === "call" && !withParticle && tokens[i + 1] && (/^(a|an|up|back|off|out)$/.test(tokens[i + 1].norm) || tokens[i + 1].pos === "ADP")) return undefined;
 
-  // Cue span: auxiliaries/adverbs before, phrasal particle and colon after.
+  // Cue span: auxiliaries/adverbs before (and "is" of a progressive), phrasal particle and colon after.
   let c0 = i;
-  while (c0 - 1 >= unit.a && CUE_PREFIX_WORDS.has(tokens[c0 - 1].norm) && tokens[c0 - 1].pos !== "PRON") c0--;
+  if (progressive) c0--;
+  while (c0 - 1 >= unit.a && (CUE_PREFIX_WORDS.has(tokens[c0 - 1].norm) || MANNER_ADVERB.test(tokens[c0 - 1].norm) && tokens[c0 - 1].pos === "ADV") && tokens[c0 - 1].pos !== "PRON") c0--;
   if (tok.norm === "saying" && tokens[c0 - 1]?.norm === "quoted") {
     c0--;
     while (c0 - 1 >= unit.a && (tokens[c0 - 1].pos === "AUX" || tokens[c0 - 1].pos === "ADV")) c0--;
   }
   let c1 = i + 1;
-  const particles = PHRASAL_CUES[base];
-  if (particles && tokens[c1] && particles.includes(tokens[c1].norm) && c1 < unit.b) c1++;
-  else if (particles && base === "call") return undefined; // "called" alone: a phone call, a name
+  if (withParticle) c1++;
   const colon = tokens[c1]?.text === ":" && c1 < unit.b;
   if (colon) c1++;
 
@@ -170,9 +199,12 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
     return { kind: kindOf(text, content, tokens, quotes, [subject, [c0, c1]]), source: subject, cue: [c0, c1], content };
   }
 
-  const left = sourceLeft(tokens, unit, c0 - 1, quotes);
+  let left = sourceLeft(tokens, unit, c0 - 1, quotes);
+  // Coordinated predicates: "Trump is telling veterans that ... and says he will ..." -> the clause's subject speaks.
+  const coordinated = !left && c0 - 1 > unit.a && tokens[c0 - 1].norm === "and" && !inQuotes(tokens[c0 - 1], quotes);
+  if (coordinated) left = clauseSubject(tokens, unit, c0 - 1);
   // Inverted: "..., said Zhai." / "“...,” said a spokesperson at the ministry."
-  if (!left && c0 > unit.a && (tokens[c0 - 1].text === "," || CLOSE_MARKS.has(tokens[c0 - 1].text))) {
+  if (!left && !coordinated && !object && c0 > unit.a && (tokens[c0 - 1].text === "," || CLOSE_MARKS.has(tokens[c0 - 1].text))) {
     const src = sourceRight(tokens, unit, c1, quotes);
     if (!src) return undefined;
     const content = contentBefore(text, tokens, unit, c0, quotes);
@@ -184,7 +216,7 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
 
   // Content after the cue: "Zhai said (that) ...", "Zhai told Bogdanov that ...", "X urged Israel to ...".
   let k = after;
-  if (ADDRESSEE_VERBS.has(base) && !colon) k = skipAddressee(tokens, unit, k, quotes);
+  if (ADDRESSEE_VERBS.has(base) && !colon) k = skipAddressee(text, tokens, unit, k, quotes);
   if (!colon && tokens[k]?.text === "," && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
   k = skipAdjunct(tokens, unit, k);
   // A bare adjunct after the cue ("he said in August.", "said to the TV.") is no content.
@@ -194,8 +226,13 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
 
   if (clauseFollows) {
     if (isWeak && !opensContent(k)) return undefined;
+    if (COGNITION_CUES.has(base) && nestedInSpeech(tokens, unit, left)) return undefined;
     const content = contentAfter(text, tokens, unit, k, quotes, base, tok);
     if (!content) return undefined;
+    // "called his mother yesterday", "called Machado on Friday": a phone call (naming is "called X Y" with no time).
+    // "a group called Lashkar-e-Taiba was listed": a participle naming its noun, not a speaker calling X Y.
+    if (object === "call" && !withParticle && tokens.slice(content[0], content[1]).some((t) => (TEMPORAL_HEADS.has(t.norm) || t.pos === "AUX") && !inQuotes(t, quotes))) return undefined;
+    if (object === "call" && !withParticle && left[1] - left[0] === 2 && /^(a|an)$/.test(tokens[left[0]].norm)) return undefined;
     // “A,” the narrator says, “B.”: one content from A to B.
     if (leftIsAfterComma && isOpenQuoteAt(text, tokens[content[0]].start, quotes)) {
       const before = contentBefore(text, tokens, unit, left[0], quotes);
@@ -203,7 +240,7 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
     }
     return { kind: kindOf(text, content, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content };
   }
-  if (isWeak) return undefined;
+  if (isWeak || object || coordinated) return undefined;
   // Content before the source: "CONTENT, Zhai said." or interjected "A, he said, B."
   if (!leftIsAfterComma) return undefined;
   const content = contentBefore(text, tokens, unit, left[0], quotes);
@@ -216,6 +253,29 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   }
   const widened = widenAfterSource(text, tokens, unit, c1, content, quotes);
   return { kind: kindOf(text, widened, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: widened };
+}
+
+/**
+ * The tagger reads "reports", "support", "plans" after a name as nouns ("The Post reports that ...", "China and Russia
+ * support the government"): a cue word between a name or subject pronoun and a determiner, pronoun, name, "that",
+ * "to", a colon or a quote is a verb.
+ */
+function nounTaggedVerb(tokens: readonly Token[], unit: Unit, i: number): boolean {
+  const tok = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (tok.pos !== "NOUN" || isCapitalized(tok) || i <= unit.a || i + 1 >= unit.b || !prev || !next) return false;
+  const subject = prev.pos === "PROPN" || (prev.pos === "PRON" && /^(he|she|they|we|i|it|who)$/.test(prev.norm));
+  const object = ["DET", "PRON", "PROPN", "NUM"].includes(next.pos) || /^(that|to|:)$/.test(next.norm) || OPEN_MARKS.has(next.text);
+  return subject && object;
+}
+
+/** "Clinton said she thinks ...": a thought reported inside a statement is part of its content, not a second attribution. */
+function nestedInSpeech(tokens: readonly Token[], unit: Unit, left: [number, number]): boolean {
+  if (left[1] - left[0] !== 1 || tokens[left[0]].pos !== "PRON") return false;
+  let p = left[0] - 1;
+  if (p >= unit.a && tokens[p].norm === "that") p--;
+  return p >= unit.a && STRONG_CUES.has(tokens[p].norm);
 }
 
 /** "according to SRC, CONTENT" / "CONTENT, according to SRC." / "A, according to SRC, B". */
@@ -270,6 +330,12 @@ function sourceLeft(tokens: readonly Token[], unit: Unit, last: number, quotes: 
   }
   while (a < last && (SOURCE_CONNECTORS.has(tokens[a].norm) || tokens[a].norm === "and" || tokens[a].text === ".")) a++;
   if (TEMPORAL_HEADS.has(tok.norm)) return undefined;
+  // "The discussions in Doha showed", "Officials in Kyiv said": the place modifies a common-noun head before it.
+  const prep = tokens[a - 1];
+  if (prep && a - 2 >= unit.a && /^(in|from|across|inside)$/.test(prep.norm) && tokens[a - 2].pos === "NOUN" && !TEMPORAL_HEADS.has(tokens[a - 2].norm)) {
+    const head = sourceLeft(tokens, unit, a - 2, quotes);
+    if (head) return [head[0], last + 1];
+  }
   return [a, last + 1];
 }
 
@@ -339,9 +405,19 @@ function isOpenQuoteAt(_text: string, off: number, quotes: readonly QuoteSpan[])
 }
 
 /** Skips the addressee of "told": a noun phrase (with a comma-closed appositive) before the content. */
-function skipAddressee(tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number {
+function skipAddressee(text: string, tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number {
   let e = k;
-  while (e < unit.b && e - k < MAX_ADDRESSEE_TOKENS && (npToken(tokens[e]) || (tokens[e].pos === "PRON" && tokens[e].norm !== "that")) && !CONTENT_OPENERS.has(tokens[e].norm) && !inQuotes(tokens[e], quotes)) e++;
+  while (e < unit.b && e - k < MAX_ADDRESSEE_TOKENS && tokens[e].text !== ".") {
+    const t = tokens[e];
+    // A programme's quoted name inside the addressee ("told MSNBC’s “Morning Joe” on Friday that ...").
+    const title = e > k ? quotes.find((q) => q.start === t.start) : undefined;
+    if (title && title.end - title.start <= MAX_TITLE_CHARS && !/[,.!?]\s*[”"']*$/.test(text.slice(title.start, title.end))) {
+      while (e < unit.b && tokens[e].start < title.end) e++;
+      continue;
+    }
+    if (!(npToken(t) || (t.pos === "PRON" && t.norm !== "that")) || CONTENT_OPENERS.has(t.norm) || inQuotes(t, quotes)) break;
+    e++;
+  }
   if (e === k) return k;
   const next = tokens[e];
   // Skip the addressee only when content of its own follows ("told X that ...", "told X: ...", "told X, “...”").
@@ -382,7 +458,8 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
   let e = k;
   while (e < unit.b) {
     const t = tokens[e];
-    if (!inQuotes(t, quotes) && e > k && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
+    // "that, if elected, he'd ...": a comma right after the opener starts an inserted phrase, not a new clause.
+    if (!inQuotes(t, quotes) && e > k && !(e === k + 1 && CONTENT_OPENERS.has(tokens[k].norm)) && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
     if (!inQuotes(t, quotes) && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
     if (!inQuotes(t, quotes) && e > k && t.text === ";") break;
     e++;
@@ -511,7 +588,7 @@ function toAttributions(doc: Doc, tokens: readonly Token[], found: readonly Foun
     const source = f.source ? span(f.source) : undefined;
     return {
       id: `q${n + 1}`, kind: f.kind, source, cue: span(f.cue), content: span(f.content),
-      speaker: source ? speakerFor(source.start, source.end, source.text, mentions, byId) : undefined,
+      speaker: source && f.source ? speakerFor(source.start, source.end, source.text, mentions, byId, tokens.slice(f.source[0], f.source[1])) : undefined,
     };
   });
 }
@@ -524,8 +601,11 @@ function mentionsFor(doc: Doc): Entity[] {
   return [...copy.entities!, ...resolveCoreference(copy)];
 }
 
-/** Names the speaker of a source span from the entities and mentions inside it. */
-function speakerFor(start: number, end: number, text: string, mentions: readonly Entity[], byId: Map<string, Entity>): Speaker {
+/**
+ * Names the speaker of a source span from the entities and mentions inside it; without one, types it by its head
+ * ("a senior official" PERSON, "the campaign" ORG, "This crisis" UNKNOWN: no agent, see speaker-type.ts).
+ */
+function speakerFor(start: number, end: number, text: string, mentions: readonly Entity[], byId: Map<string, Entity>, sourceTokens: readonly Token[]): Speaker {
   const inside = mentions.filter((e) => e.start >= start && e.end <= end);
   const person = inside.find((e) => e.type === "PERSON" && e.start === start) ?? inside.filter((e) => e.type === "PERSON").pop();
   // A person named in a relative clause or a prepositional phrase of the source is not the speaker, unless the
@@ -546,5 +626,5 @@ function speakerFor(start: number, end: number, text: string, mentions: readonly
   // A LOC or MISC speaks only when it is the whole source ("Russia has said ..."); "a Chinese official" is named as written.
   const whole = inside.find((e) => e.start === start && e.end === end);
   if (whole) return { entityId: whole.id, name: whole.canonical ?? whole.text, type: whole.type };
-  return { name: text, type: "UNKNOWN" };
+  return { name: text, type: sourceType(sourceTokens) };
 }

@@ -12,6 +12,17 @@ const MAX_QUOTE_CHARS = 4000;
 
 const OPENERS: Readonly<Record<string, string>> = { "“": "”", "\"": "\"", "''": "''", "«": "»", "„": "“" };
 
+/**
+ * Mismatched pairs that careless copy produces ('"more hours”'): a straight mark closed by a curly one and the reverse,
+ * accepted only where a closing mark fits (after a letter or punctuation, before a space, punctuation or the end).
+ */
+const MIXED_CLOSE: Readonly<Record<string, string>> = { "\"": "”", "”": "\"" };
+
+/** Can the mark at j close a quote: a non-space before it, and a space, punctuation or the end after it? */
+function closesHere(text: string, j: number): boolean {
+  return j > 0 && !/\s/.test(text.charAt(j - 1)) && (j + 1 >= text.length || /[\s.,;:!?)\]—–-]/.test(text.charAt(j + 1)));
+}
+
 /** Finds top-level quoted passages in `text`, in order, never overlapping. */
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -56,6 +67,7 @@ function findClose(text: string, from: number, close: string): number {
   let j = from;
   while (j < text.length && j - from < MAX_QUOTE_CHARS) {
     if (text.startsWith(close, j)) return j + close.length;
+    if (MIXED_CLOSE[close] === text.charAt(j) && closesHere(text, j)) return j + 1;
     if (text.charAt(j) === "\n") {
       let k = j;
       while (k < text.length && /\s/.test(text.charAt(k))) k++;

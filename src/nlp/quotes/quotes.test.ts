@@ -76,12 +76,46 @@ describe("findAttributions frames (no entities)", () => {
     expect(one("The minister maintained good relations with Qatar.")).toEqual([]);
     expect(one("He called his mother yesterday.")).toEqual([]);
   });
+
+  it("reads stance, intention and citation verbs with their object as content", () => {
+    expect(one("She wants to triple the size of the program.")[0]).toMatchObject({ source: { text: "She" }, cue: { text: "wants" }, content: { text: "to triple the size of the program" } });
+    expect(one("Warren called Wells Fargo’s behavior “outrageous.”")[0]).toMatchObject({ cue: { text: "called" }, content: { text: "Wells Fargo’s behavior “outrageous.”" } });
+    expect(one("The NAACP has called for a moratorium on charter schools.")[0]).toMatchObject({ source: { text: "The NAACP" }, cue: { text: "has called for" }, content: { text: "a moratorium on charter schools" } });
+    expect(one("Fowler is calling for a process to identify a successor.")[0]).toMatchObject({ cue: { text: "is calling for" } });
+    expect(one("The New York Post reports that the team avoided the hospital.")[0]).toMatchObject({ source: { text: "The New York Post" }, cue: { text: "reports" } });
+    expect(one("About one voter in nine is expected to be Latino.")).toEqual([]);
+    expect(one("A group called Lashkar-e-Taiba was listed.")).toEqual([]);
+  });
+
+  it("gives a coordinated predicate the clause's subject", () => {
+    const atts = one("Donald Trump is telling veterans that the military is “depleted” and says he will expand the armed forces.");
+    expect(atts.find((a) => a.cue?.text === "says")).toMatchObject({ source: { text: "Donald Trump" }, content: { text: "he will expand the armed forces" } });
+  });
+
+  it("reads transcript and headline labels and dash signatures", () => {
+    const text = "Pence: Gennifer Flowers Won’t Be at Debate\n\nCorrection: An earlier version misstated the date.\n\n\"WALLACE: Let’s start with breaking news on the debate.\n\n“He represents our greatest shame.” ― Sonya Herridge\n";
+    const atts = one(text);
+    expect(atts.map((a) => [a.source?.text, a.cue?.text, a.content.text])).toEqual([
+      ["Pence", ":", "Gennifer Flowers Won’t Be at Debate"],
+      ["WALLACE", ":", "Let’s start with breaking news on the debate"],
+      ["Sonya Herridge", "―", "“He represents our greatest shame.”"],
+    ]);
+  });
+
+  it("types speakers that are no agent as UNKNOWN and keeps human descriptions as PERSON", () => {
+    const atts = one("This crisis has shown that the world is divided. The discussions in Doha showed that talks can work. A senior official said the talks failed. The campaign said it would appeal.");
+    expect(atts.map((a) => [a.source?.text, a.speaker?.type])).toEqual([
+      ["This crisis", "UNKNOWN"], ["The discussions in Doha", "UNKNOWN"], ["A senior official", "PERSON"], ["The campaign", "ORG"],
+    ]);
+  });
 });
 
 describe("quote marks and cue lexicon", () => {
   it("finds curly, straight, doubled-single and multi-paragraph quotes", () => {
     const t = "A “b c” d \"e\" ''f'' “g\n\n“h”";
     expect(findQuotes(t).map((q) => t.slice(q.start, q.end))).toEqual(["“b c”", "\"e\"", "''f''", "“g\n\n“h”"]);
+    const mixed = "It would take \"more hours” before details emerge.";
+    expect(findQuotes(mixed).map((q) => mixed.slice(q.start, q.end))).toEqual(["\"more hours”"]);
   });
   it("inflects cue verbs", () => {
     for (const f of ["said", "says", "saying", "told", "emphasized", "emphasizes", "denied", "stressing", "wrote"]) expect(STRONG_CUES.has(f)).toBe(true);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../tokenize.js";
+import { applyConventions } from "./conventions.js";
+import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+
+const lists = emptyGazetteerLists();
+lists.countries = ["qatar", "israel", "china", "united states"];
+lists.demonyms = ["israeli", "palestinian", "chinese"];
+lists.regions = ["gaza"];
+lists.cities = ["beijing"];
+lists.firstNames = ["mikhail"];
+lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis"];
+const gaz = new Gazetteer(lists);
+
+function run(text: string, marks: [string, SpanCandidate["type"], number?][], mode: "normal" | "title" = "normal"): string[] {
+  const { tokens } = tokenize(text);
+  const cands: SpanCandidate[] = marks.map(([s, type, score]) => {
+    const at = text.indexOf(s);
+    const start = tokens.findIndex((t) => t.start === at);
+    const end = tokens.findIndex((t) => t.end === at + s.length) + 1;
+    if (start < 0 || end <= 0) throw new Error(`no token span for ${s}`);
+    return { start, end, type, score: score ?? 0.99 };
+  });
+  return applyConventions(tokens as RuleToken[], 0, tokens.length, cands, gaz, mode).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
+}
+
+describe("CoNLL conventions", () => {
+  it("types countries as LOC and demonyms as MISC", () => {
+    expect(run("Qatar said the United States agreed.", [["Qatar", "ORG"], ["United States", "ORG"]])).toEqual(["LOC:Qatar", "LOC:United States"]);
+    expect(run("Chinese officials came.", [["Chinese", "ORG"]])).toEqual(["MISC:Chinese"]);
+  });
+  it("makes hyphenated place compounds one MISC", () => {
+    expect(run("The Israel-Gaza crisis and the Israeli-Palestinian conflict.", [["Israel", "LOC"], ["Gaza", "LOC"], ["Israeli", "MISC"], ["Palestinian", "MISC"]])).toEqual([
+      "MISC:Israel-Gaza",
+      "MISC:Israeli-Palestinian",
+    ]);
+  });
+  it("splits a person run before a possessive place and joins a given name", () => {
+    expect(run("Mikhail Bogdanov Beijing\u2019s envoy", [["Mikhail", "PERSON"], ["Bogdanov Beijing", "PERSON"]])).toEqual(["PERSON:Mikhail Bogdanov", "LOC:Beijing"]);
+    expect(run("Mikhail Bogdanov Beijing\u2018s envoy", [["Mikhail Bogdanov Beijing", "PERSON"]])).toEqual(["PERSON:Mikhail Bogdanov", "LOC:Beijing"]);
+  });
+  it("trims common words from doubtful spans in headlines", () => {
+    expect(run("China Calls for Peace Talks", [["China Calls", "LOC", 0.6], ["Peace Talks", "ORG", 0.6]], "title")).toEqual(["LOC:China"]);
+    expect(run("China Calls for Peace Talks", [["Peace Talks", "ORG", 0.6]], "normal")).toEqual(["ORG:Peace Talks"]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * CoNLL-2003 conventions applied after the tagger and the title/particle rules
+ * (see docs in {@link applyConventions}).
+ *
+ * Decisions (CoNLL-2003 annotation guidelines, which follow MUC-7 with MISC added):
+ * - a country name is LOC whatever its role: as a government ("Qatar said"), a possessor
+ *   ("Qatar's Minister") or a national team ("Japan beat Syria"); never ORG;
+ * - a nationality or demonym alone ("Chinese", "Palestinians") is MISC;
+ * - a hyphenated compound of place names or demonyms used as one word ("Israel-Gaza crisis",
+ *   "Israeli-Palestinian conflict") is ONE MISC entity: CoNLL-2003 tokens keep hyphenated words
+ *   whole and a derived, adjectival use of names is MISC.
+ */
+import { CaseMode, isCommonNonName } from "./casing.js";
+import { Gazetteer, GazClass, lookupForm } from "./gazetteer.js";
+import { possessiveLength } from "./possessive.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+
+/** Place classes of the gazetteer. */
+const PLACE_CLASSES: readonly GazClass[] = ["country", "city", "region"];
+/** Score given to entities created by these conventions rather than by the model. */
+const CONVENTION_SCORE = 0.75;
+/** In headline / capitals lines, a span of common words is only kept when the model is at least this sure. */
+const HEADLINE_MIN_CONFIDENCE = 0.9;
+
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+const touching = (a: RuleToken, b: RuleToken): boolean => a.end === b.start;
+
+/** True when tokens [start, end) are exactly one gazetteer entry of class `cls` (word or phrase). */
+export function isGazetteerEntry(tokens: readonly RuleToken[], start: number, end: number, cls: GazClass, gaz: Gazetteer): boolean {
+  if (end - start === 1) return gaz.has(tokens[start].text, cls);
+  const forms = tokens.slice(start, end).map((t) => lookupForm(t.text));
+  return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
+}
+
+const isPlaceWord = (t: RuleToken, gaz: Gazetteer): boolean => PLACE_CLASSES.some((c) => gaz.has(t.text, c));
+const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
+
+/**
+ * Applies the CoNLL conventions to the (non-overlapping, sorted) candidates of one sentence:
+ * 1. a PERSON run ending in a place with a possessive after it is two names
+ *    ("Bogdanov Beijing's" -> PERSON "Bogdanov", LOC "Beijing");
+ * 2. a lone known given name right before a PERSON span joins it ("Mikhail" + "Bogdanov");
+ * 3. countries are LOC, demonyms MISC;
+ * 4. hyphenated place/demonym compounds are one MISC;
+ * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
+ *    words that are in no name list ("China Calls" -> "China"; "Peace Talks" -> nothing).
+ */
+export function applyConventions(
+  tokens: readonly RuleToken[],
+  sentStart: number,
+  sentEnd: number,
+  candidates: readonly SpanCandidate[],
+  gaz: Gazetteer,
+  mode: CaseMode,
+): SpanCandidate[] {
+  let spans: SpanCandidate[] = [];
+  // 1. Split a person run before a possessive place.
+  for (const s of candidates) {
+    const last = s.end - 1;
+    if (s.type === "PERSON" && s.end - s.start >= 2 && isPlaceWord(tokens[last], gaz) && !gaz.has(tokens[last].text, "sur") && possessiveLength(tokens, s.end, sentEnd) > 0) {
+      spans.push({ ...s, end: last }, { start: last, end: s.end, type: "LOC", score: s.score });
+    } else spans.push({ ...s });
+  }
+  // 2. Given name + person.
+  const joined: SpanCandidate[] = [];
+  for (const s of spans) {
+    const prev = joined[joined.length - 1];
+    if (prev && prev.type === "PERSON" && s.type === "PERSON" && prev.end === s.start && prev.end - prev.start === 1 && gaz.has(tokens[prev.start].text, "first")) {
+      prev.end = s.end;
+      prev.score = Math.min(prev.score, s.score);
+      continue;
+    }
+    joined.push(s);
+  }
+  spans = joined;
+  // 3. Countries are LOC, demonyms MISC.
+  for (const s of spans) {
+    if (s.type !== "LOC" && isGazetteerEntry(tokens, s.start, s.end, "country", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
+    else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
+  }
+  // 4. Hyphenated compounds of places and demonyms.
+  for (let i = sentStart; i + 2 < sentEnd; i++) {
+    let j = i;
+    while (j + 2 < sentEnd && tokens[j + 1].text === "-" && touching(tokens[j], tokens[j + 1]) && touching(tokens[j + 1], tokens[j + 2]) && isPlaceOrDemonym(tokens[j + 2], gaz)) j += 2;
+    if (j === i || !isPlaceOrDemonym(tokens[i], gaz)) continue;
+    // Only a compound used as one word, not the end of a longer hyphenated name.
+    if (i > sentStart && touching(tokens[i - 1], tokens[i]) && tokens[i - 1].text === "-") continue;
+    if (j + 1 < sentEnd && touching(tokens[j], tokens[j + 1]) && tokens[j + 1].text === "-") continue;
+    const start = i;
+    const end = j + 1;
+    const inside = spans.filter((s) => s.end > start && s.start < end);
+    if (inside.some((s) => s.start < start || s.end > end)) continue;
+    spans = spans.filter((s) => !inside.includes(s));
+    spans.push({ start, end, type: "MISC", score: inside.length ? Math.max(...inside.map((s) => s.score)) : CONVENTION_SCORE });
+    i = j;
+  }
+  spans.sort((a, b) => a.start - b.start);
+  // 5. Headline / capitals lines.
+  if (mode !== "normal") {
+    spans = spans.filter((s) => {
+      if (s.score >= HEADLINE_MIN_CONFIDENCE) return true;
+      for (const cls of ["orgname", "country", "city", "region"] as const) if (isGazetteerEntry(tokens, s.start, s.end, cls, gaz)) return true;
+      while (s.start < s.end && isCommonNonName(tokens[s.start].text, gaz)) s.start++;
+      while (s.end > s.start && isCommonNonName(tokens[s.end - 1].text, gaz)) s.end--;
+      return s.end > s.start && /\p{L}/u.test(tokens.slice(s.start, s.end).map((t) => t.text).join(""));
+    });
+  }
+  return spans;
+}
