@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { openSqliteStore } from "../store/sqlite.js";
-import { Acquirer, watchFeeds, type AcquireOptions, type AcquireStats, type WatchStats } from "../acquire/job.js";
+import type { AcquireOptions, AcquireStats, WatchStats } from "../acquire/job.js";
 import { DEFAULT_DELAY_MS, DEFAULT_FETCH_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from "../acquire/fetcher.js";
 import { formatDuration, parseDuration } from "../acquire/duration.js";
 import { progress, type Verbosity } from "./progress.js";
@@ -103,6 +103,7 @@ export async function fetchCommand(urls: string[], o: CliAcquireOpts, g: ReturnT
   const store = openSqliteStore(g.db);
   try {
     const p = progress("fetch", v);
+    const { Acquirer } = await import("../acquire/job.js");
     const stats = await new Acquirer(store, { ...acquireOptions(o, v, stop.signal), progress: p }).fetchUrls(urls);
     p.done(v === "quiet" ? undefined : `fetched ${urls.length} URL(s): ${summary(stats)}`);
     return failedAny(stats) ? 1 : 0;
@@ -122,6 +123,7 @@ export async function watchCommand(feeds: string[], o: CliAcquireOpts & { every:
   const stop = interruptible();
   const store = openSqliteStore(g.db);
   try {
+    const { Acquirer, watchFeeds } = await import("../acquire/job.js");
     const acquirer = new Acquirer(store, acquireOptions(o, v, stop.signal));
     if (!o.once && v !== "quiet") process.stderr.write(`watching ${feeds.length} feed(s) every ${formatDuration(o.every)}; Ctrl-C stops.\n`);
     const last = await watchFeeds(acquirer, feeds, {

@@ -6,12 +6,10 @@ import { Command, Option } from "commander";
 import { isParallaxError } from "../errors.js";
 import { VERSION } from "../version.js";
 import type { Verbosity } from "./progress.js";
-import { annotateCommand } from "./annotate.js";
-import { analyzeCommand, articlesCommand, ingestCommand, searchCommand, storiesCommand, storyCommand } from "./store-commands.js";
-import { extractCommand } from "./extract.js";
-import { clusterCommand } from "./cluster.js";
-import { digestCommand } from "./digest.js";
 import { registerAcquireCommands } from "./acquire.js";
+
+// Command handlers are imported when their command runs: `extract` need not load the language models.
+const storeCommands = () => import("./store-commands.js");
 
 const DEFAULT_DB = "parallax.db";
 
@@ -43,7 +41,7 @@ export function buildProgram(): Command {
     .option("--top <n>", "stories printed in full (the rest are listed)", (v) => parseInt(v, 10), 5)
     .option("--max-bytes <n>", "refuse input files larger than this", (v) => parseInt(v, 10))
     .action(async (paths: string[], o) => {
-      process.exitCode = await analyzeCommand(paths, { ...o, db: g().db, verbosity: verbosity(g()) });
+      process.exitCode = await (await storeCommands()).analyzeCommand(paths, { ...o, db: g().db, verbosity: verbosity(g()) });
     });
 
   program
@@ -52,7 +50,7 @@ export function buildProgram(): Command {
     .argument("<paths...>", "files or folders")
     .option("--max-bytes <n>", "refuse input files larger than this", (v) => parseInt(v, 10))
     .action(async (paths: string[], o) => {
-      process.exitCode = await ingestCommand(paths, { ...o, db: g().db, verbosity: verbosity(g()) });
+      process.exitCode = await (await storeCommands()).ingestCommand(paths, { ...o, db: g().db, verbosity: verbosity(g()) });
     });
 
   program
@@ -60,7 +58,7 @@ export function buildProgram(): Command {
     .description("list the stories in the store")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (o) => {
-      process.exitCode = await storiesCommand({ ...o, db: g().db });
+      process.exitCode = await (await storeCommands()).storiesCommand({ ...o, db: g().db });
     });
 
   program
@@ -70,7 +68,7 @@ export function buildProgram(): Command {
     .addOption(formatOption())
     .option("-o, --out <file>", "write the report to a file instead of stdout")
     .action(async (id: string, o) => {
-      process.exitCode = await storyCommand(id, { ...o, db: g().db });
+      process.exitCode = await (await storeCommands()).storyCommand(id, { ...o, db: g().db });
     });
 
   program
@@ -79,7 +77,7 @@ export function buildProgram(): Command {
     .option("--limit <n>", "at most this many", (v) => parseInt(v, 10), 100)
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (o) => {
-      process.exitCode = await articlesCommand({ ...o, db: g().db });
+      process.exitCode = await (await storeCommands()).articlesCommand({ ...o, db: g().db });
     });
 
   program
@@ -88,7 +86,7 @@ export function buildProgram(): Command {
     .argument("<query...>", "words to find")
     .option("--limit <n>", "at most this many", (v) => parseInt(v, 10), 20)
     .action(async (q: string[], o) => {
-      process.exitCode = await searchCommand(q.join(" "), { ...o, db: g().db });
+      process.exitCode = await (await storeCommands()).searchCommand(q.join(" "), { ...o, db: g().db });
     });
 
   program
@@ -96,7 +94,7 @@ export function buildProgram(): Command {
     .description("annotate JSON Lines {id, text, published?} with entities, timexes, attributions, events")
     .argument("[file]", "JSON Lines file (default: stdin)")
     .action(async (file?: string) => {
-      process.exitCode = await annotateCommand(file, verbosity(g()));
+      process.exitCode = await (await import("./annotate.js")).annotateCommand(file, verbosity(g()));
     });
 
   program
@@ -104,7 +102,7 @@ export function buildProgram(): Command {
     .description("extract article text and metadata from HTML files, one JSON line each")
     .argument("<paths...>", "HTML files or folders (.html, .htm, optionally .gz)")
     .action(async (paths: string[]) => {
-      process.exitCode = await extractCommand(paths, verbosity(g()));
+      process.exitCode = await (await import("./extract.js")).extractCommand(paths, verbosity(g()));
     });
 
   program
@@ -113,7 +111,7 @@ export function buildProgram(): Command {
     .argument("[file]", "JSON Lines file (default: stdin)")
     .addOption(new Option("--level <level>", "cluster level").choices(["event", "story"]).default("event"))
     .action(async (file: string | undefined, o) => {
-      process.exitCode = await clusterCommand(file, o.level, verbosity(g()));
+      process.exitCode = await (await import("./cluster.js")).clusterCommand(file, o.level, verbosity(g()));
     });
 
   program
@@ -121,7 +119,7 @@ export function buildProgram(): Command {
     .description("build a story from each JSON line {id, articles: [{id, title?, text, date?}], length?}; prints {id, summary, timeline}")
     .argument("[file]", "JSON Lines file (default: stdin)")
     .action(async (file?: string) => {
-      process.exitCode = await digestCommand(file, verbosity(g()));
+      process.exitCode = await (await import("./digest.js")).digestCommand(file, verbosity(g()));
     });
 
   registerAcquireCommands(program, g);

@@ -14,6 +14,7 @@ import { renderMarkdown } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
 import { ParallaxError } from "../errors.js";
 import { progress, type Verbosity } from "./progress.js";
+import { countInputs } from "./count-inputs.js";
 
 type Format = "md" | "json" | "html";
 
@@ -52,6 +53,7 @@ function loadStories(store: Store): Story[] {
 
 async function ingestWithProgress(store: Store, paths: string[], maxBytes: number | undefined, verbosity: Verbosity): Promise<IngestStats> {
   const p = progress("ingest", verbosity);
+  if (verbosity !== "quiet" && process.stderr.isTTY) p.total(countInputs(paths));
   const stats = await ingestPaths(store, paths, {
     maxBytes,
     progress: p,

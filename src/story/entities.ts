@@ -12,6 +12,9 @@ import { nameKey } from "./terms.js";
 
 /** At most this many evidence spans are kept per entity (one per article first). */
 const MAX_ENTITY_EVIDENCE = 12;
+/** Entities listed per story (the most widely mentioned); roles kept per entity. */
+const MAX_STORY_ENTITIES = 150;
+const MAX_ROLES = 8;
 /** Names that are one country or organisation written several ways. */
 const ALIASES: Record<string, string> = {
   "us": "united states",
@@ -100,13 +103,13 @@ export function mergeEntities(items: StoryInput[]): EntityIndex {
   const ordered = [...new Set(merged.values())].sort(
     (a, b) => b.articles.size - a.articles.size || b.mentions - a.mentions || a.display.localeCompare(b.display),
   );
-  ordered.forEach((g, i) => {
+  ordered.slice(0, MAX_STORY_ENTITIES).forEach((g, i) => {
     const se: StoryEntity = {
       id: `ent${i + 1}`,
       name: g.display,
       type: g.type,
       aliases: [...g.aliases].filter((a) => a !== g.display).sort(),
-      roles: [...g.roles.values()],
+      roles: [...g.roles.values()].sort((a, b) => b.evidence.length - a.evidence.length).slice(0, MAX_ROLES).map((r) => ({ text: r.text, evidence: r.evidence.slice(0, MAX_ENTITY_EVIDENCE) })),
       mentions: g.mentions,
       articleCount: g.articles.size,
       evidence: g.evidence,

@@ -8,8 +8,12 @@ import type { StoryEvent, StoryParticipant } from "./types.js";
 import type { EntityIndex } from "./entities.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
+import { capEvidence } from "./facts.js";
 import { containment, contentTerms, jaccard, nameKey } from "./terms.js";
 
+/** Evidence spans kept per event (one per article first) and events kept per story (the weightiest). */
+const MAX_EVENT_EVIDENCE = 12;
+const MAX_STORY_EVENTS = 60;
 /** Directed events merge when their actor sets overlap at least this much (Jaccard), or one holds the other. */
 const MIN_PARTICIPANT_OVERLAP = 0.5;
 /** Event kinds where both sides act alike: participants are compared as one set. */
@@ -111,6 +115,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
   }
   const events = drafts.map((d) => d.ev);
   for (const e of events) {
+    e.evidence = capEvidence(e.evidence, MAX_EVENT_EVIDENCE);
     // An actor is never also its own target; a description ("his Russian counterpart") gives way to names.
     e.targets = e.targets.filter((t) => !e.actors.some((a) => samePerson(a, t)));
     if (e.targets.some((t) => t.entityId)) e.targets = e.targets.filter((t) => t.entityId || /^\p{Lu}/u.test(t.name));
@@ -118,8 +123,9 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
     e.label = labelOf(e);
   }
   events.sort((a, b) => weight(b) - weight(a) || (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.label.localeCompare(b.label));
-  events.forEach((e, i) => (e.id = `ev${i + 1}`));
-  return events;
+  const kept = events.slice(0, MAX_STORY_EVENTS);
+  kept.forEach((e, i) => (e.id = `ev${i + 1}`));
+  return kept;
 }
 
 function participant(articleId: string, arg: EventArg, index: EntityIndex): StoryParticipant {

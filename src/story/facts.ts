@@ -17,6 +17,13 @@ const SAME_CLAIM_CONTAINMENT = 0.5;
 const SAME_CLAIM_JACCARD = 0.25;
 /** Terms found in more than this share of all sentences are too common to retrieve candidates by. */
 const MAX_POSTING_SHARE = 0.2;
+/** ...and terms found in more sentences than this at all (bounds the work on very large stories). */
+const MAX_POSTING = 200;
+/** Corroborated or contradicted facts listed at most (the most widely reported first). */
+const MAX_MULTI_SOURCE_FACTS = 40;
+/** Evidence spans kept per fact (one per article first), and conflicting pairs shown per fact. */
+const MAX_FACT_EVIDENCE = 12;
+const MAX_CONFLICTS = 3;
 /** Two sentences are compared only when they share at least this many retrievable terms. */
 const MIN_SHARED_TERMS = 3;
 /** Single-source facts listed at most (the strongest first: with events, numbers, quotes). */
@@ -78,7 +85,7 @@ function sentenceStart(sentences: Span[], offset: number): number {
 export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   const df = new Map<string, number>();
   for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const maxDf = Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE));
+  const maxDf = Math.min(MAX_POSTING, Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE)));
   const postings = new Map<string, number[]>();
   units.forEach((u, i) => {
     for (const t of u.terms) {
@@ -119,7 +126,7 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         if (list[i].articleId === list[j].articleId) continue;
-        if (numbersDisagree(list[i], list[j])) conflicts.push({ a: list[i], b: list[j] });
+        if (conflicts.length < MAX_CONFLICTS && numbersDisagree(list[i], list[j])) conflicts.push({ a: list[i], b: list[j] });
       }
     }
     out.push({ units: list, articleIds, independentSources: groups.count(articleIds), conflicts });
@@ -143,7 +150,8 @@ export function factsOf(claims: FactGroup[], groups: SourceGroups): StoryFact[] 
     .filter((c) => c.units.some((u) => u.salient || u.numbers.length > 0))
     .sort((a, b) => rank(b) - rank(a))
     .slice(0, MAX_SINGLE_SOURCE_FACTS);
-  for (const c of [...multi.sort((a, b) => b.independentSources - a.independentSources || rank(b) - rank(a)), ...single]) {
+  const strongest = multi.sort((a, b) => b.independentSources - a.independentSources || rank(b) - rank(a)).slice(0, MAX_MULTI_SOURCE_FACTS);
+  for (const c of [...strongest, ...single]) {
     const rep = representative(c, groups);
     const fact: StoryFact = {
       id: "",
@@ -151,7 +159,7 @@ export function factsOf(claims: FactGroup[], groups: SourceGroups): StoryFact[] 
       status: c.conflicts.length ? "contradicted" : c.independentSources > 1 ? "corroborated" : "single-source",
       independentSources: c.independentSources,
       articleIds: c.articleIds,
-      evidence: c.units.map((u) => u.evidence),
+      evidence: capEvidence(c.units.map((u) => u.evidence), MAX_FACT_EVIDENCE),
     };
     if (c.conflicts.length) {
       fact.conflicts = c.conflicts.map((k) => ({ text: `${k.a.evidence.text} <> ${k.b.evidence.text}`, evidence: [k.a.evidence, k.b.evidence] }));
@@ -179,4 +187,20 @@ export function representative(c: FactGroup, groups: SourceGroups): Unit {
 
 export function claimRank(c: FactGroup): number {
   return rank(c);
+}
+
+/** At most `max` evidence spans, one per article first (so every supporting article stays visible). */
+export function capEvidence(list: Evidence[], max: number): Evidence[] {
+  if (list.length <= max) return list;
+  const seen = new Set<string>();
+  const first: Evidence[] = [];
+  const rest: Evidence[] = [];
+  for (const e of list) {
+    if (seen.has(e.articleId)) rest.push(e);
+    else {
+      seen.add(e.articleId);
+      first.push(e);
+    }
+  }
+  return [...first, ...rest].slice(0, max);
 }

@@ -8,11 +8,15 @@ import type { StoryParticipant, StoryQuote } from "./types.js";
 import type { EntityIndex } from "./entities.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
+import { capEvidence } from "./facts.js";
 import { containment, contentTerms, nameKey } from "./terms.js";
 import { isRoleNoun } from "../nlp/roles/lexicon.js";
 
 /** Two attributions by one speaker are the same quote when this share of the shorter one's terms recurs. */
 const SAME_QUOTE_CONTAINMENT = 0.6;
+/** Evidence spans kept per quote and quotes kept per story (the most widely carried). */
+const MAX_QUOTE_EVIDENCE = 12;
+const MAX_STORY_QUOTES = 80;
 /** Contents shorter than this many content terms are too thin for the ledger. */
 const MIN_QUOTE_TERMS = 3;
 /**
@@ -59,10 +63,14 @@ export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: Sou
     }
   }
   const quotes = drafts.map((d) => d.q);
-  for (const q of quotes) q.independentSources = groups.count(q.articleIds);
+  for (const q of quotes) {
+    q.independentSources = groups.count(q.articleIds);
+    q.evidence = capEvidence(q.evidence, MAX_QUOTE_EVIDENCE);
+  }
   quotes.sort((a, b) => b.independentSources - a.independentSources || a.speaker.name.localeCompare(b.speaker.name));
-  quotes.forEach((q, i) => (q.id = `q${i + 1}`));
-  return quotes;
+  const kept = quotes.slice(0, MAX_STORY_QUOTES);
+  kept.forEach((q, i) => (q.id = `q${i + 1}`));
+  return kept;
 }
 
 /**

@@ -5,13 +5,15 @@
  */
 import type { CitedSentence, StoryEvent, TimelineEntry } from "./types.js";
 import type { SourceGroups } from "./sources.js";
-import { claimRank, representative, type FactGroup } from "./facts.js";
+import { capEvidence, claimRank, representative, type FactGroup } from "./facts.js";
 import { jaccard } from "./terms.js";
 
 /** Sentences in the summary. */
 const SUMMARY_SENTENCES = 4;
 /** A candidate too similar to a chosen sentence (Jaccard of terms) is skipped. */
 const MAX_REDUNDANCY = 0.35;
+/** Evidence spans kept per summary sentence and per timeline entry. */
+const MAX_SUMMARY_EVIDENCE = 12;
 /** Sentences longer than this are poor summary material (run-ons, lists). */
 const MAX_SUMMARY_CHARS = 400;
 
@@ -30,7 +32,7 @@ export function summarize(claims: FactGroup[], groups: SourceGroups): CitedSente
   return chosen.map(({ c, rep }) => ({
     text: rep.evidence.text.trim(),
     cites: c.articleIds,
-    evidence: c.units.map((u) => u.evidence),
+    evidence: capEvidence(c.units.map((u) => u.evidence), MAX_SUMMARY_EVIDENCE),
   }));
 }
 
@@ -47,13 +49,16 @@ export function timelineOf(events: StoryEvent[]): TimelineEntry[] {
   }
   return [...byDate.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, evs]) => {
+    .map(([date, all]) => {
+      // Statements are the least of a day's news: they show only on days with nothing else.
+      const acts = all.filter((e) => e.type !== "statement");
+      const evs = acts.length ? acts : all;
       evs.sort((a, b) => b.independentSources - a.independentSources);
       return {
         date,
         text: evs.map((e) => e.label).join("; "),
         cites: [...new Set(evs.flatMap((e) => e.articleIds))],
-        evidence: evs.flatMap((e) => e.evidence),
+        evidence: capEvidence(evs.flatMap((e) => e.evidence), MAX_SUMMARY_EVIDENCE),
       };
     });
 }

@@ -56,6 +56,11 @@ describe("recognizeEntities on the Zhai/Doha sample corpus", () => {
     expect(found("ORG", "U.N. Security Council") || found("ORG", "Security Council") || found("ORG", "United Nations Security Council")).toBe(true);
   });
 
+  it("keeps the tail of a title out of a person's name (Foreign Affairs Jadot -> Jadot)", () => {
+    expect(found("PERSON", "Jadot")).toBe(true);
+    expect(docs.some((d) => d.entities.some((e) => e.type === "PERSON" && e.text.startsWith("Affairs")))).toBe(false);
+  });
+
   it("keeps titles out of person names", () => {
     const persons = docs.flatMap((d) => d.entities.filter((e) => e.type === "PERSON").map((e) => e.text));
     expect(persons.some((p) => /^(President|Foreign Minister|Chinese|Russian|Deputy)\b/.test(p))).toBe(false);

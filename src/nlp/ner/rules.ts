@@ -142,6 +142,17 @@ export function applyRules(
     if (leadType) extra.push({ start: s.start, end: s.start + 1, type: leadType, score: s.score });
     s.start += prefix;
   }
+  // The tail of a title phrase is no given name: "Minister of Foreign Affairs Jadot" -> "Jadot".
+  // A leading common word that is not a given name, right after a capitalised word or "of", is cut.
+  for (const s of spans) {
+    if (s.type !== "PERSON") continue;
+    while (s.end - s.start > 1 && s.start > sentStart) {
+      const first = tokens[s.start].text;
+      const prev = tokens[s.start - 1].text;
+      if (first.length < 4 || !gaz.has(first, "common") || gaz.has(first, "first") || gaz.has(first, "sur") || !(isCap(prev) || prev === "of")) break;
+      s.start++;
+    }
+  }
   // A person span made only of title words is no person.
   spans = spans.filter((s) => !(s.type === "PERSON" && s.end - s.start === 1 && isTitleWord(tokens[s.start].text, gaz)));
   spans.push(...extra);
