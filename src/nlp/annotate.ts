@@ -11,6 +11,7 @@ import { tokenize } from "./tokenize.js";
 import { findTimexes } from "./timex/index.js";
 import { recognizeEntities } from "./ner/index.js";
 import { attachRoles } from "./roles/index.js";
+import { dropTitleEntities } from "./roles/title-entities.js";
 import { resolveCoreference } from "./coref/index.js";
 import { findAttributions } from "./quotes/index.js";
 import { findEvents } from "./events/index.js";
@@ -56,6 +57,7 @@ const roleStage: Stage<Doc> = {
   optional: true,
   run(doc) {
     attachRoles(doc);
+    doc.entities = dropTitleEntities(doc.entities ?? []);
   },
 };
 

@@ -158,10 +158,15 @@ function mergeShortForms(groups: Map<string, Group>): Map<string, Group> {
     g.members.push(g.key);
     out.set(g.key, g);
   }
-  const long = [...groups.values()].filter((g) => g.key.includes(" "));
+  // Multi-word names indexed by each of their words, so a short name finds its hosts directly.
+  const byWord = new Map<string, Group[]>();
+  for (const l of groups.values()) {
+    if (!l.key.includes(" ")) continue;
+    for (const w of new Set(l.key.split(" "))) byWord.set(w, [...(byWord.get(w) ?? []), l]);
+  }
   for (const g of groups.values()) {
     if (g.key.includes(" ") || (g.type !== "PERSON" && g.type !== "ORG")) continue;
-    const hosts = long.filter((l) => l.type === g.type && l.key.split(" ").includes(g.key));
+    const hosts = (byWord.get(g.key) ?? []).filter((l) => l.type === g.type);
     if (hosts.length !== 1) continue; // none, or namesakes: stay apart
     const host = hosts[0];
     host.mentions += g.mentions;

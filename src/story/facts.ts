@@ -18,7 +18,7 @@ const SAME_CLAIM_JACCARD = 0.25;
 /** Terms found in more than this share of all sentences are too common to retrieve candidates by. */
 const MAX_POSTING_SHARE = 0.2;
 /** ...and terms found in more sentences than this at all (bounds the work on very large stories). */
-const MAX_POSTING = 200;
+const MAX_POSTING = 100;
 /** Corroborated or contradicted facts listed at most (the most widely reported first). */
 const MAX_MULTI_SOURCE_FACTS = 40;
 /** Evidence spans kept per fact (one per article first), and conflicting pairs shown per fact. */

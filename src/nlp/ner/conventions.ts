@@ -98,11 +98,17 @@ export function applyConventions(
   // 5. Headline / capitals lines.
   if (mode !== "normal") {
     spans = spans.filter((s) => {
-      if (s.score >= HEADLINE_MIN_CONFIDENCE) return true;
       for (const cls of ["orgname", "country", "city", "region"] as const) if (isGazetteerEntry(tokens, s.start, s.end, cls, gaz)) return true;
+      // Edge words that are common and no name ("China Urges" -> "China") go, however sure the model is;
+      // a span of nothing but such words stays only when the model is sure of it.
+      const [start, end] = [s.start, s.end];
       while (s.start < s.end && isCommonNonName(tokens[s.start].text, gaz)) s.start++;
       while (s.end > s.start && isCommonNonName(tokens[s.end - 1].text, gaz)) s.end--;
-      return s.end > s.start && /\p{L}/u.test(tokens.slice(s.start, s.end).map((t) => t.text).join(""));
+      if (s.end <= s.start) {
+        if (s.score < HEADLINE_MIN_CONFIDENCE) return false;
+        [s.start, s.end] = [start, end];
+      }
+      return /\p{L}/u.test(tokens.slice(s.start, s.end).map((t) => t.text).join(""));
     });
   }
   return spans;

@@ -203,6 +203,12 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   // Coordinated predicates: "Trump is telling veterans that ... and says he will ..." -> the clause's subject speaks.
   const coordinated = !left && c0 - 1 > unit.a && tokens[c0 - 1].norm === "and" && !inQuotes(tokens[c0 - 1], quotes);
   if (coordinated) left = clauseSubject(tokens, unit, c0 - 1);
+  // "Russia, which has ties with Iran, has repeatedly said ...": an auxiliary-led cue after a comma is no
+  // inversion; its subject stands before the relative clause.
+  if (!left && c0 > unit.a && tokens[c0 - 1].text === "," && tokens[c0].pos === "AUX") {
+    left = subjectBeforeRelative(tokens, unit, c0 - 1);
+    if (!left) return undefined;
+  }
   // Inverted: "..., said Zhai." / "“...,” said a spokesperson at the ministry."
   if (!left && !coordinated && !object && c0 > unit.a && (tokens[c0 - 1].text === "," || CLOSE_MARKS.has(tokens[c0 - 1].text))) {
     const src = sourceRight(tokens, unit, c1, quotes);
@@ -381,6 +387,14 @@ function sourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes
 }
 
 /** The subject of the clause that ends at token `end` (exclusive): the noun phrase before its first verb. */
+/** The subject before a comma-closed relative clause that ends at `comma` (", which ...,", ", who ...,"). */
+function subjectBeforeRelative(tokens: readonly Token[], unit: Unit, comma: number): [number, number] | undefined {
+  for (let k = comma - 1; k > unit.a; k--) {
+    if (tokens[k].text === "," && /^(which|who|whose)$/.test(tokens[k + 1]?.norm ?? "")) return sourceLeft(tokens, unit, k - 1, []);
+  }
+  return undefined;
+}
+
 function clauseSubject(tokens: readonly Token[], unit: Unit, end: number): [number, number] | undefined {
   for (let k = unit.a; k < end; k++) {
     if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") {

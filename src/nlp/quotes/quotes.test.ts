@@ -65,6 +65,13 @@ describe("findAttributions frames (no entities)", () => {
     expect(atts[0].source?.text).toBe("he");
   });
 
+  it("takes the subject before a relative clause, not the noun after an auxiliary-led cue", () => {
+    const [a] = one("Russia, which has ties with Iran and Israel, has repeatedly said the United States has ignored the need for a state.");
+    expect(a.source?.text).toMatch(/^Russia\b/); // PolNeAR keeps a relative clause inside the source
+    expect(a.source?.text).not.toContain("United States");
+    expect(a.content.text).toBe("the United States has ignored the need for a state");
+  });
+
   it("reads according to, colons and told-with-addressee", () => {
     expect(one("The plan failed, according to two officials.")[0]).toMatchObject({ kind: "according-to", source: { text: "two officials" }, content: { text: "The plan failed" } });
     expect(one("Zhai has also said: \"We will not stop.\"")[0]).toMatchObject({ cue: { text: "has also said:" }, content: { text: "\"We will not stop.\"" } });
