@@ -7,17 +7,17 @@ const call = (id: string, published: string, extra: string): LinkDoc => ({
   id,
   published,
   title: "Chinese envoy Zhai Jun holds phone call with Palestinian minister on Gaza ceasefire",
-  text: `Chinese special envoy on the Middle East Zhai Jun held a phone call with Palestinian deputy foreign minister Jadot on the Gaza conflict. Zhai Jun called for an immediate ceasefire and the protection of civilians in Gaza and urged humanitarian assistance for the Palestinian people. Jadot thanked China for its support. ${extra}`,
+  text: `Chinese special envoy on the Middle East Zhai Jun on Wednesday held a phone call with Palestinian deputy foreign minister Jadot on the Gaza conflict. Zhai Jun called for an immediate ceasefire and the protection of civilians in Gaza and urged humanitarian assistance for the Palestinian people. Jadot thanked China for its support. ${extra}`,
 });
 const meeting = (id: string, published: string, extra: string): LinkDoc => ({
   id,
   published,
   title: "Chinese envoy Zhai Jun meets Russian counterpart Bogdanov in Doha on Gaza ceasefire",
-  text: `Chinese special envoy on the Middle East Zhai Jun met Russian deputy foreign minister Mikhail Bogdanov in Doha, Qatar, to discuss the Gaza conflict. Zhai Jun called for a ceasefire and the protection of civilians in Gaza, and Bogdanov said Russia would work with China. Zhai also met Qatar's minister of state Al Khulaifi in Doha. ${extra}`,
+  text: `Chinese special envoy on the Middle East Zhai Jun on Thursday met Russian deputy foreign minister Mikhail Bogdanov in Doha, Qatar, to discuss the Gaza conflict. Zhai Jun called for a ceasefire and the protection of civilians in Gaza, and Bogdanov said Russia would work with China. Zhai also met Qatar's minister of state Al Khulaifi in Doha. ${extra}`,
 });
 
 describe("StoryClusterer", () => {
-  it("puts the same actors a week apart into one story but two events", () => {
+  it("puts the same actors a week apart (event dates in the leads) into one story but two events", () => {
     const c = new StoryClusterer();
     const r1 = c.add(call("a1", "2023-10-11", "The call came as fighting in Gaza intensified."));
     const r2 = c.add(call("a2", "2023-10-12", "China has promised more humanitarian aid for Gaza."));

@@ -35,3 +35,8 @@ export function sentenceAt(ann: Annotations, offset: number): Span | undefined {
   }
   return undefined;
 }
+
+/** Spans of the cleaned text that cleaning flagged as headings (short title lines inside the body). */
+export function headingSpans(article: Article): Span[] {
+  return article.diagnostics.filter((d) => d.code === "clean/heading" && d.on === "text" && d.span).map((d) => d.span!);
+}

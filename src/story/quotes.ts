@@ -7,7 +7,7 @@ import type { Attribution } from "../model.js";
 import type { StoryParticipant, StoryQuote } from "./types.js";
 import type { EntityIndex } from "./entities.js";
 import type { SourceGroups } from "./sources.js";
-import { evidenceOf, type StoryInput } from "./input.js";
+import { evidenceOf, headingSpans, type StoryInput } from "./input.js";
 import { capEvidence } from "./facts.js";
 import { containment, contentTerms, nameKey } from "./terms.js";
 import { isRoleNoun } from "../nlp/roles/lexicon.js";
@@ -29,6 +29,8 @@ const SPEAKER_HEADS = new Set([
   "police", "witness", "witnesses", "residents", "leader", "leaders", "authorities", "administration", "white house",
   "kremlin", "pentagon", "state department", "foreign ministry", "department", "council", "committee", "party", "group",
 ]);
+/** Prepositions that end the head of a speaker description. */
+const HEAD_BOUNDARIES = new Set(["of", "for", "at", "in", "from", "with", "on", "to", "by", "about", "who", "which", "that"]);
 /** Speakers resolved to these entity types speak for themselves; a place speaks only as its government ("Qatar said"). */
 const AGENT_TYPES = new Set(["PERSON", "ORG"]);
 
@@ -41,7 +43,10 @@ interface Draft {
 export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryQuote[] {
   const drafts: Draft[] = [];
   for (const { article, ann } of items) {
+    const headings = headingSpans(article);
     for (const a of ann.attributions) {
+      // A heading ("China Urges Immediate Ceasefire") is a title, not someone's words.
+      if (headings.some((h) => a.content.start >= h.start && a.content.start < h.end)) continue;
       const terms = new Set(contentTerms(a.content.text));
       if (terms.size < MIN_QUOTE_TERMS) continue;
       const speaker = speakerOf(article.id, a, index);
@@ -90,8 +95,13 @@ function speakerOf(articleId: string, a: Attribution, index: EntityIndex): Story
     }
   }
   if (!written) return undefined;
-  const words = written.toLowerCase().replace(/[^\p{L}\s]/gu, " ").split(/\s+/).filter(Boolean);
-  const human = words.some((w) => SPEAKER_HEADS.has(w) || isRoleNoun(w)) || [...SPEAKER_HEADS].some((h) => h.includes(" ") && written.toLowerCase().includes(h));
+  // The head of a description stands before its first preposition: "a spokesperson at the ministry" is a
+  // spokesperson; "an essential stopover for foreign diplomats" is a stopover.
+  const all = written.toLowerCase().replace(/[^\p{L}\s]/gu, " ").split(/\s+/).filter(Boolean);
+  const cut = all.findIndex((w) => HEAD_BOUNDARIES.has(w));
+  const words = cut > 0 ? all.slice(0, cut) : all;
+  const head = words.join(" ");
+  const human = words.some((w) => SPEAKER_HEADS.has(w) || isRoleNoun(w)) || [...SPEAKER_HEADS].some((h) => h.includes(" ") && head.includes(h));
   if (!human) return undefined;
   return { name: written, role: a.speaker?.role };
 }

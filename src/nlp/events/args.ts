@@ -8,6 +8,7 @@
  */
 import type { Entity, EventArg, Timex, Token } from "../../model.js";
 import { countryOfDemonym, GROUP_NOUNS } from "./demonyms.js";
+import { isCountryName } from "./home.js";
 import { normOf } from "./triggers.js";
 import { entityArg, entityNamed, isPossessive, spanArg, type DocView } from "./view.js";
 
@@ -42,8 +43,14 @@ const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we"]);
 const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "'s", "got", "get", "gets"]);
 /** Prepositions that introduce a place. */
 const PLACE_PREPS = new Set(["in", "at", "inside"]);
-/** Words between a trigger and a timex that put the timex in another clause. */
-const TIME_CLAUSE_BREAK = /;|\b(while|whereas|but|although|which|who|after|before|since|until)\b/i;
+/**
+ * Words between a trigger and a timex (or place) that put it in another clause: clause openers,
+ * a closing quotation mark, and reporting verbs ("...blocking the resolution,” said a spokesperson
+ * on Thursday": Thursday dates the saying, not the blocking).
+ */
+const TIME_CLAUSE_BREAK = /;|”|\b(while|whereas|but|although|which|who|after|before|since|until|said|says|told|tells|added|adds|according)\b/i;
+/** Reporting verbs that end the trigger's clause for the place search (the place then belongs to the report). */
+const REPORT_VERBS = new Set(["said", "says", "told", "tells", "added", "adds", "according"]);
 /** Timex values that date nothing in particular. */
 const VAGUE_TIMEX = /_REF$/;
 
@@ -169,7 +176,7 @@ export function findSubject(view: DocView, verb: number, sentFrom: number, nonFi
     const e = k >= sentFrom ? view.entityAt.get(k) : undefined;
     if (e && (view.tokenRange.get(e.id)?.[1] ?? -1) === k) return [entityArg(view, e)];
   }
-  for (let i = verb - 1; i >= sentFrom; i--) {
+  for (let i = skipParenthetical(view, verb, sentFrom); i >= sentFrom; i--) {
     const t = tokens[i];
     if (isPunct(t, CLAUSE_BREAK_PUNCT)) break;
     if (CLAUSE_OPENERS.has(t.norm) && !view.entityAt.has(i)) {
@@ -189,6 +196,8 @@ export function findSubject(view: DocView, verb: number, sentFrom: number, nonFi
         continue;
       }
       if (subjectEligible(view, e, sentFrom)) {
+        const modified = modifierSubject(view, e, r[1], verb);
+        if (modified) return [modified];
         const group = [e, ...coordinatedBefore(view, e, sentFrom)];
         return uniqueArgs(group.map((g) => entityArg(view, g)));
       }
@@ -200,16 +209,69 @@ export function findSubject(view: DocView, verb: number, sentFrom: number, nonFi
   return describedSubject(view, verb, sentFrom);
 }
 
+/** Words that open a parenthetical clause set off by commas between a subject and its verb ("Wang Yi, while condemning ..., declared"). */
+const PARENTHETICAL_OPENERS = new Set(["while", "who", "which", "when", "as", "after", "before", "despite", "although", "though", "whose"]);
+/** Longest parenthetical (tokens) skipped between a subject and its verb. */
+export const MAX_PARENTHETICAL_TOKENS = 30;
+
+/**
+ * Where the subject search for the verb at `verb` starts: right before it, or, when a comma-enclosed
+ * parenthetical clause sits between the subject and the verb ("Wang Yi, while condemning attacks,
+ * declared"; "Obama, who met Mubarak, said"), right before that clause's opening comma.
+ */
+function skipParenthetical(view: DocView, verb: number, sentFrom: number): number {
+  const tokens = view.tokens;
+  let k = verb - 1;
+  while (k >= sentFrom && (tokens[k].pos === "ADV" || tokens[k].pos === "AUX")) k--;
+  if (k < sentFrom || tokens[k].text !== ",") return verb - 1;
+  for (let j = k - 1; j >= Math.max(sentFrom + 1, k - MAX_PARENTHETICAL_TOKENS); j--) {
+    if (tokens[j].text === ",") {
+      const opener = tokens[j + 1];
+      const participle = opener.pos === "VERB" && /(ing|ed)$/.test(opener.norm);
+      return PARENTHETICAL_OPENERS.has(opener.norm) || participle ? j - 1 : verb - 1;
+    }
+    if (isPunct(tokens[j], CLAUSE_BREAK_PUNCT)) break;
+  }
+  return verb - 1;
+}
+
+/**
+ * A subject entity that only modifies the noun heading the subject ("Hezbollah opponents declared",
+ * "Chinese Mideast envoy calls for"): the subject is the whole description; it is named after the
+ * country when a nationality modifies a group noun ("Chinese foreign ministry" -> China). Undefined
+ * when the entity itself heads the subject, or modifies a noun of its own members ("Hamas gunmen").
+ */
+function modifierSubject(view: DocView, e: Entity, last: number, verb: number): EventArg | undefined {
+  const tokens = view.tokens;
+  let head = last;
+  for (let k = last + 1; k < verb; k++) {
+    if (view.entityAt.has(k)) return undefined;
+    const t = tokens[k];
+    if (t.pos === "NOUN" || (t.pos === "ADJ" && /^[a-z]/.test(t.text)) || (t.pos === "PROPN" && !/['’]s$/.test(t.text))) head = k;
+    else break;
+  }
+  if (head === last || tokens[head].pos !== "NOUN") return undefined;
+  // the description must run up to the verb (auxiliaries and adverbs aside)
+  for (let k = head + 1; k < verb; k++) if (!["AUX", "ADV", "PART"].includes(tokens[k].pos)) return undefined;
+  const demonym = e.type === "MISC" || countryOfDemonym(e.text) !== undefined;
+  if (!demonym && ACTOR_NOUN.test(tokens[head].norm)) return undefined;
+  return describe(view, view.tokenRange.get(e.id)![0], head);
+}
+
 /** Whether only adverbs lie strictly between tokens a and b. */
 function onlyAdverbsBetween(view: DocView, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (view.tokens[k].pos !== "ADV") return false;
   return true;
 }
 
-/** An unlinked pronoun: the latest PERSON name before it in the article, else the pronoun itself. */
+/** Plural pronouns: they never stand for one person's name. */
+const PLURAL_PRONOUNS = new Set(["they", "we"]);
+
+/** An unlinked pronoun: the latest PERSON name before it in the article (singular pronouns only), else the pronoun itself. */
 function resolvePronoun(view: DocView, i: number): EventArg {
   const tok = view.tokens[i];
   let best: Entity | undefined;
+  if (PLURAL_PRONOUNS.has(tok.norm)) return spanArg(view, i, i);
   for (const e of view.entities) {
     if (e.type !== "PERSON" || e.end > tok.start || (e.mention ?? "name") !== "name") continue;
     if (!best || e.start > best.start) best = e;
@@ -377,7 +439,8 @@ function placeIn(view: DocView, from: number, to: number, step: 1 | -1): EventAr
     for (let k = i + 1; k < Math.min(to, i + 4); k++) {
       const e = view.entityAt.get(k);
       if (e) {
-        if (e.type === "LOC" && !isPossessive(view, e)) return entityArg(view, e);
+        // "disappointment at the U.S.": "at" a whole country is a target of feeling, not a venue
+        if (e.type === "LOC" && !isPossessive(view, e) && !(view.tokens[i].norm === "at" && isCountryName(e.text))) return entityArg(view, e);
         break;
       }
       if (!["DET", "ADJ"].includes(view.tokens[k].pos)) break;
@@ -386,12 +449,20 @@ function placeIn(view: DocView, from: number, to: number, step: 1 | -1): EventAr
   return undefined;
 }
 
-/** Where the event took place: a LOC after "in/at" following the trigger, else before it in the sentence. */
-export function findPlace(view: DocView, triggerStart: number, triggerEnd: number, sentFrom: number, sentTo: number, lookBack = true): EventArg | undefined {
-  let stop = Math.min(sentTo, triggerEnd + PLACE_WINDOW_AFTER);
+/** Clause openers that end the look-back for a place: the place before them belongs to another clause ("in Doha, a day after Putin held talks"). */
+const PLACE_BACK_BREAKS = new Set(["after", "before", "while", "whereas", "since", "until", "but", "although", "though", "because", "who", "which", "when"]);
+
+/**
+ * Where the event took place: a LOC after "in/at" following the trigger in its own clause, else
+ * the nearest one before it in its own clause. `afterLimit` (a token index) bounds the search
+ * after the trigger: a statement's or appeal's content is not its venue ("expressed sadness over
+ * the situation in Palestine"), so there only a place right after the trigger or its target counts.
+ */
+export function findPlace(view: DocView, triggerStart: number, triggerEnd: number, sentFrom: number, sentTo: number, lookBack = true, afterLimit = sentTo): EventArg | undefined {
+  let stop = Math.min(sentTo, afterLimit, triggerEnd + PLACE_WINDOW_AFTER);
   for (let k = triggerEnd; k < stop; k++) {
     const t = view.tokens[k];
-    if (isPunct(t, CLAUSE_BREAK_PUNCT) || (["that", "which", "who", "where"].includes(t.norm) && !view.entityAt.has(k))) {
+    if (isPunct(t, CLAUSE_BREAK_PUNCT) || t.text === "”" || (["that", "which", "who", "where", "while", "whereas", "but"].includes(t.norm) && !view.entityAt.has(k)) || REPORT_VERBS.has(t.norm)) {
       stop = k;
       break;
     }
@@ -400,7 +471,9 @@ export function findPlace(view: DocView, triggerStart: number, triggerEnd: numbe
   if (after || !lookBack) return after;
   let from = Math.max(sentFrom, triggerStart - PLACE_WINDOW_BEFORE);
   for (let k = triggerStart - 1; k >= from; k--) {
-    if (isPunct(view.tokens[k], CLAUSE_BREAK_PUNCT)) {
+    const t = view.tokens[k];
+    const opener = PLACE_BACK_BREAKS.has(t.norm) && !view.entityAt.has(k) && !(t.norm === "after" && /ing$/.test(view.tokens[k + 1]?.norm ?? ""));
+    if (isPunct(t, CLAUSE_BREAK_PUNCT) || t.text === "“" || t.text === "”" || REPORT_VERBS.has(t.norm) || opener) {
       from = k + 1;
       break;
     }

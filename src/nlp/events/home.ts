@@ -22,6 +22,12 @@ function asCountry(name: string): string | undefined {
   return SEAT_COUNTRY.get(n) ?? countryOfDemonym(n);
 }
 
+/** Whether a name denotes a country itself (not a city or capital): "Qatar", "the U.S.". */
+export function isCountryName(name: string): boolean {
+  const n = name.toLowerCase().replace(/^the\s+/, "");
+  return COUNTRY_NAMES.has(n) || (countryOfDemonym(n) !== undefined && !SEAT_COUNTRY.has(n));
+}
+
 /** Countries found in a piece of text (demonyms and country names, word by word). */
 function countriesInText(text: string): string[] {
   const out: string[] = [];

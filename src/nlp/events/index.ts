@@ -36,6 +36,16 @@ const PP_MARKERS = new Set(["in", "during", "at", "after", "before", "on", "foll
 const MERGE_MAX_GAP_CHARS = 40;
 /** Event types whose place may be named before the trigger ("In Qatar, Zhai said...", "landed in Qatar where he met"). */
 const LOOK_BACK_FOR_PLACE = new Set(["meet", "call", "statement", "appeal", "support", "criticize", "agree"]);
+/** Event types whose complement is content (what was said, asked, backed), not a venue: a place counts only right after the trigger or its target. */
+const CONTENT_TYPES = new Set(["statement", "appeal", "support", "criticize", "agree"]);
+/** Tokens after the trigger (or its target) within which a content event's place preposition must stand. */
+const CONTENT_PLACE_GAP = 1;
+/** Event types that need a named or described actor: "announced", "declared", "warned" with no one doing it are not events. */
+const NEEDS_ACTOR = new Set(["statement"]);
+/** Actors that are the writer or the reader (comments, boilerplate: "you agree to the terms", "I support"), never news actors. */
+const DISCOURSE_PERSON = /^(i|you|me|my|your|yourself)$/i;
+/** Clause-opening words that make the rest of their clause hypothetical ("if the British had any role in supporting..."). */
+const CONDITIONAL_OPENERS = new Set(["if", "unless", "whether"]);
 /** Resolution-fails events name the body that voted; these words mark such a body. */
 const VOTING_BODY = /\b(council|assembly|united nations|u\.n\.|un|parliament|senate|congress|house|knesset|duma)\b/i;
 
@@ -55,13 +65,64 @@ export function findEvents(doc: Doc): EventMention[] {
     const found: EventMention[] = [];
     for (const m of findTriggers(tokens, s.tokenStart, s.tokenEnd)) {
       if (isDocumentContent(tokens, m, s.tokenStart)) continue;
+      // a trigger word inside a name is part of the name ("Court of Appeals", "Operation Protective Edge")
+      if (insideName(view, m) || discourseSubject(tokens, m.start, s.tokenStart) || nounModifier(tokens, m, s.tokenEnd)) continue;
       const ev = buildEvent(view, m, s.tokenStart, s.tokenEnd, timexes);
-      if (ev) found.push(ev);
+      if (!ev || !plausible(ev)) continue;
+      if (ev.modality === "asserted" && (isQuestion(tokens, s.tokenEnd) || inConditional(tokens, m.start, s.tokenStart))) ev.modality = "hypothetical";
+      found.push(ev);
     }
     out.push(...mergeSameAct(found));
   }
   out.forEach((e, i) => (e.id = `ev${i + 1}`));
   return out;
+}
+
+/** Whether the trigger's head word lies inside a multi-word named entity (other than a bare nationality). */
+function insideName(view: DocView, m: TriggerMatch): boolean {
+  const e = view.entityAt.get(m.head);
+  if (!e || (e.mention ?? "name") !== "name") return false;
+  const r = view.tokenRange.get(e.id);
+  return !!r && r[1] > r[0];
+}
+
+/** Drops events whose participants show they are not news events: a statement by no one, or the writer or reader acting. */
+function plausible(ev: EventMention): boolean {
+  if (NEEDS_ACTOR.has(ev.type) && ev.actors.length === 0) return false;
+  return !ev.actors.some((a) => DISCOURSE_PERSON.test(a.text.trim()));
+}
+
+/** Whether the word right before the trigger (auxiliaries, adverbs and "to" aside) is "I" or "you": the writer or reader acts. */
+function discourseSubject(tokens: readonly Token[], start: number, from: number): boolean {
+  let k = start - 1;
+  while (k >= from && ["AUX", "ADV", "PART"].includes(tokens[k].pos)) k--;
+  return k >= from && tokens[k].pos === "PRON" && DISCOURSE_PERSON.test(tokens[k].text);
+}
+
+/** A one-word noun trigger followed by a common noun modifies it ("veto power", "attack helicopters"): no act is reported. */
+function nounModifier(tokens: readonly Token[], m: TriggerMatch, to: number): boolean {
+  if (m.entry.pos !== "noun" || m.end - m.start !== 1 || m.end >= to) return false;
+  const next = tokens[m.end];
+  return next.pos === "NOUN" && /^[a-z]/.test(next.text);
+}
+
+/** A sentence ending in a question mark asks about an event; it does not report one. */
+function isQuestion(tokens: readonly Token[], to: number): boolean {
+  for (let k = to - 1; k >= Math.max(0, to - 3); k--) {
+    if (tokens[k].text === "?") return true;
+    if (tokens[k].pos !== "PUNCT") return false;
+  }
+  return false;
+}
+
+/** Whether the trigger stands in an "if/unless/whether" clause (from the opener up to the trigger, no clause break). */
+function inConditional(tokens: readonly Token[], start: number, from: number): boolean {
+  for (let k = start - 1; k >= from; k--) {
+    const n = normOf(tokens[k]);
+    if (CONDITIONAL_OPENERS.has(n)) return true;
+    if ([",", ";", ":", "—", "–"].includes(tokens[k].text) || n === "then") return false;
+  }
+  return false;
 }
 
 /** A trigger inside a relative clause on a resolution ("a resolution that called for a ceasefire") is its content, not an act. */
@@ -142,9 +203,16 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
   }
   if (actors.length === 0 && SYMMETRIC.has(entry.type) && targets.length > 1) actors = [targets.shift()!];
   targets = uniqueArgs(targets.filter((t) => !actors.some((a) => sameArg(a, t))));
+  // "Zhai Jun and Mikhail Bogdanov met": the same act as "Zhai met Bogdanov", so the first named acts and the others are met
+  if (SYMMETRIC.has(entry.type) && targets.length === 0 && actors.length > 1) [actors, targets] = [actors.slice(0, 1), actors.slice(1)];
 
   // --- place and time ---
-  let place = findPlace(view, m.start, m.end, from, to, LOOK_BACK_FOR_PLACE.has(entry.type));
+  let afterLimit = to;
+  if (CONTENT_TYPES.has(entry.type)) {
+    const argEnd = Math.max(m.end, ...targets.filter((t) => t.start >= tokens[m.end - 1].end).map((t) => tokenAfter(tokens, t.end, m.end, to)));
+    afterLimit = Math.min(to, argEnd + CONTENT_PLACE_GAP);
+  }
+  let place = findPlace(view, m.start, m.end, from, to, LOOK_BACK_FOR_PLACE.has(entry.type), afterLimit);
   if ((entry.type === "visit" || entry.type === "travel") && !place) {
     const loc = targets.find((t) => t.entityId && view.byId.get(t.entityId)?.type === "LOC");
     if (loc) place = loc;
@@ -177,6 +245,12 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     if (/^\d{4}-\d{2}-\d{2}/.test(timex.value)) ev.date = timex.value.slice(0, 10);
   }
   return ev;
+}
+
+/** Index of the first token starting at or after character offset `end`, searched in [a, to). */
+function tokenAfter(tokens: readonly Token[], end: number, a: number, to: number): number {
+  for (let k = a; k < to; k++) if (tokens[k].start >= end) return k;
+  return to;
 }
 
 /** Two arguments name the same participant (same entity, same name, or same span). */

@@ -25,7 +25,7 @@ const PLANNED_BEFORE_TO = new Set([
 /** Words before "to" that deny the infinitive ("refused to", "failed to", "has yet to"). */
 const NEGATED_BEFORE_TO = new Set(["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant"]);
 /** Words before "to" that make it hypothetical ("able to", "could try to"). */
-const HYPOTHETICAL_BEFORE_TO = new Set(["able", "possible", "try", "tried", "tries", "attempt", "attempted", "attempting"]);
+const HYPOTHETICAL_BEFORE_TO = new Set(["able", "possible", "try", "tried", "tries", "attempt", "attempted", "attempting", "need", "needs", "ought"]);
 /** Appeal verbs whose complement is something asked for, not done. */
 const APPEAL_VERBS = new Set([
   "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "appeal", "appealed", "appeals", "ask", "asked",

@@ -141,8 +141,13 @@ function findWordIndex(c: CompiledEntry, tokens: readonly Token[], i: number, en
   return i;
 }
 
-/** Whether a resolution-like noun occurs in the sentence. */
+/** Whether a resolution-like noun heads a noun phrase in the sentence (not a modifier: "text messaging", "draft resolution" counts by its head). */
 function hasResolution(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (RESOLUTION_NOUNS.has(normOf(tokens[t]))) return true;
+  for (let t = from; t < to; t++) {
+    if (!RESOLUTION_NOUNS.has(normOf(tokens[t]))) continue;
+    const next = t + 1 < to ? tokens[t + 1] : undefined;
+    if (next && next.pos === "NOUN" && !RESOLUTION_NOUNS.has(normOf(next))) continue;
+    return true;
+  }
   return false;
 }

@@ -39,30 +39,74 @@ export function isCommonNonName(word: string, gaz: Gazetteer): boolean {
   return cls.includes("common") && !NAME_CLASSES.some((c) => cls.includes(c));
 }
 
-/** Classifies the casing of one sentence's words. */
-export function sentenceCaseMode(words: readonly string[], gaz: Gazetteer): CaseMode {
+/** Bit flags of the facts about one word that {@link sentenceCaseMode} uses (see {@link wordCasing}). */
+export const CASING_LETTER = 1;
+/** The word is a function word a headline leaves in lower case. */
+export const CASING_FUNCTION = 2;
+/** The word has upper-case and no lower-case letters. */
+export const CASING_UPPER = 4;
+/** The word starts with an upper-case letter. */
+export const CASING_CAPITALISED = 8;
+/** The word is a common word in no name list ({@link isCommonNonName}). */
+export const CASING_COMMON = 16;
+/** The word has at least two characters. */
+export const CASING_LONG = 32;
+
+/** The casing facts of one word as {@link CASING_LETTER}-style bit flags (cacheable per word form). */
+export function wordCasing(w: string, gaz: Gazetteer): number {
+  if (!hasLetter(w)) return 0;
+  let f = CASING_LETTER;
+  if (FUNCTION_WORDS.has(lookupForm(w))) f |= CASING_FUNCTION;
+  if (isUpperWord(w)) f |= CASING_UPPER;
+  if (isCapitalised(w)) f |= CASING_CAPITALISED;
+  if (w.length >= 2) f |= CASING_LONG;
+  if (isCommonNonName(w, gaz)) f |= CASING_COMMON;
+  return f;
+}
+
+/**
+ * Classifies the casing of a sentence from per-word flags: `flagsAt(i)` gives the flags of
+ * word i, or only those bits that are asked for (`need`), so callers may compute them lazily.
+ */
+export function caseModeOf(n: number, flagsAt: (i: number, need: number) => number): CaseMode {
   let content = 0;
   let upper = 0;
   let lower = 0;
   let capCommon = 0;
   let seenFirst = false;
   // Lower-case content words beyond this many rule out both title case and capitals (early exit).
-  const maxLower = Math.max(MAX_LOWER_SHARE_TITLE, 1 - MIN_UPPER_SHARE) * words.length;
-  for (const w of words) {
-    if (!hasLetter(w)) continue;
+  const maxLower = Math.max(MAX_LOWER_SHARE_TITLE, 1 - MIN_UPPER_SHARE) * n;
+  for (let i = 0; i < n; i++) {
+    if (!(flagsAt(i, CASING_LETTER) & CASING_LETTER)) continue;
     const first = !seenFirst;
     seenFirst = true;
-    if (FUNCTION_WORDS.has(lookupForm(w))) continue;
+    if (flagsAt(i, CASING_FUNCTION) & CASING_FUNCTION) continue;
     content++;
-    if (w.length >= 2 && isUpperWord(w)) upper++;
-    if (!isCapitalised(w)) {
+    const f = flagsAt(i, CASING_LONG | CASING_UPPER | CASING_CAPITALISED);
+    if ((f & CASING_LONG) && (f & CASING_UPPER)) upper++;
+    if (!(f & CASING_CAPITALISED)) {
       if (++lower > maxLower) return "normal";
-    } else if (!first && !isUpperWord(w) && isCommonNonName(w, gaz)) capCommon++;
+    } else if (!first && !(f & CASING_UPPER) && flagsAt(i, CASING_COMMON) & CASING_COMMON) capCommon++;
   }
   if (content < MIN_CONTENT_WORDS) return "normal";
   if (upper >= MIN_UPPER_SHARE * content) return "upper";
   if (lower <= MAX_LOWER_SHARE_TITLE * content && capCommon >= MIN_CAPITALISED_COMMON) return "title";
   return "normal";
+}
+
+/** Classifies the casing of one sentence's words. */
+export function sentenceCaseMode(words: readonly string[], gaz: Gazetteer): CaseMode {
+  return caseModeOf(words.length, (i, need) => {
+    const w = words[i];
+    let f = 0;
+    if (need & CASING_LETTER && hasLetter(w)) f |= CASING_LETTER;
+    if (need & CASING_FUNCTION && FUNCTION_WORDS.has(lookupForm(w))) f |= CASING_FUNCTION;
+    if (need & CASING_UPPER && isUpperWord(w)) f |= CASING_UPPER;
+    if (need & CASING_CAPITALISED && isCapitalised(w)) f |= CASING_CAPITALISED;
+    if (need & CASING_LONG && w.length >= 2) f |= CASING_LONG;
+    if (need & CASING_COMMON && isCommonNonName(w, gaz)) f |= CASING_COMMON;
+    return f;
+  });
 }
 
 /** Small words kept in lower case by {@link toTitleCase} (except at the start). */

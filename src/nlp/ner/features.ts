@@ -21,9 +21,10 @@ const MAX_AFFIX = 4;
 const MAX_SHAPE_RUN = 4;
 /** Words longer than this are cut before becoming word features (keeps the feature table small). */
 const MAX_WORD_FEATURE_CHARS = 30;
-/** Padding tokens before the first and after the last token of a sentence. */
-const PAD_BEFORE = "<s>";
-const PAD_AFTER = "</s>";
+/** Padding token before the first token of a sentence. */
+export const PAD_BEFORE = "<s>";
+/** Padding token after the last token of a sentence. */
+export const PAD_AFTER = "</s>";
 
 /** Word shape: X for upper case, x for lower case, d for digits, other characters kept; long runs cut. */
 export function wordShape(word: string): string {
@@ -92,7 +93,7 @@ const isTitle = (w: string): boolean => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\
 const isAllCaps = (w: string): boolean => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
 
 /** Everything about one word form that does not depend on its neighbours (cached per form). */
-interface WordFeats {
+export interface WordFeats {
   form: string;
   norm: string;
   sshape: string;
@@ -113,7 +114,8 @@ interface WordFeats {
 const MAX_CACHED_WORDS = 100_000;
 const wordCache = new WeakMap<Gazetteer, Map<string, WordFeats>>();
 
-function wordFeats(text: string, gaz: Gazetteer): WordFeats {
+/** The neighbour-independent features of one word form (cached per gazetteer and form). */
+export function wordFeats(text: string, gaz: Gazetteer): WordFeats {
   let cache = wordCache.get(gaz);
   if (!cache) {
     cache = new Map();
@@ -158,14 +160,16 @@ function wordFeats(text: string, gaz: Gazetteer): WordFeats {
   return wf;
 }
 
-/** Context features of the padding before / after a sentence. */
-const PAD_CTX_BEFORE = [`l-1=${PAD_BEFORE}`, `l-2=${PAD_BEFORE}`, "", "", `s-1=${PAD_BEFORE}`, "", `s-2=${PAD_BEFORE}`, ""];
-const PAD_CTX_AFTER = ["", "", `l+1=${PAD_AFTER}`, `l+2=${PAD_AFTER}`, "", `s+1=${PAD_AFTER}`, "", `s+2=${PAD_AFTER}`];
+/** Context features of the padding before / after a sentence (same slots as {@link WordFeats.ctx}). */
+export const PAD_CTX_BEFORE = [`l-1=${PAD_BEFORE}`, `l-2=${PAD_BEFORE}`, "", "", `s-1=${PAD_BEFORE}`, "", `s-2=${PAD_BEFORE}`, ""];
+export const PAD_CTX_AFTER = ["", "", `l+1=${PAD_AFTER}`, `l+2=${PAD_AFTER}`, "", `s+1=${PAD_AFTER}`, "", `s+2=${PAD_AFTER}`];
 
 /**
  * Computes the static features of each token of one sentence.
  * Feature names are short prefixes ("l=", "s-1=") followed by a value. Word-level features
  * are cached per word form, so only features of word pairs are built per token.
+ * fasttag.ts scores the same features from tables (it mirrors the feature names built here
+ * and in {@link historyFeatures}); fasttag.test.ts fails if the two drift apart.
  */
 export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, opts: { splitSelf?: boolean } = {}): SentenceFeatures {
   const n = tokens.length;

@@ -6,6 +6,7 @@
  * Training uses the tagger's own predicted history (as at run time), shuffled each epoch.
  */
 import { FeatToken, START_TAG, TokenInfo, historyFeatures, sentenceFeatures } from "./features.js";
+import { taggerTables } from "./fasttag.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel, PerceptronTrainer, argmax, scoreFeatures } from "./perceptron.js";
 
@@ -172,8 +173,21 @@ function selfScoreCache(model: PerceptronModel): WeakMap<readonly string[], Floa
   return c;
 }
 
+/** Options of {@link tagSentence}. */
+export interface TagOptions {
+  /**
+   * Score every sentence from feature strings (the reference implementation) instead of the
+   * precomputed tables of {@link taggerTables}; the output is the same, only slower.
+   */
+  reference?: boolean;
+}
+
 /** Tags one sentence with a trained model. */
-export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[]): TaggedOutput {
+export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[], opts: TagOptions = {}): TaggedOutput {
+  if (!opts.reference) {
+    const fast = taggerTables(model, gaz).tag(tokens, transitions(model.classes));
+    if (fast) return fast;
+  }
   const { feats, info, self } = sentenceFeatures(tokens, gaz, { splitSelf: true });
   const k = model.classes.length;
   const scores = new Float64Array(k);

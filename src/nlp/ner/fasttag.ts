@@ -1,0 +1,378 @@
+/**
+ * Fast inference path of the greedy tagger: the same features and weights as
+ * {@link sentenceFeatures} + {@link scoreFeatures}, but scored from precomputed tables instead
+ * of building and hashing ~45 feature strings per token.
+ *
+ * Per (model, gazetteer) pair, {@link TaggerTables} caches:
+ * - per word form, five summed class-score vectors: the word's own features and the features
+ *   it contributes to each of its neighbours (`l-1=`/`s-1=`/`g-1=`/`role-1` as the previous
+ *   token, `l-2=`/`s-2=`/`role-2` two back, `l+1=`/`s+1=`/`g+1=` and `l+2=`/`s+2=` ahead);
+ * - the model's word-pair features (`l-1|l=a|b`, `l|l+1=a|b`) and history features
+ *   (`t-1|l=<tag>|<norm>`, `t-1|ss=<tag>|<shape>`) indexed by their parts, so a word looks up its
+ *   rows with the strings it already holds instead of building new ones;
+ * - per triple of short shapes the row of `ss3=`, per triple of POS tags the summed vector of
+ *   the five POS features.
+ *
+ * Weights are multiples of 1/1000 stored as float32, so their float64 sums are exact and the
+ * order of addition does not matter: scores, tags and confidences are bit-identical to the
+ * string path (fasttag.test.ts checks this). For an unquantised in-memory model (during
+ * training) sums may differ in the last bit, which can only matter for exact ties. Only ordinary ("normal" case mode) sentences take
+ * this path; headline and capitals lines, whose features are rewritten by mode, use the
+ * string path.
+ */
+import { caseModeOf, wordCasing } from "./casing.js";
+import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, wordFeats } from "./features.js";
+import { Gazetteer } from "./gazetteer.js";
+import { PerceptronModel } from "./perceptron.js";
+
+/** Cached word forms after which all caches are dropped (bounds memory on big inputs). */
+const MAX_CACHED_WORDS = 100_000;
+/** Ids of short shapes and POS tags are packed three to a small integer key, so each must stay below this. */
+const TRIPLE_ID_LIMIT = 1024;
+
+/** Feature-name prefixes of the word-pair and history features (as built in features.ts). */
+const PAIR_FIRST = "l|l+1=";
+const PAIR_SECOND = "l-1|l=";
+const HIST_NORM = "t-1|l=";
+const HIST_SHAPE = "t-1|ss=";
+
+/** Model rows of the features `<prefix><a>|<b>`, by a then b. */
+type PairIndex = Map<string, Map<string, number>>;
+
+/** A short shape (or padding) with its id and the rows of `t-1|ss=<prev>|<sshape>` per previous tag. */
+interface ShapeEntry {
+  id: number;
+  sshape: string;
+  hist: Int32Array;
+}
+
+/** A normalised form (or padding) with the model rows that mention it. */
+interface NormEntry {
+  norm: string;
+  /** Rows of `t-1|l=<prev>|<norm>` per previous-tag index (classes, then START); -1 when absent. */
+  hist: Int32Array;
+  /** Rows of `l|l+1=<norm>|<next>` by next norm. */
+  first: Map<string, number> | undefined;
+  /** Rows of `l-1|l=<norm>|<next>` by next norm. */
+  second: Map<string, number> | undefined;
+}
+
+/** Everything the fast path needs about one word form. */
+interface WordEntry {
+  wf: WordFeats;
+  /** 5 * k scores: own features, then as token i-1, i-2, i+1, i+2 of its neighbour. */
+  vec: Float64Array;
+  norm: NormEntry;
+  shape: ShapeEntry;
+  /** Casing flags ({@link wordCasing}). */
+  casing: number;
+}
+
+/** Offsets of the five score vectors inside {@link WordEntry.vec} (in units of k). */
+const SELF = 0;
+const LEFT1 = 1;
+const LEFT2 = 2;
+const RIGHT1 = 3;
+const RIGHT2 = 4;
+
+/** Precomputed scoring tables of one model with one gazetteer. */
+export class TaggerTables {
+  readonly k: number;
+  private readonly model: PerceptronModel;
+  private readonly gaz: Gazetteer;
+  /** Tag names by index, with START_TAG last (index k). */
+  private readonly prevNames: string[];
+  private words = new Map<string, WordEntry>();
+  private norms = new Map<string, NormEntry>();
+  private shapes = new Map<string, ShapeEntry>();
+  private shapeTriples = new Map<number, number>();
+  private readonly posIds = new Map<string, number>();
+  private readonly posNames: string[] = [];
+  private readonly posTriples = new Map<number, Float64Array>();
+  /** Rows of `t-1=<prev>` and `t-2|t-1=<prev2>|<prev1>` (index prev2 * (k + 1) + prev1). */
+  private readonly histPrev1: Int32Array;
+  private readonly histPrev2: Int32Array;
+  /** The model's pair and history features, indexed by their parts. */
+  private readonly pairFirst: PairIndex = new Map();
+  private readonly pairSecond: PairIndex = new Map();
+  private readonly histNorm = new Map<string, Int32Array>();
+  private readonly histShape = new Map<string, Int32Array>();
+  /** History rows of a norm or shape the model has no history feature for. */
+  private readonly noHist: Int32Array;
+  /** Padding contributions to neighbours (k scores each). */
+  private readonly padBefore1: Float64Array;
+  private readonly padBefore2: Float64Array;
+  private readonly padAfter1: Float64Array;
+  private readonly padAfter2: Float64Array;
+  private readonly rowInit: number;
+  private readonly rowInitTitle: number;
+  private readonly rowTitleBefore: number;
+  private readonly rowTitleAfter: number;
+  /** Rows of `gp=B-<cls>` / `gp=I-<cls>` by class name (filled on demand). */
+  private readonly phraseRows = new Map<string, number>();
+  /** Scratch: scores of the current token. */
+  private readonly scores: Float64Array;
+
+  constructor(model: PerceptronModel, gaz: Gazetteer) {
+    this.model = model;
+    this.gaz = gaz;
+    const k = (this.k = model.classes.length);
+    this.prevNames = [...model.classes, START_TAG];
+    const p = this.prevNames.length;
+    this.histPrev1 = new Int32Array(p);
+    this.histPrev2 = new Int32Array(p * p);
+    const blank = { norm: "", sshape: "" };
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) {
+        const h = historyFeatures(blank, this.prevNames[b], this.prevNames[a]);
+        this.histPrev2[a * p + b] = this.row(h[1]);
+        if (a === 0) this.histPrev1[b] = this.row(h[0]);
+      }
+    }
+    this.noHist = new Int32Array(p).fill(-1);
+    this.indexModel();
+    this.padBefore1 = this.sum([PAD_CTX_BEFORE[0], PAD_CTX_BEFORE[4]]);
+    this.padBefore2 = this.sum([PAD_CTX_BEFORE[1], PAD_CTX_BEFORE[6]]);
+    this.padAfter1 = this.sum([PAD_CTX_AFTER[2], PAD_CTX_AFTER[5]]);
+    this.padAfter2 = this.sum([PAD_CTX_AFTER[3], PAD_CTX_AFTER[7]]);
+    this.rowInit = this.row("init");
+    this.rowInitTitle = this.row("init-title");
+    this.rowTitleBefore = this.row("title-1");
+    this.rowTitleAfter = this.row("title+1");
+    this.scores = new Float64Array(k);
+  }
+
+  /**
+   * Indexes the pair and history features of the model by their parts. A value may itself
+   * contain "|", so every split of `a|b` is registered: a pair (a, b) then finds exactly the
+   * row of the string `<prefix>a|b`, as a string look-up would.
+   */
+  private indexModel(): void {
+    const tagIds = new Map(this.prevNames.map((t, i) => [t, i]));
+    const addPair = (index: PairIndex, rest: string, row: number): void => {
+      for (let j = rest.indexOf("|"); j >= 0; j = rest.indexOf("|", j + 1)) {
+        const a = rest.slice(0, j);
+        let m = index.get(a);
+        if (!m) index.set(a, (m = new Map()));
+        m.set(rest.slice(j + 1), row);
+      }
+    };
+    const addHist = (index: Map<string, Int32Array>, rest: string, row: number): void => {
+      for (let j = rest.indexOf("|"); j >= 0; j = rest.indexOf("|", j + 1)) {
+        const tag = tagIds.get(rest.slice(0, j));
+        if (tag === undefined) continue;
+        const value = rest.slice(j + 1);
+        let h = index.get(value);
+        if (!h) index.set(value, (h = new Int32Array(this.prevNames.length).fill(-1)));
+        h[tag] = row;
+      }
+    };
+    for (const [f, row] of this.model.index) {
+      if (f.startsWith(PAIR_FIRST)) addPair(this.pairFirst, f.slice(PAIR_FIRST.length), row);
+      else if (f.startsWith(PAIR_SECOND)) addPair(this.pairSecond, f.slice(PAIR_SECOND.length), row);
+      else if (f.startsWith(HIST_NORM)) addHist(this.histNorm, f.slice(HIST_NORM.length), row);
+      else if (f.startsWith(HIST_SHAPE)) addHist(this.histShape, f.slice(HIST_SHAPE.length), row);
+    }
+  }
+
+  private row(feature: string): number {
+    return this.model.index.get(feature) ?? -1;
+  }
+
+  /** Summed weights of a list of features (k scores), added into `out` at `offset`. */
+  private sum(features: readonly string[], out: Float64Array = new Float64Array(this.k), offset = 0): Float64Array {
+    const k = this.k;
+    const w = this.model.weights;
+    for (const f of features) {
+      const row = this.model.index.get(f);
+      if (row === undefined) continue;
+      const base = row * k;
+      for (let c = 0; c < k; c++) out[offset + c] += w[base + c];
+    }
+    return out;
+  }
+
+  private clear(): void {
+    this.words = new Map();
+    this.norms = new Map();
+    this.shapes = new Map();
+    this.shapeTriples = new Map();
+  }
+
+  private normEntry(norm: string): NormEntry {
+    let e = this.norms.get(norm);
+    if (!e) {
+      e = { norm, hist: this.histNorm.get(norm) ?? this.noHist, first: this.pairFirst.get(norm), second: this.pairSecond.get(norm) };
+      this.norms.set(norm, e);
+    }
+    return e;
+  }
+
+  private shapeEntry(sshape: string): ShapeEntry {
+    let e = this.shapes.get(sshape);
+    if (!e) {
+      e = { id: this.shapes.size, sshape, hist: this.histShape.get(sshape) ?? this.noHist };
+      this.shapes.set(sshape, e);
+    }
+    return e;
+  }
+
+  private wordEntry(text: string): WordEntry {
+    let e = this.words.get(text);
+    if (e) return e;
+    const k = this.k;
+    const wf = wordFeats(text, this.gaz);
+    const role = wf.gaz.includes("role");
+    const vec = new Float64Array(5 * k);
+    this.sum(wf.self, vec, SELF * k);
+    this.sum([wf.ctx[0], wf.ctx[4], ...wf.gazLeft, ...(role ? [wf.title ? "roleT-1" : "role-1"] : [])], vec, LEFT1 * k);
+    this.sum([wf.ctx[1], wf.ctx[6], ...(role ? ["role-2"] : [])], vec, LEFT2 * k);
+    this.sum([wf.ctx[2], wf.ctx[5], ...wf.gazRight], vec, RIGHT1 * k);
+    this.sum([wf.ctx[3], wf.ctx[7]], vec, RIGHT2 * k);
+    e = { wf, vec, norm: this.normEntry(wf.norm), shape: this.shapeEntry(wf.sshape), casing: wordCasing(text, this.gaz) };
+    this.words.set(text, e);
+    return e;
+  }
+
+  /** Row of `ss3=<a>|<b>|<c>` over short shapes (entries a, b, c of those shapes). */
+  private shapeTriple(a: ShapeEntry, b: ShapeEntry, c: ShapeEntry): number {
+    if (a.id >= TRIPLE_ID_LIMIT || b.id >= TRIPLE_ID_LIMIT || c.id >= TRIPLE_ID_LIMIT) return this.row(`ss3=${a.sshape}|${b.sshape}|${c.sshape}`);
+    const key = (a.id * TRIPLE_ID_LIMIT + b.id) * TRIPLE_ID_LIMIT + c.id;
+    let r = this.shapeTriples.get(key);
+    if (r === undefined) {
+      r = this.row(`ss3=${a.sshape}|${b.sshape}|${c.sshape}`);
+      this.shapeTriples.set(key, r);
+    }
+    return r;
+  }
+
+  private posId(pos: string): number {
+    let id = this.posIds.get(pos);
+    if (id === undefined) {
+      id = this.posIds.size;
+      this.posIds.set(pos, id);
+      this.posNames.push(pos);
+    }
+    return id;
+  }
+
+  /** Summed weights of the five POS features of a token with POS ids b, between ids a and c. */
+  private posVector(a: number, b: number, c: number): Float64Array {
+    const key = a < TRIPLE_ID_LIMIT && b < TRIPLE_ID_LIMIT && c < TRIPLE_ID_LIMIT ? (a * TRIPLE_ID_LIMIT + b) * TRIPLE_ID_LIMIT + c : -1;
+    let v = key >= 0 ? this.posTriples.get(key) : undefined;
+    if (!v) {
+      const [before, tag, after] = [this.posNames[a], this.posNames[b], this.posNames[c]];
+      v = this.sum([`pos=${tag}`, `pos-1=${before}`, `pos+1=${after}`, `pos-1|pos=${before}|${tag}`, `pos|pos+1=${tag}|${after}`]);
+      if (key >= 0) this.posTriples.set(key, v);
+    }
+    return v;
+  }
+
+  private phraseRow(feature: string): number {
+    let r = this.phraseRows.get(feature);
+    if (r === undefined) {
+      r = this.row(feature);
+      this.phraseRows.set(feature, r);
+    }
+    return r;
+  }
+
+  /**
+   * Tags one sentence, or returns undefined when it is not in "normal" case mode (the caller
+   * then uses the string path). Output is identical to the string path.
+   */
+  tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[]): { tags: string[]; confidence: number[] } | undefined {
+    const n = tokens.length;
+    if (this.words.size + n >= MAX_CACHED_WORDS) this.clear();
+    const words = new Array<WordEntry>(n);
+    for (let i = 0; i < n; i++) words[i] = this.wordEntry(tokens[i].text);
+    if (caseModeOf(n, (i) => words[i].casing) !== "normal") return undefined;
+    const k = this.k;
+    const w = this.model.weights;
+    const forms = new Array<string>(n);
+    const pos = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      forms[i] = words[i].wf.form;
+      pos[i] = this.posId(tokens[i].pos ?? "X");
+    }
+    const normB = this.normEntry(PAD_BEFORE);
+    const normA = this.normEntry(PAD_AFTER);
+    const shapeB = this.shapeEntry(PAD_BEFORE);
+    const shapeA = this.shapeEntry(PAD_AFTER);
+    const posB = this.posId(PAD_BEFORE);
+    const posA = this.posId(PAD_AFTER);
+    let phrase: number[][] | undefined;
+    for (const m of this.gaz.matchPhrases(forms)) {
+      phrase ??= [];
+      (phrase[m.start] ??= []).push(this.phraseRow(`gp=B-${m.cls}`));
+      for (let j = m.start + 1; j < m.end; j++) (phrase[j] ??= []).push(this.phraseRow(`gp=I-${m.cls}`));
+    }
+
+    const s = this.scores;
+    const tags = new Array<string>(n);
+    const confidence = new Array<number>(n);
+    const p = this.prevNames.length;
+    let prev1 = k; // START_TAG index
+    let prev2 = k;
+    let before = normB;
+    for (let i = 0; i < n; i++) {
+      const we = words[i];
+      const wf = we.wf;
+      const own = we.vec;
+      for (let c = 0; c < k; c++) s[c] = own[SELF * k + c];
+      addVec(s, i >= 1 ? words[i - 1].vec : this.padBefore1, i >= 1 ? LEFT1 * k : 0, k);
+      addVec(s, i >= 2 ? words[i - 2].vec : this.padBefore2, i >= 2 ? LEFT2 * k : 0, k);
+      addVec(s, i + 1 < n ? words[i + 1].vec : this.padAfter1, i + 1 < n ? RIGHT1 * k : 0, k);
+      addVec(s, i + 2 < n ? words[i + 2].vec : this.padAfter2, i + 2 < n ? RIGHT2 * k : 0, k);
+      addVec(s, this.posVector(i >= 1 ? pos[i - 1] : posB, pos[i], i + 1 < n ? pos[i + 1] : posA), 0, k);
+      const norm = we.norm;
+      const after = i + 1 < n ? words[i + 1].norm : normA;
+      if (before.second) addRow(s, w, before.second.get(norm.norm) ?? -1, k);
+      if (norm.first) addRow(s, w, norm.first.get(after.norm) ?? -1, k);
+      before = norm;
+      addRow(s, w, this.shapeTriple(i >= 1 ? words[i - 1].shape : shapeB, we.shape, i + 1 < n ? words[i + 1].shape : shapeA), k);
+      if (i === 0) addRow(s, w, wf.title ? this.rowInitTitle : this.rowInit, k);
+      const ph = phrase?.[i];
+      if (ph) for (const r of ph) addRow(s, w, r, k);
+      if (wf.title && i > 0 && words[i - 1].wf.title) addRow(s, w, this.rowTitleBefore, k);
+      if (wf.title && i + 1 < n && words[i + 1].wf.title) addRow(s, w, this.rowTitleAfter, k);
+      // History features.
+      addRow(s, w, this.histPrev1[prev1], k);
+      addRow(s, w, this.histPrev2[prev2 * p + prev1], k);
+      addRow(s, w, norm.hist[prev1], k);
+      addRow(s, w, we.shape.hist[prev1], k);
+
+      const allowed = allowedAfter[prev1];
+      let best = -1;
+      for (let c = 0; c < k; c++) if (allowed[c] && (best < 0 || s[c] > s[best])) best = c;
+      let z = 0;
+      for (let c = 0; c < k; c++) if (allowed[c]) z += Math.exp(s[c] - s[best]);
+      tags[i] = this.prevNames[best];
+      confidence[i] = 1 / z;
+      prev2 = prev1;
+      prev1 = best;
+    }
+    return { tags, confidence };
+  }
+}
+
+function addVec(s: Float64Array, v: Float64Array, off: number, k: number): void {
+  for (let c = 0; c < k; c++) s[c] += v[off + c];
+}
+
+function addRow(s: Float64Array, w: Float32Array, row: number, k: number): void {
+  if (row < 0) return;
+  const base = row * k;
+  for (let c = 0; c < k; c++) s[c] += w[base + c];
+}
+
+const tablesCache = new WeakMap<PerceptronModel, WeakMap<Gazetteer, TaggerTables>>();
+
+/** The scoring tables of a model with a gazetteer (built on first use, then cached). */
+export function taggerTables(model: PerceptronModel, gaz: Gazetteer): TaggerTables {
+  let byGaz = tablesCache.get(model);
+  if (!byGaz) tablesCache.set(model, (byGaz = new WeakMap()));
+  let t = byGaz.get(gaz);
+  if (!t) byGaz.set(gaz, (t = new TaggerTables(model, gaz)));
+  return t;
+}
