@@ -75,16 +75,52 @@ function score(script: string, args: string[], stdout?: string): Record<string, 
 }
 
 const f3 = (x: number) => Math.round(x * 1000) / 1000;
+/** Articles of the T17 corpus the annotate speed benchmark reads. */
+const ANNOTATE_SAMPLE = 1000;
+
+/** A publication day stated in a URL: /2019/11/18/, -2019-11-18-, /20191118/. */
+const URL_DAY = /(?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
+
+/**
+ * Metadata figures on the extraction pages: how many get a title and a publication date, and, on
+ * the pages whose URL states a day (the extractor never sees the URL: the pages are files), how
+ * often the extracted date is that day, or within one day (time zones).
+ */
+function metadataFigures(predPath: string, truthPath: string): Figures {
+  const truth = JSON.parse(readFileSync(truthPath, "utf8")) as Record<string, { url?: string }>;
+  const pred = readFileSync(predPath, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; title?: string; published?: string });
+  let titled = 0, dated = 0, withUrlDay = 0, same = 0, near = 0;
+  for (const p of pred) {
+    if (p.title) titled++;
+    if (p.published) dated++;
+    const m = URL_DAY.exec(truth[p.id]?.url ?? "");
+    if (!m) continue;
+    withUrlDay++;
+    const day = `${m[1]}-${m[2]}-${m[3]}`;
+    const got = p.published?.slice(0, 10);
+    if (!got) continue;
+    if (got === day) same++;
+    if (Math.abs(Date.parse(got) - Date.parse(day)) <= 86_400_000) near++;
+  }
+  return {
+    titleCoverage: f3(titled / pred.length),
+    dateCoverage: f3(dated / pred.length),
+    urlDatedPages: withUrlDay,
+    dateMatchesUrl: f3(same / Math.max(1, withUrlDay)),
+    dateWithinOneDay: f3(near / Math.max(1, withUrlDay)),
+  };
+}
 
 const BENCHES: Record<string, () => Result> = {
   extraction() {
     const pred = join(WORK, "extraction.pred.jsonl");
     const r = run([CLI, "--quiet", "extract", join(SHARED, "extraction-zyte", "html")], { stdout: pred });
     const s = score("extraction.mjs", [join(SHARED, "extraction-zyte", "ground-truth.json"), pred]);
+    const meta = metadataFigures(pred, join(SHARED, "extraction-zyte", "ground-truth.json"));
     return {
       name: "extraction",
       command: "parallax extract ../shared/bench/extraction-zyte/html > pred.jsonl; node score/extraction.mjs extraction-zyte/ground-truth.json pred.jsonl",
-      figures: { f1: f3(s.f1), precision: f3(s.precision), recall: f3(s.recall), pages: s.pages, pagesPerSecond: Math.round(s.pages / r.seconds) },
+      figures: { f1: f3(s.f1), precision: f3(s.precision), recall: f3(s.recall), pages: s.pages, pagesPerSecond: Math.round(s.pages / r.seconds), ...meta },
       seconds: r.seconds,
       maxRssMb: r.maxRssMb,
     };
@@ -178,6 +214,23 @@ const BENCHES: Record<string, () => Result> = {
       name: "events",
       command: "node dist/scripts/bench-events.js ../shared/bench/events-petrarch2",
       figures: s,
+      seconds: r.seconds,
+      maxRssMb: r.maxRssMb,
+    };
+  },
+  annotate() {
+    // The language layer alone: `parallax annotate` over 1,000 T17 articles; words counted as whitespace-separated tokens.
+    const corpus = join(WORK, "t17.jsonl");
+    if (!existsSync(corpus)) BENCHES.throughput();
+    const sample = join(WORK, "annotate.in.jsonl");
+    const lines = readFileSync(corpus, "utf8").split("\n").filter((l) => l.trim()).slice(0, ANNOTATE_SAMPLE);
+    writeFileSync(sample, `${lines.join("\n")}\n`);
+    const words = lines.reduce((n, l) => n + ((JSON.parse(l) as { text: string }).text.match(/\S+/g)?.length ?? 0), 0);
+    const r = run([CLI, "--quiet", "annotate", sample], { stdout: join(WORK, "annotate.out.jsonl") });
+    return {
+      name: "annotate",
+      command: `head -${ANNOTATE_SAMPLE} t17.jsonl | parallax annotate > out.jsonl (entities, roles, coreference, timexes, quotes, events)`,
+      figures: { articles: lines.length, words, wordsPerSecond: Math.round(words / r.seconds), seconds: Math.round(r.seconds * 10) / 10 },
       seconds: r.seconds,
       maxRssMb: r.maxRssMb,
     };
