@@ -37,11 +37,23 @@ export interface LinkOptions {
 export function loadAll(store: Store): StoryInput[] {
   const ids = store.listArticleIds();
   const out: StoryInput[] = [];
-  for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
-    for (const article of store.getArticles(ids.slice(i, i + LOAD_CHUNK))) {
-      out.push({ article, ann: annotationsOf(store, article) });
-    }
-  }
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) out.push(...loadItems(store, ids.slice(i, i + LOAD_CHUNK)));
+  return out;
+}
+
+/** The given stored articles (in the given order, missing ones skipped) with their annotations. */
+function loadItems(store: Store, ids: string[]): StoryInput[] {
+  return store.getArticles(ids).map((article) => ({ article, ann: annotationsOf(store, article) }));
+}
+
+/**
+ * Every stored article as a {@link LinkDoc}, in store order. Only what linking reads is kept (the
+ * rest of the annotations is dropped chunk by chunk), so the whole archive need not sit in memory.
+ */
+function loadLinkDocs(store: Store): LinkDoc[] {
+  const ids = store.listArticleIds();
+  const out: LinkDoc[] = [];
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) for (const item of loadItems(store, ids.slice(i, i + LOAD_CHUNK))) out.push(toLinkDoc(item));
   return out;
 }
 
@@ -69,17 +81,21 @@ export function toLinkDoc({ article, ann }: StoryInput): LinkDoc {
 /** Recomputes relations and stories over the whole store. */
 export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
   const started = performance.now();
-  const items = loadAll(store);
-  const docs = items.map(toLinkDoc);
+  const docs = loadLinkDocs(store);
   const relations: ArticleRelation[] = [...findDuplicates(docs), ...findRewrites(docs)];
   const storyOf = clusterDocs(docs, "story");
-  const byCluster = new Map<string, StoryInput[]>();
-  for (const it of items) {
-    const c = storyOf.get(it.article.id) ?? it.article.id;
-    byCluster.set(c, [...(byCluster.get(c) ?? []), it]);
+  const byCluster = new Map<string, string[]>();
+  for (const { id } of docs) {
+    const c = storyOf.get(id) ?? id;
+    const list = byCluster.get(c);
+    if (list) list.push(id);
+    else byCluster.set(c, [id]);
   }
+  const articles = docs.length;
+  docs.length = 0; // each story loads its own articles and annotations again, one story at a time
   const stories: Story[] = [];
-  for (const members of byCluster.values()) {
+  for (const ids of byCluster.values()) {
+    const members = loadItems(store, ids);
     implyDates(store, members);
     stories.push(buildStory(storyId(members), members, relations, { generatedAt: opts.generatedAt }));
   }
@@ -88,7 +104,7 @@ export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
     store.putRelations(relations, { replaceAll: true });
     store.replaceStories(stories.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s })));
   });
-  return { articles: items.length, relations: relations.length, stories: stories.length, seconds: (performance.now() - started) / 1000 };
+  return { articles, relations: relations.length, stories: stories.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

@@ -105,6 +105,44 @@ export const MAX_CLUSTER_EVENT_DAYS = 32;
 /** Only the head of the text is searched for an explicit date when `published` is missing. */
 const DATE_HEAD_CHARS = 300;
 
+/**
+ * Summed weights by term id, in first-added order (a map whose entries sit in plain arrays, so
+ * reading a centroid's vector walks two arrays).
+ */
+class TermWeights {
+  readonly ids: number[] = [];
+  readonly weights: number[] = [];
+  private readonly slot = new Map<number, number>();
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: number, w: number): void {
+    const at = this.slot.get(id);
+    if (at === undefined) {
+      this.slot.set(id, this.ids.length);
+      this.ids.push(id);
+      this.weights.push(0 + w);
+    } else this.weights[at] += w;
+  }
+
+  /** Keeps the `max` heaviest terms, heaviest first (ties in their current order). */
+  keepHeaviest(max: number): void {
+    const order = this.ids.map((_, i) => i).sort((a, b) => this.weights[b] - this.weights[a]).slice(0, max);
+    const ids = order.map((i) => this.ids[i]);
+    const weights = order.map((i) => this.weights[i]);
+    this.ids.length = 0;
+    this.weights.length = 0;
+    this.slot.clear();
+    ids.forEach((id, i) => {
+      this.slot.set(id, i);
+      this.ids.push(id);
+      this.weights.push(weights[i]);
+    });
+  }
+}
+
 /** Options for {@link StoryClusterer}; each defaults to the constant of the same name. */
 export interface ClusterOptions {
   storyThreshold?: number;
@@ -121,7 +159,10 @@ interface SparseVec {
 
 interface DocState {
   id: string;
-  tf: Map<string, number>;
+  /** The article's term ids, in the order {@link docTerms} produced the terms... */
+  tids: Int32Array;
+  /** ...and their weights. */
+  tw: Float64Array;
   day?: number;
   /** Days the article's lead names (see {@link leadEventDays}). */
   eventDays?: number[];
@@ -132,13 +173,14 @@ interface DocState {
 interface Cluster {
   id: string;
   docs: string[];
-  tf: Map<string, number>;
+  /** Term id -> summed weight. */
+  tf: TermWeights;
   /** Bumped on every change of `tf` (invalidates the cached vector). */
   version?: number;
   /** Cached weighted vector and the state it was computed from (see {@link CACHE_DRIFT}). */
   cache?: { vec: SparseVec; version: number; n: number; storyDocs: number; eventDocs?: number };
-  /** Story only: number of its docs containing each term. */
-  df?: Map<string, number>;
+  /** Story only: number of its docs containing each term (by term id). */
+  df?: Map<number, number>;
   /** Story only: its event ids, least recently updated first. */
   events?: string[];
   minDay?: number;
@@ -225,13 +267,21 @@ export class StoryClusterer {
   private readonly docs = new Map<string, DocState>();
   private readonly storyMap = new Map<string, Cluster>();
   private readonly eventMap = new Map<string, Cluster>();
-  private readonly postings = new Map<string, string[]>();
+  /** Term id -> stories indexed under it, least recent first. */
+  private readonly postings = new Map<number, string[]>();
   /** Stories merged away by refine() -> the story they went into. */
   private readonly mergedInto = new Map<string, string>();
   private counter = 0;
   /** Term -> dense id, and back (vectors hold ids, so comparing two costs a merge of two sorted arrays). */
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
+  /** Per term id: 1 for a name, date or number term (see {@link isSpecific}). */
+  private readonly specific: number[] = [];
+  /** Per term id: its IDF, valid while `idfAt` equals `n` (df only changes when n does). */
+  private readonly idfVal: number[] = [];
+  private readonly idfAt: number[] = [];
+  /** Scratch weights by term id for {@link vector}. */
+  private scratch = new Float64Array(1024);
 
   constructor(opts: ClusterOptions = {}) {
     this.opts = {
@@ -260,22 +310,57 @@ export class StoryClusterer {
     for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
-  private idf(t: string): number {
-    return Math.log((this.n + IDF_PRIOR_DOCS + 1) / ((this.df.get(t) ?? 0) + 0.5));
+  /** IDF of a term id, cached until the statistics change. */
+  private idf(id: number): number {
+    if (this.idfAt[id] === this.n) return this.idfVal[id];
+    const v = Math.log((this.n + IDF_PRIOR_DOCS + 1) / ((this.df.get(this.terms[id]) ?? 0) + 0.5));
+    this.idfVal[id] = v;
+    this.idfAt[id] = this.n;
+    return v;
   }
 
   /** Adds an article; returns the story and event it joined (or started). */
   add(doc: LinkDoc, opts: { observed?: boolean } = {}): { storyId: string; eventId: string } {
-    if (this.docs.has(doc.id)) throw new ParallaxError("E_LINK_DUPLICATE_ID", `Article "${doc.id}" was already added to the story clusterer.`, "Add each article once; use a unique id per article.");
+    this.checkNew(doc);
     const tf = docTerms(doc, this.opts.titleBoost);
     if (!opts.observed) this.observeTerms(tf);
+    return this.addTerms(doc, this.termArrays(tf));
+  }
+
+  /**
+   * Observes every doc (see {@link observe}), then adds them in the given order: the same as
+   * `observe` on each and then `add(doc, { observed: true })` on each, with each doc's terms read once.
+   */
+  addAll(docs: LinkDoc[]): void {
+    const seen = new Set<string>();
+    for (const d of docs) {
+      this.checkNew(d);
+      if (seen.has(d.id)) throw duplicateId(d.id);
+      seen.add(d.id);
+    }
+    // Term ids are handed out in first-seen order, as add() would in this order; compact arrays
+    // (not maps) keep the whole collection's terms small while it waits to be added.
+    const arrays = docs.map((d) => {
+      const tf = docTerms(d, this.opts.titleBoost);
+      this.observeTerms(tf);
+      return this.termArrays(tf);
+    });
+    docs.forEach((d, i) => this.addTerms(d, arrays[i]));
+  }
+
+  private checkNew(doc: LinkDoc): void {
+    if (this.docs.has(doc.id)) throw duplicateId(doc.id);
+  }
+
+  private addTerms(doc: LinkDoc, terms: { tids: Int32Array; tw: Float64Array }): { storyId: string; eventId: string } {
     const day = docDay(doc);
-    const state: DocState = { id: doc.id, tf, day, eventDays: docEventDays(doc, day), story: "", event: "" };
-    const vec = this.vector(tf);
+    const state: DocState = { id: doc.id, ...terms, day, eventDays: docEventDays(doc, day), story: "", event: "" };
+    const vec = this.vector(state.tids, state.tw);
+    const keys = this.keyTerms(vec);
 
     let story: Cluster | undefined;
     let best = this.opts.storyThreshold;
-    for (const sid of this.candidateStories(vec)) {
+    for (const sid of this.candidateStories(keys)) {
       const s = this.storyMap.get(sid)!;
       const sim = this.cosine(vec, this.storyVector(s)) * decay(gapDays(state.day, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
       if (sim >= best) {
@@ -293,7 +378,7 @@ export class StoryClusterer {
     let event: Cluster | undefined;
     let bestE = this.opts.eventThreshold;
     const local = this.localWeights(story);
-    const dv = this.vector(tf, local);
+    const dv = this.vector(state.tids, state.tw, local);
     for (const eid of story.events!.slice(-MAX_EVENT_CANDIDATES)) {
       const e = this.eventMap.get(eid)!;
       if (eventDaysConflict(state.eventDays, e.eventDays)) continue;
@@ -311,7 +396,7 @@ export class StoryClusterer {
     state.event = event.id;
     touchEvent(story, event.id);
     this.docs.set(doc.id, state);
-    this.index(story.id, vec);
+    this.index(story.id, keys);
     return { storyId: story.id, eventId: event.id };
   }
 
@@ -330,7 +415,7 @@ export class StoryClusterer {
         const e = this.docs.get(id)!.event;
         events.set(e, [...(events.get(e) ?? []), id]);
       }
-      const topTerms = this.keyTerms(this.storyVector(s)).slice(0, 10).map(([t]) => t);
+      const topTerms = this.keyTerms(this.storyVector(s)).slice(0, 10).map(([id]) => this.terms[id]);
       out.push({
         id: s.id,
         docs: [...s.docs],
@@ -365,7 +450,7 @@ export class StoryClusterer {
       n: this.n,
       df: [...this.df],
       counter: this.counter,
-      docs: [...this.docs.values()].map((d) => ({ id: d.id, tf: [...d.tf], day: d.day, eventDays: d.eventDays, story: d.story, event: d.event })),
+      docs: [...this.docs.values()].map((d) => ({ id: d.id, tf: Array.from(d.tids, (id, i): [string, number] => [this.terms[id], d.tw[i]]), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event })),
     };
   }
 
@@ -377,16 +462,16 @@ export class StoryClusterer {
     for (const [t, n] of state.df) c.df.set(t, n);
     c.counter = state.counter;
     for (const d of state.docs) {
-      const doc: DocState = { id: d.id, tf: new Map(d.tf), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
+      const doc: DocState = { id: d.id, ...c.termArrays(new Map(d.tf)), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
       c.docs.set(d.id, doc);
       let s = c.storyMap.get(d.story);
-      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new Map(), df: new Map(), events: [] }));
+      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
       let e = c.eventMap.get(d.event);
-      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new Map() }));
+      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
       c.addToCluster(s, doc, true);
       c.addToCluster(e, doc, false);
       touchEvent(s, e.id);
-      c.index(d.story, c.vector(doc.tf));
+      c.index(d.story, c.keyTerms(c.vector(doc.tids, doc.tw)));
     }
     return c;
   }
@@ -394,15 +479,17 @@ export class StoryClusterer {
   // ---------------------------------------------------------------------------
 
   private newCluster(prefix: string, story: boolean): Cluster {
-    return { id: `${prefix}${++this.counter}`, docs: [], tf: new Map(), df: story ? new Map() : undefined, events: story ? [] : undefined };
+    return { id: `${prefix}${++this.counter}`, docs: [], tf: new TermWeights(), df: story ? new Map() : undefined, events: story ? [] : undefined };
   }
 
   private addToCluster(c: Cluster, d: DocState, story: boolean): void {
     c.docs.push(d.id);
     if (!story && d.eventDays?.length) c.eventDays = mergeDays(c.eventDays, d.eventDays);
     c.version = (c.version ?? 0) + 1;
-    for (const [t, w] of d.tf) {
-      c.tf.set(t, (c.tf.get(t) ?? 0) + w);
+    const { tids, tw } = d;
+    for (let i = 0; i < tids.length; i++) {
+      const t = tids[i];
+      c.tf.add(t, tw[i]);
       if (c.df) c.df.set(t, (c.df.get(t) ?? 0) + 1);
     }
     if (c.tf.size > 2 * CENTROID_MAX_TERMS) this.prune(c);
@@ -414,9 +501,7 @@ export class StoryClusterer {
 
   /** Keeps the CENTROID_MAX_TERMS heaviest centroid terms (bounded cost per comparison). */
   private prune(c: Cluster): void {
-    const keep = [...c.tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_MAX_TERMS);
-    c.tf.clear();
-    for (const [t, w] of keep) c.tf.set(t, w);
+    c.tf.keepHeaviest(CENTROID_MAX_TERMS);
   }
 
   private termId(t: string): number {
@@ -425,46 +510,67 @@ export class StoryClusterer {
       id = this.terms.length;
       this.termIds.set(t, id);
       this.terms.push(t);
+      this.specific.push(isSpecific(t) ? 1 : 0);
+      this.idfAt.push(-1);
+      this.idfVal.push(0);
     }
     return id;
   }
 
-  /** Sublinear tf x idf (x story-local factor), L2-normalised. */
-  private vector(tf: Map<string, number>, local?: (t: string) => number): SparseVec {
-    const entries: [number, number][] = [];
+  /** A term-frequency map as parallel id and weight arrays (map order kept). */
+  private termArrays(tf: Map<string, number>): { tids: Int32Array; tw: Float64Array } {
+    const tids = new Int32Array(tf.size);
+    const tw = new Float64Array(tf.size);
+    let i = 0;
+    for (const [t, w] of tf) {
+      tids[i] = this.termId(t);
+      tw[i++] = w;
+    }
+    return { tids, tw };
+  }
+
+  /** Sublinear tf x idf (x story-local factor), L2-normalised; `ids` (distinct) with their counts `ws`. */
+  private vector(ids: ArrayLike<number>, ws: ArrayLike<number>, local?: (id: number) => number): SparseVec {
+    if (this.scratch.length < this.terms.length) this.scratch = new Float64Array(Math.max(this.terms.length, 2 * this.scratch.length));
+    const scratch = this.scratch;
+    const out = new Int32Array(ids.length);
+    let m = 0;
     let norm = 0;
-    for (const [t, c] of tf) {
-      const w = (1 + Math.log(Math.max(1, c))) * this.idf(t) * (local ? local(t) : 1);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const w = (1 + Math.log(Math.max(1, ws[i]))) * this.idf(id) * (local ? local(id) : 1);
       if (w <= 0) continue;
-      entries.push([this.termId(t), w]);
+      out[m++] = id;
+      scratch[id] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    entries.sort((a, b) => a[0] - b[0]);
-    const ids = new Int32Array(entries.length);
-    const w = new Float64Array(entries.length);
-    entries.forEach(([id, x], i) => {
-      ids[i] = id;
-      w[i] = x / norm;
-    });
-    return { ids, w };
+    const sorted = (m === out.length ? out : out.slice(0, m)).sort();
+    const w = new Float64Array(m);
+    for (let i = 0; i < m; i++) w[i] = scratch[sorted[i]] / norm;
+    return { ids: sorted, w };
+  }
+
+  /** The vector of a cluster centroid. */
+  private clusterVector(c: Cluster, local?: (id: number) => number): SparseVec {
+    return this.vector(c.tf.ids, c.tf.weights, local);
   }
 
   /** The story centroid's vector, cached (see {@link CACHE_DRIFT}). */
   private storyVector(s: Cluster): SparseVec {
     const c = s.cache;
     if (c && (c.version === (s.version ?? 0) || (c.storyDocs >= CACHE_MIN_DOCS && s.docs.length <= c.storyDocs * (1 + CACHE_DRIFT))) && this.n <= c.n * (1 + CACHE_DRIFT)) return c.vec;
-    const vec = this.vector(s.tf);
+    const vec = this.clusterVector(s);
     s.cache = { vec, version: s.version ?? 0, n: this.n, storyDocs: s.docs.length };
     return vec;
   }
 
   /** An event centroid's story-local vector, cached (see {@link CACHE_DRIFT}). */
-  private eventVector(e: Cluster, story: Cluster, local: (t: string) => number): SparseVec {
+  private eventVector(e: Cluster, story: Cluster, local: (id: number) => number): SparseVec {
     const c = e.cache;
     const fresh = c && (c.version === (e.version ?? 0) || ((c.eventDocs ?? 0) >= CACHE_MIN_DOCS && e.docs.length <= (c.eventDocs ?? 0) * (1 + CACHE_DRIFT)));
     if (c && fresh && this.n <= c.n * (1 + CACHE_DRIFT) && (story.docs.length === c.storyDocs || (c.storyDocs >= CACHE_MIN_DOCS && story.docs.length <= c.storyDocs * (1 + CACHE_DRIFT)))) return c.vec;
-    const vec = this.vector(e.tf, local);
+    const vec = this.clusterVector(e, local);
     e.cache = { vec, version: e.version ?? 0, n: this.n, storyDocs: story.docs.length, eventDocs: e.docs.length };
     return vec;
   }
@@ -486,14 +592,15 @@ export class StoryClusterer {
   }
 
   /** Story-local factor: terms most of the story's articles share weigh less (more so in bigger stories). */
-  private localWeights(s: Cluster): (t: string) => number {
+  private localWeights(s: Cluster): (id: number) => number {
     const n = s.docs.length;
     const lambda = n / (n + LOCAL_PRIOR_DOCS);
-    return (t) => {
-      const df = s.df?.get(t) ?? 0;
+    const specific = this.specific;
+    return (id) => {
+      const df = s.df?.get(id) ?? 0;
       // a term only one article of the story has says nothing about which articles belong together
       const localIdf = df < MIN_LOCAL_DF ? 0 : Math.max(0, Math.log((n + 1) / (df + 0.5)));
-      return (lambda * localIdf + (1 - lambda)) * (isSpecific(t) ? EVENT_SPECIFIC_WEIGHT : 1);
+      return (lambda * localIdf + (1 - lambda)) * (specific[id] ? EVENT_SPECIFIC_WEIGHT : 1);
     };
   }
 
@@ -503,15 +610,27 @@ export class StoryClusterer {
     return s;
   }
 
-  /** The KEY_TERMS highest-weighted terms of a vector, with their weights. */
-  private keyTerms(vec: SparseVec): [string, number][] {
-    const order = Array.from(vec.ids.keys()).sort((a, b) => vec.w[b] - vec.w[a] || (this.terms[vec.ids[a]] < this.terms[vec.ids[b]] ? -1 : 1));
-    return order.slice(0, KEY_TERMS).map((i) => [this.terms[vec.ids[i]], vec.w[i]]);
+  /**
+   * The KEY_TERMS highest-weighted term ids of a vector (ties by term), with their weights: a
+   * bounded insertion selection, the same as sorting all terms and keeping the head.
+   */
+  private keyTerms(vec: SparseVec): [number, number][] {
+    const terms = this.terms;
+    const top: number[] = []; // indices into vec, best first
+    const before = (a: number, b: number) => vec.w[a] > vec.w[b] || (vec.w[a] === vec.w[b] && terms[vec.ids[a]] < terms[vec.ids[b]]);
+    for (let i = 0; i < vec.ids.length; i++) {
+      if (top.length === KEY_TERMS && !before(i, top[KEY_TERMS - 1])) continue;
+      let at = top.length;
+      while (at > 0 && before(i, top[at - 1])) at--;
+      top.splice(at, 0, i);
+      if (top.length > KEY_TERMS) top.pop();
+    }
+    return top.map((i) => [vec.ids[i], vec.w[i]]);
   }
 
-  private candidateStories(vec: SparseVec): string[] {
+  private candidateStories(keys: [number, number][]): string[] {
     const hits = new Map<string, number>();
-    for (const [t, w] of this.keyTerms(vec)) {
+    for (const [t, w] of keys) {
       for (const raw of this.postings.get(t) ?? []) {
         const sid = this.resolve(raw);
         hits.set(sid, (hits.get(sid) ?? 0) + w);
@@ -520,8 +639,8 @@ export class StoryClusterer {
     return [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES).map(([s]) => s);
   }
 
-  private index(storyId: string, vec: SparseVec): void {
-    for (const [t] of this.keyTerms(vec)) {
+  private index(storyId: string, keys: [number, number][]): void {
+    for (const [t] of keys) {
       let p = this.postings.get(t);
       if (!p) this.postings.set(t, (p = []));
       const at = p.indexOf(storyId);
@@ -536,7 +655,7 @@ export class StoryClusterer {
     for (const s of ordered) {
       if (!this.storyMap.has(s.id)) continue;
       const v = this.storyVector(s);
-      for (const cid of this.candidateStories(v)) {
+      for (const cid of this.candidateStories(this.keyTerms(v))) {
         if (cid === s.id || !this.storyMap.has(cid)) continue;
         const c = this.storyMap.get(cid)!;
         if (c.docs.length > s.docs.length) continue;
@@ -558,7 +677,7 @@ export class StoryClusterer {
   private reclusterEvents(s: Cluster): void {
     const local = this.localWeights(s);
     const members = s.docs.map((id) => this.docs.get(id)!);
-    const vecs = members.map((d) => this.vector(d.tf, local));
+    const vecs = members.map((d) => this.vector(d.tids, d.tw, local));
     const n = members.length;
     const sim = new Float64Array(n * n);
     const conflict = new Uint8Array(n * n);
@@ -590,7 +709,7 @@ export class StoryClusterer {
       const votes = new Map<string, number>();
       for (const i of g) votes.set(oldIds[i], (votes.get(oldIds[i]) ?? 0) + 1);
       const pick = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).find(([e]) => !used.has(e))?.[0];
-      const e: Cluster = pick ? { id: pick, docs: [], tf: new Map() } : this.newCluster("e", false);
+      const e: Cluster = pick ? { id: pick, docs: [], tf: new TermWeights() } : this.newCluster("e", false);
       used.add(e.id);
       this.eventMap.set(e.id, e);
       touchEvent(s, e.id);
@@ -600,6 +719,10 @@ export class StoryClusterer {
       }
     }
   }
+}
+
+function duplicateId(id: string): ParallaxError {
+  return new ParallaxError("E_LINK_DUPLICATE_ID", `Article "${id}" was already added to the story clusterer.`, "Add each article once; use a unique id per article.");
 }
 
 /** The days an article's lead names, relative ones resolved against its publication date (else `day`). */
@@ -692,8 +815,7 @@ export function attachSingletons(groups: number[][], n: number, sim: Float64Arra
 export function clusterDocs(docs: LinkDoc[], level: "story" | "event", opts: ClusterOptions = {}): Map<string, string> {
   const c = new StoryClusterer(opts);
   const ordered = [...docs].sort(byPublication);
-  for (const d of ordered) c.observe(d);
-  for (const d of ordered) c.add(d, { observed: true });
+  c.addAll(ordered);
   c.refine();
   const out = new Map<string, string>();
   for (const d of docs) {

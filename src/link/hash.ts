@@ -25,3 +25,23 @@ export function hash32(s: string, seed = 0): number {
   }
   return fmix32(h);
 }
+
+/**
+ * hash32 of `words[from..to)` joined by single spaces, without building the string
+ * (`hashJoined(w, i, j) === hash32(w.slice(i, j).join(" "))`).
+ */
+export function hashJoined(words: readonly string[], from: number, to: number): number {
+  let h = FNV_OFFSET >>> 0;
+  for (let j = from; j < to; j++) {
+    if (j > from) {
+      h ^= 0x20;
+      h = Math.imul(h, FNV_PRIME);
+    }
+    const w = words[j];
+    for (let i = 0; i < w.length; i++) {
+      h ^= w.charCodeAt(i);
+      h = Math.imul(h, FNV_PRIME);
+    }
+  }
+  return fmix32(h);
+}

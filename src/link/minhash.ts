@@ -5,7 +5,7 @@
  * with the texts that share an LSH bucket with it.
  */
 import { fmix32, hash32 } from "./hash.js";
-import { shingleHashes } from "./shingles.js";
+import { shingleHashes, shingleHashesOfNormalized } from "./shingles.js";
 import { normalizeText } from "./text.js";
 import { ParallaxError } from "../errors.js";
 
@@ -39,19 +39,55 @@ export class MinHasher {
   signature(hashes: Uint32Array): Int32Array {
     const n = this.numPermutations;
     const seeds = this.seeds;
-    const sig = new Int32Array(n).fill(0x7fffffff);
-    for (let j = 0; j < hashes.length; j++) {
-      const x = hashes[j] | 0;
-      for (let i = 0; i < n; i++) {
-        let h = Math.imul(x ^ seeds[i], 0x85ebca6b);
-        h ^= h >>> 13;
-        h = Math.imul(h, 0xc2b2ae35);
-        h ^= h >>> 16;
-        if (h < sig[i]) sig[i] = h;
+    const sig = new Int32Array(n);
+    const m = hashes.length;
+    const xs = new Int32Array(hashes.buffer, hashes.byteOffset, m);
+    // permutation-major, four at a time: the minima stay in registers while the hashes stream by
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const s0 = seeds[i];
+      const s1 = seeds[i + 1];
+      const s2 = seeds[i + 2];
+      const s3 = seeds[i + 3];
+      let m0 = 0x7fffffff;
+      let m1 = 0x7fffffff;
+      let m2 = 0x7fffffff;
+      let m3 = 0x7fffffff;
+      for (let j = 0; j < m; j++) {
+        const x = xs[j];
+        const h0 = permute(x ^ s0);
+        const h1 = permute(x ^ s1);
+        const h2 = permute(x ^ s2);
+        const h3 = permute(x ^ s3);
+        if (h0 < m0) m0 = h0;
+        if (h1 < m1) m1 = h1;
+        if (h2 < m2) m2 = h2;
+        if (h3 < m3) m3 = h3;
       }
+      sig[i] = m0;
+      sig[i + 1] = m1;
+      sig[i + 2] = m2;
+      sig[i + 3] = m3;
+    }
+    for (; i < n; i++) {
+      const seed = seeds[i];
+      let min = 0x7fffffff;
+      for (let j = 0; j < m; j++) {
+        const h = permute(xs[j] ^ seed);
+        if (h < min) min = h;
+      }
+      sig[i] = min;
     }
     return sig;
   }
+}
+
+/** The xor-multiply-xorshift mix of {@link MinHasher.signature}, as a signed 32-bit value. */
+function permute(v: number): number {
+  let h = Math.imul(v, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two sets. */
@@ -107,7 +143,7 @@ export class DuplicateIndex {
     if (this.entries.has(id)) throw new ParallaxError("E_LINK_DUPLICATE_ID", `Text id "${id}" was already added to the duplicate index.`, "Give every article a unique id (Article.id is a content hash).");
     const norm = normalizeText(text);
     const exactKey = `${hash32(norm, 1)}:${hash32(norm, 2)}:${norm.length}`;
-    const shingles = shingleHashes(text);
+    const shingles = shingleHashesOfNormalized(norm);
     const sig = this.hasher.signature(shingles);
     const bandKeys = this.bandKeys(sig);
 

@@ -64,7 +64,7 @@ interface Prepared {
 function prepare(doc: LinkDoc): Prepared {
   // Alignment is quadratic in sentences: a news article and its rewrite fit well within the cap,
   // and a book-length input must not stall the batch.
-  const sentences = sentenceFeatures(doc).slice(0, MAX_ALIGN_SENTENCES);
+  const sentences = sentenceFeatures(doc, MAX_ALIGN_SENTENCES);
   const quotes = (doc.text.match(/["\u201c\u201d]/g) ?? []).length / 2;
   const specificity = (quotes + numbers(doc.text).length) / Math.max(1, sentences.length);
   return { doc, sentences, agency: wireAgency(doc), specificity };
@@ -177,8 +177,7 @@ export function rewriteCandidates(docs: LinkDoc[], termSets = docs.map(termSetOf
   const maxDf = Math.min(CANDIDATE_MAX_POSTING, Math.max(2, Math.floor(CANDIDATE_MAX_DF_SHARE * docs.length)));
   const postings = new Map<string, number[]>();
   termSets.forEach((s, i) => {
-    const keys = [...s].filter((t) => (df.get(t) ?? 0) >= 2 && (df.get(t) ?? 0) <= maxDf).sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : 1));
-    for (const t of keys.slice(0, CANDIDATE_KEY_TERMS)) {
+    for (const t of rarestTerms(s, df, maxDf)) {
       const p = postings.get(t);
       if (p) p.push(i);
       else postings.set(t, [i]);
@@ -210,6 +209,30 @@ export function rewriteCandidates(docs: LinkDoc[], termSets = docs.map(termSetOf
   }
   const out: [number, number][] = [...pairs].map((key) => [Math.floor(key / docs.length), key % docs.length]);
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/**
+ * The CANDIDATE_KEY_TERMS terms of `s` with the lowest df in [2, maxDf], rarest first (ties by term):
+ * a bounded insertion selection, the same as sorting them all and keeping the head.
+ */
+function rarestTerms(s: Set<string>, df: Map<string, number>, maxDf: number): string[] {
+  const top: string[] = [];
+  const topDf: number[] = [];
+  for (const t of s) {
+    const d = df.get(t) ?? 0;
+    if (d < 2 || d > maxDf) continue;
+    const last = top.length - 1;
+    if (top.length === CANDIDATE_KEY_TERMS && (d > topDf[last] || (d === topDf[last] && t > top[last]))) continue;
+    let at = top.length;
+    while (at > 0 && (d < topDf[at - 1] || (d === topDf[at - 1] && t < top[at - 1]))) at--;
+    top.splice(at, 0, t);
+    topDf.splice(at, 0, d);
+    if (top.length > CANDIDATE_KEY_TERMS) {
+      top.pop();
+      topDf.pop();
+    }
+  }
+  return top;
 }
 
 /** Content stems and capitalised names of a doc: what candidate retrieval and the cheap pre-check compare. */

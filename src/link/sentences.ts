@@ -27,17 +27,29 @@ export function sentenceSpans(doc: LinkDoc): Span[] {
 }
 
 /** Features of every non-empty sentence of `doc`, in text order. */
-export function sentenceFeatures(doc: LinkDoc): SentenceFeatures[] {
+export function sentenceFeatures(doc: LinkDoc, max = Infinity): SentenceFeatures[] {
   const entityNames = [...new Set((doc.entities ?? []).map((e) => e.text).filter((t) => t.length >= MIN_ENTITY_CHARS))];
   const canonical = new Map((doc.entities ?? []).map((e) => [e.text, (e.canonical ?? e.text).toLowerCase()]));
+  // per entity string: its first occurrence at or after `from` in the whole text (a sentence holds
+  // the string when that occurrence, searched from the sentence start, fits inside the sentence)
+  const from = entityNames.map(() => Infinity);
+  const next = entityNames.map(() => -1);
   const out: SentenceFeatures[] = [];
   for (const s of sentenceSpans(doc)) {
+    if (out.length >= max) break;
     const text = doc.text.slice(s.start, s.end);
     if (!text.trim()) continue;
     const terms = contentTerms(text);
     const features = new Set<string>(terms);
     for (const n of capitalizedNames(text)) if (n.includes(" ")) features.add(`@${n}`);
-    for (const e of entityNames) if (text.includes(e)) features.add(`@${canonical.get(e)}`);
+    entityNames.forEach((e, k) => {
+      if (!(from[k] <= s.start && next[k] >= s.start)) {
+        const at = doc.text.indexOf(e, s.start);
+        from[k] = s.start;
+        next[k] = at < 0 ? Infinity : at;
+      }
+      if (next[k] + e.length <= s.end) features.add(`@${canonical.get(e)}`);
+    });
     out.push({ start: s.start, end: s.end, text, features, substantive: terms.length >= MIN_SUBSTANTIVE_TERMS });
   }
   return out;

@@ -2,7 +2,7 @@
  * Word shingles for near-duplicate detection: hashes of every run of k consecutive normalised
  * words. Stopwords are kept (they make copies distinctive); punctuation and case are not.
  */
-import { hash32 } from "./hash.js";
+import { hash32, hashJoined } from "./hash.js";
 import { normalizeText, words } from "./text.js";
 
 /** Words per shingle: 5 keeps unrelated articles apart while a reworded sentence breaks only a few shingles. */
@@ -13,11 +13,16 @@ export const SHINGLE_SIZE = 5;
  * gives one shingle of all its words; an empty text gives none).
  */
 export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
-  const w = words(normalizeText(text));
+  return shingleHashesOfNormalized(normalizeText(text), k);
+}
+
+/** {@link shingleHashes} of a text already passed through {@link normalizeText}. */
+export function shingleHashesOfNormalized(norm: string, k = SHINGLE_SIZE): Uint32Array {
+  const w = words(norm);
   if (w.length === 0) return new Uint32Array(0);
   const set = new Set<number>();
   if (w.length < k) set.add(hash32(w.join(" ")));
-  else for (let i = 0; i + k <= w.length; i++) set.add(hash32(w.slice(i, i + k).join(" ")));
+  else for (let i = 0; i + k <= w.length; i++) set.add(hashJoined(w, i, i + k));
   return Uint32Array.from(set);
 }
 

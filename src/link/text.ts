@@ -38,18 +38,64 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['\u2019.,][\p{L}\p{N}]+)*/gu;
-
 /** Lower-cased word tokens of `s` (letters/digits, keeping inner apostrophes, dots and digit commas). */
 export function words(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(WORD_RE)) out.push(m[0].toLowerCase().replace(/\u2019/g, "'"));
+  // the tokens /[\p{L}\p{N}]+(?:['\u2019.,][\p{L}\p{N}]+)*/gu matches, scanned by hand (faster than the regex)
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let c = s.codePointAt(i)!;
+    if (!isLetterOrNumber(c)) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      // letters and numbers...
+      while (i < n && isLetterOrNumber((c = s.codePointAt(i)!))) i += c > 0xffff ? 2 : 1;
+      // ...joined by one inner separator followed by more of them
+      if (i + 1 < n && isJoiner(s.charCodeAt(i)) && isLetterOrNumber(s.codePointAt(i + 1)!)) i++;
+      else break;
+    }
+    const w = s.slice(start, i).toLowerCase();
+    out.push(w.includes("\u2019") ? w.replace(/\u2019/g, "'") : w);
+  }
   return out;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Non-ASCII code point -> whether it is a letter or number (memoised). */
+const letterOrNumberCache = new Map<number, boolean>();
+
+/** True for a code point in \p{L} or \p{N}. */
+function isLetterOrNumber(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  let v = letterOrNumberCache.get(c);
+  if (v === undefined) {
+    v = LETTER_OR_NUMBER.test(String.fromCodePoint(c));
+    letterOrNumberCache.set(c, v);
+  }
+  return v;
+}
+
+/** The separators allowed inside a token: apostrophes, dots, commas. */
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2c;
 }
 
 /** True for a token that is a number (digits with optional separators). */
 export function isNumber(w: string): boolean {
-  return /^\d[\d.,]*$/.test(w);
+  if (w.length === 0 || !isDigit(w.charCodeAt(0))) return false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!isDigit(c) && c !== 0x2e && c !== 0x2c) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Normalises a number token: "1,400" -> "1400", "7.0" -> "7". */
@@ -66,18 +112,28 @@ export function normalizeNumber(w: string): string {
 export function stem(w: string): string {
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
-  if (w.length <= MIN_STEM_LENGTH || /\d/.test(w)) return w;
+  if (w.length <= MIN_STEM_LENGTH || hasDigit(w)) return w;
   if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
   else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
   if (w.endsWith("ing") && w.length > 5) w = undouble(w.slice(0, -3));
   else if (w.endsWith("ed") && w.length > 4) w = undouble(w.slice(0, -2));
   if (w.endsWith("e") && w.length > MIN_STEM_LENGTH) w = w.slice(0, -1);
   return w;
 }
 
+/** Drops the last letter of a doubled final consonant ("stopp" -> "stop"), except ll, ss and zz. */
 function undouble(w: string): string {
-  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+  const n = w.length;
+  if (n < 2) return w;
+  const c = w.charCodeAt(n - 1);
+  if (c !== w.charCodeAt(n - 2) || c < 0x62 || c > 0x7a || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75) return w;
+  return c === 0x6c || c === 0x73 || c === 0x7a ? w : w.slice(0, -1);
+}
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (isDigit(w.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Content terms: stems of non-stopword words plus normalised numbers, in text order. */
@@ -88,7 +144,7 @@ export function contentTerms(s: string): string[] {
       out.push(normalizeNumber(w));
       continue;
     }
-    const bare = w.replace(/'s$/, "");
+    const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
     if (bare.length < MIN_CONTENT_WORD_LENGTH || STOPWORDS.has(bare)) continue;
     out.push(stem(bare));
   }

@@ -68,6 +68,8 @@ function keyOf(name: string): string {
 export function mergeEntities(items: StoryInput[]): EntityIndex {
   const groups = new Map<string, Group>();
   const mentionKey = new Map<string, string>();
+  /** keyOf per distinct name (a story repeats its names many times). */
+  const keys = new Map<string, string>();
 
   for (const { article, ann } of items) {
     const byId = new Map(ann.entities.map((e) => [e.id, e]));
@@ -75,7 +77,8 @@ export function mergeEntities(items: StoryInput[]): EntityIndex {
       const root = rootMention(byId, e);
       if (root.mention && root.mention !== "name") continue; // an unresolved pronoun or nominal
       const canonical = root.canonical ?? root.text;
-      const key = keyOf(canonical);
+      let key = keys.get(canonical);
+      if (key === undefined) keys.set(canonical, (key = keyOf(canonical)));
       if (!key) continue;
       let g = groups.get(key);
       if (!g) {

@@ -64,9 +64,9 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
     ]);
     ann.sentences.forEach((s, i) => {
       const text = article.text.slice(s.start, s.end);
+      if (!SENTENCE_END.test(text)) return; // a heading, caption or fragment states no claim
       const terms = new Set(contentTerms(text));
       if (terms.size < MIN_FACT_TERMS) return;
-      if (!SENTENCE_END.test(text)) return; // a heading, caption or fragment states no claim
       const numbers = [...text.matchAll(NUMBER_WITH_UNIT)]
         .filter((m) => !/^(19|20)\d\d$/.test(m[1]))
         .map((m) => ({ value: `${m[1].replace(/,/g, "")}${m[2] ? ` ${m[2]}` : ""}`, unit: m[3].toLowerCase() }));
@@ -97,27 +97,45 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   });
   const parent = units.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  // Count shared retrievable terms per candidate first; only candidates sharing enough are compared.
+  // (Components do not depend on the order pairs are joined in, so counts live in a reused array.)
+  const hits = new Int32Array(units.length);
+  const articleIndex = new Map<string, number>();
+  const art = Int32Array.from(units, (u) => {
+    let a = articleIndex.get(u.articleId);
+    if (a === undefined) articleIndex.set(u.articleId, (a = articleIndex.size));
+    return a;
+  });
+  const touched: number[] = [];
   units.forEach((u, i) => {
-    // Count shared retrievable terms per candidate first; only candidates sharing enough are compared.
-    const hits = new Map<number, number>();
     for (const t of u.terms) {
-      for (const j of postings.get(t) ?? []) {
-        if (j <= i || units[j].articleId === u.articleId) continue;
-        hits.set(j, (hits.get(j) ?? 0) + 1);
+      const p = postings.get(t);
+      if (!p) continue;
+      // postings ascend: only the later units (j > i) are candidates
+      for (let k = p.length - 1; k >= 0; k--) {
+        const j = p[k];
+        if (j <= i) break;
+        if (art[j] === art[i]) continue;
+        if (hits[j]++ === 0) touched.push(j);
       }
     }
-    for (const [j, n] of hits) {
+    for (const j of touched) {
+      const n = hits[j];
+      hits[j] = 0;
       if (n < MIN_SHARED_TERMS) continue;
       const v = units[j];
       if (containment(u.terms, v.terms) >= SAME_CLAIM_CONTAINMENT && jaccard(u.terms, v.terms) >= SAME_CLAIM_JACCARD) {
         parent[find(i)] = find(j);
       }
     }
+    touched.length = 0;
   });
   const byRoot = new Map<number, Unit[]>();
   units.forEach((u, i) => {
     const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), u]);
+    const list = byRoot.get(r);
+    if (list) list.push(u);
+    else byRoot.set(r, [u]);
   });
   const out: FactGroup[] = [];
   for (const list of byRoot.values()) {

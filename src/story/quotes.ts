@@ -42,6 +42,8 @@ interface Draft {
 
 export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryQuote[] {
   const drafts: Draft[] = [];
+  /** The drafts of each speaker, in creation order (a new attribution joins the first that matches). */
+  const bySpeaker = new Map<string, Draft[]>();
   for (const { article, ann } of items) {
     const headings = headingSpans(article);
     for (const a of ann.attributions) {
@@ -53,18 +55,22 @@ export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: Sou
       if (!speaker) continue; // no one identifiable speaks: not a quote for the ledger
       const speakerKey = speaker.entityId ?? nameKey(speaker.name);
       const ev = evidenceOf(article, a.content);
-      const match = drafts.find((d) => d.speakerKey === speakerKey && containment(d.terms, terms) >= SAME_QUOTE_CONTAINMENT);
+      const mine = bySpeaker.get(speakerKey);
+      const match = mine?.find((d) => containment(d.terms, terms) >= SAME_QUOTE_CONTAINMENT);
       if (match) {
         if (!match.q.articleIds.includes(article.id)) match.q.articleIds.push(article.id);
         match.q.evidence.push(ev);
         if (match.q.kind !== "direct" && a.kind === "direct") [match.q.kind, match.q.text] = [a.kind, a.content.text];
         continue;
       }
-      drafts.push({
+      const draft: Draft = {
         speakerKey,
         terms,
         q: { id: "", speaker, kind: a.kind, text: a.content.text, articleIds: [article.id], independentSources: 0, evidence: [ev] },
-      });
+      };
+      drafts.push(draft);
+      if (mine) mine.push(draft);
+      else bySpeaker.set(speakerKey, [draft]);
     }
   }
   const quotes = drafts.map((d) => d.q);

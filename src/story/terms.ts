@@ -29,18 +29,85 @@ export function stem(word: string): string {
   return word;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-
 /** The content terms of a text (stems of non-stop words; numbers kept as written without separators). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    let w = m[0].replace(/['’]s$/u, "").replace(/[.'’-]+$/u, "");
-    if (/^\d[\d,.]*$/.test(w)) w = w.replace(/,/g, "");
-    if (!w || STOP_WORDS.has(w)) continue;
-    out.push(/^\d/.test(w) ? w : stem(w));
+  const lower = text.toLowerCase();
+  // words as /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu matches them, scanned by hand (faster than the regex)
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    let c = lower.codePointAt(i)!;
+    if (!isWordStart(c)) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += c > 0xffff ? 2 : 1;
+    while (i < n) {
+      c = lower.codePointAt(i)!;
+      if (!isWordStart(c) && !isInner(c)) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    const w = termOf(lower.slice(start, i));
+    if (w !== undefined) out.push(w);
   }
   return out;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Non-ASCII code point -> whether it is a letter or number (memoised). */
+const wordStartCache = new Map<number, boolean>();
+
+/** True for a code point WORD may start with: a letter or number. */
+function isWordStart(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  let v = wordStartCache.get(c);
+  if (v === undefined) {
+    v = LETTER_OR_NUMBER.test(String.fromCodePoint(c));
+    wordStartCache.set(c, v);
+  }
+  return v;
+}
+
+/** True for the punctuation WORD allows inside a word: apostrophes, dots, hyphens. */
+function isInner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d;
+}
+
+/** The content term of one lower-cased word token, or undefined for a stop word or nothing left. */
+function termOf(token: string): string | undefined {
+  // strip a possessive ('s / ’s), then trailing dots, apostrophes and hyphens
+  let end = token.length;
+  if (end >= 2 && token.charCodeAt(end - 1) === 0x73 && isApostrophe(token.charCodeAt(end - 2))) end -= 2;
+  while (end > 0 && isTrailing(token.charCodeAt(end - 1))) end--;
+  let w = end === token.length ? token : token.slice(0, end);
+  if (!w) return undefined;
+  const numeric = isDigit(w.charCodeAt(0));
+  if (numeric && isNumberLike(w) && w.includes(",")) w = w.replace(/,/g, "");
+  if (STOP_WORDS.has(w)) return undefined;
+  return numeric ? w : stem(w);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
+function isTrailing(c: number): boolean {
+  return c === 0x2e || c === 0x2d || isApostrophe(c);
+}
+
+/** True for digits with optional commas and dots (the first already known to be a digit). */
+function isNumberLike(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!isDigit(c) && c !== 0x2c && c !== 0x2e) return false;
+  }
+  return true;
 }
 
 /** Jaccard similarity of two term sets. */

@@ -123,24 +123,30 @@ function isShortFormOf(short: string[], full: string[]): boolean {
 
 /** Groups PERSON name mentions; a mention whose short form is ambiguous gets no cluster and no canonical name. */
 function clusterNames(text: string, tokens: readonly Token[], names: readonly Entity[]): Map<Entity, Cluster> {
-  const forms = [...new Set(names.map((e) => nameWords(e.text).join(" ")).filter(Boolean))];
+  // Each name's form is computed once (the loops below compare every form with every other).
+  const formOf = names.map((e) => nameWords(e.text).join(" "));
+  const forms = [...new Set(formOf.filter(Boolean))];
+  const wordsOf = forms.map((f) => f.split(" "));
   const canonicalOf = new Map<string, string | undefined>();
-  for (const form of forms) {
-    const words = form.split(" ");
-    const longer = forms.filter((f) => isShortFormOf(words, f.split(" ")));
+  forms.forEach((form, i) => {
+    const longer: number[] = [];
+    for (let j = 0; j < forms.length; j++) if (isShortFormOf(wordsOf[i], wordsOf[j])) longer.push(j);
     // Keep only the maximal forms ("Joe Biden" within "President Joe Biden" counts once).
-    const maximal = longer.filter((f) => !longer.some((g) => g !== f && isShortFormOf(f.split(" "), g.split(" "))));
-    canonicalOf.set(form, maximal.length === 0 ? form : maximal.length === 1 ? maximal[0] : undefined);
-  }
+    const maximal = longer.filter((f) => !longer.some((g) => g !== f && isShortFormOf(wordsOf[f], wordsOf[g])));
+    canonicalOf.set(form, maximal.length === 0 ? form : maximal.length === 1 ? forms[maximal[0]] : undefined);
+  });
+  const firstWithForm = new Map<string, Entity>();
+  names.forEach((n, i) => {
+    if (!firstWithForm.has(formOf[i])) firstWithForm.set(formOf[i], n);
+  });
   const clusters = new Map<string, Cluster>();
   const out = new Map<Entity, Cluster>();
-  for (const e of names) {
-    const form = nameWords(e.text).join(" ");
-    const canonical = canonicalOf.get(form);
-    if (!canonical) continue;
+  names.forEach((e, i) => {
+    const canonical = canonicalOf.get(formOf[i]);
+    if (!canonical) return;
     let c = clusters.get(canonical);
     if (!c) {
-      const head = names.find((n) => nameWords(n.text).join(" ") === canonical) ?? e;
+      const head = firstWithForm.get(canonical) ?? e;
       c = { headId: head.id, canonical, gender: "unknown", roleWords: new Set(), roleText: "" };
       clusters.set(canonical, c);
     }
@@ -153,7 +159,7 @@ function clusterNames(text: string, tokens: readonly Token[], names: readonly En
     const g = genderOf(text, tokens, e);
     if (g !== "unknown") c.gender = c.gender === "unknown" || c.gender === g ? g : "unknown";
     out.set(e, c);
-  }
+  });
   return out;
 }
 

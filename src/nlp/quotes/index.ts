@@ -597,12 +597,13 @@ function dedupe(found: Found[]): Found[] {
 function toAttributions(doc: Doc, tokens: readonly Token[], found: readonly Found[]): Attribution[] {
   const mentions = mentionsFor(doc);
   const byId = new Map(mentions.map((e) => [e.id, e]));
+  const within = mentionsWithin(mentions);
   const span = (r: [number, number]) => spanOf(doc.text, tokens[r[0]].start, tokens[r[1] - 1].end);
   return found.map((f, n) => {
     const source = f.source ? span(f.source) : undefined;
     return {
       id: `q${n + 1}`, kind: f.kind, source, cue: span(f.cue), content: span(f.content),
-      speaker: source && f.source ? speakerFor(source.start, source.end, source.text, mentions, byId, tokens.slice(f.source[0], f.source[1])) : undefined,
+      speaker: source && f.source ? speakerFor(source.start, source.end, source.text, mentions, byId, tokens.slice(f.source[0], f.source[1]), within) : undefined,
     };
   });
 }
@@ -616,11 +617,37 @@ function mentionsFor(doc: Doc): Entity[] {
 }
 
 /**
+ * The mentions inside [start, end], in list order: `mentions.filter((e) => e.start >= start && e.end <= end)`,
+ * by binary search when the list is sorted by start (as the pipeline leaves it), so long articles stay linear.
+ */
+function mentionsWithin(mentions: readonly Entity[]): (start: number, end: number) => Entity[] {
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i].start < mentions[i - 1].start) return (a, b) => mentions.filter((e) => e.start >= a && e.end <= b);
+  }
+  return (a, b) => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Entity[] = [];
+    // A mention inside the span starts at or before its end (start <= end <= b).
+    for (let i = lo; i < mentions.length && mentions[i].start <= b; i++) if (mentions[i].end <= b) out.push(mentions[i]);
+    return out;
+  };
+}
+
+/**
  * Names the speaker of a source span from the entities and mentions inside it; without one, types it by its head
  * ("a senior official" PERSON, "the campaign" ORG, "This crisis" UNKNOWN: no agent, see speaker-type.ts).
  */
-function speakerFor(start: number, end: number, text: string, mentions: readonly Entity[], byId: Map<string, Entity>, sourceTokens: readonly Token[]): Speaker {
-  const inside = mentions.filter((e) => e.start >= start && e.end <= end);
+function speakerFor(
+  start: number, end: number, text: string, mentions: readonly Entity[], byId: Map<string, Entity>, sourceTokens: readonly Token[],
+  within: (start: number, end: number) => Entity[] = (a, b) => mentions.filter((e) => e.start >= a && e.end <= b),
+): Speaker {
+  const inside = within(start, end);
   const person = inside.find((e) => e.type === "PERSON" && e.start === start) ?? inside.filter((e) => e.type === "PERSON").pop();
   // A person named in a relative clause or a prepositional phrase of the source is not the speaker, unless the
   // source starts with them (or with their title).
