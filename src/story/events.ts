@@ -77,7 +77,11 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       const place = m.place ? participant(article.id, m.place, index).name : undefined;
       const ev: Evidence = evidenceOf(article, m.sentence);
       const terms = new Set(contentTerms(ev.text));
-      const match = drafts.find((d) => sameEvent(d, m, keys, actorKeys, date) && (!SPEECH_LIKE.has(m.type) || containment(terms, d.terms) >= MIN_SPEECH_CONTAINMENT));
+      const candidates = drafts.filter((d) => sameEvent(d, m, keys, actorKeys, date) && (!SPEECH_LIKE.has(m.type) || containment(terms, d.terms) >= MIN_SPEECH_CONTAINMENT));
+      // A mention that fits several events ("Zhai met his counterpart" beside Zhai–Bogdanov and Zhai–Al Khulaifi)
+      // joins the one with exactly its parties, or none: a guess would count a source for the wrong event.
+      const exact = candidates.filter((d) => d.keys.size === keys.size && [...keys].every((k) => d.keys.has(k)));
+      const match = candidates.length === 1 ? candidates[0] : exact.length === 1 ? exact[0] : undefined;
       if (match) {
         const e = match.ev;
         if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);

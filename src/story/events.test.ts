@@ -1,0 +1,76 @@
+/**
+ * Events across articles, built by hand (no models): the same meeting in two articles becomes one
+ * event with two sources; a vague mention that fits two meetings joins neither.
+ */
+import { describe, expect, it } from "vitest";
+import type { Annotations, Article, Entity, EventMention } from "../model.js";
+import { mergeEntities } from "./entities.js";
+import { mergeEvents } from "./events.js";
+import { sourceGroups } from "./sources.js";
+import type { StoryInput } from "./input.js";
+
+function item(id: string, text: string, names: [string, Entity["type"]][], events: { actor: string; target?: string; date?: string }[]): StoryInput {
+  const entities: Entity[] = names.map(([n, type], i) => {
+    const start = text.indexOf(n);
+    return { id: `e${i}`, type, start, end: start + n.length, text: n, mention: "name" };
+  });
+  const arg = (n: string) => {
+    const e = entities.find((x) => x.text === n);
+    const start = text.indexOf(n);
+    return { start, end: start + n.length, text: n, entityId: e?.id };
+  };
+  const mentions: EventMention[] = events.map((ev, i) => ({
+    id: `ev${i}`,
+    type: "meet",
+    cameo: "040",
+    trigger: { start: 0, end: 1, text: text[0] },
+    sentence: { start: 0, end: text.length },
+    actors: [arg(ev.actor)],
+    targets: ev.target ? [arg(ev.target)] : [],
+    date: ev.date,
+    negated: false,
+    modality: "asserted",
+  }));
+  const ann: Annotations = { sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }], tokens: [], entities, timexes: [], attributions: [], events: mentions };
+  const article: Article = { id, source: { format: "txt" }, raw: text, text, meta: {}, diagnostics: [] };
+  return { article, ann };
+}
+
+const run = (items: StoryInput[]) => {
+  const groups = sourceGroups(items, []);
+  return mergeEvents(items, mergeEntities(items), groups);
+};
+
+describe("mergeEvents", () => {
+  it("joins the same meeting reported by two articles and counts two sources", () => {
+    const events = run([
+      item("a", "Zhai Jun met Mikhail Bogdanov.", [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"]], [{ actor: "Zhai Jun", target: "Mikhail Bogdanov", date: "2023-10-19" }]),
+      item("b", "Zhai Jun met Mikhail Bogdanov in Doha.", [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"]], [{ actor: "Zhai Jun", target: "Mikhail Bogdanov", date: "2023-10-19" }]),
+    ]);
+    expect(events).toHaveLength(1);
+    expect(events[0].independentSources).toBe(2);
+    expect(events[0].label).toBe("Zhai Jun met Mikhail Bogdanov on 2023-10-19");
+  });
+
+  it("keeps apart two meetings of one envoy on different dates", () => {
+    const events = run([
+      item("a", "Zhai Jun met Mikhail Bogdanov.", [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"]], [{ actor: "Zhai Jun", target: "Mikhail Bogdanov", date: "2023-10-11" }]),
+      item("b", "Zhai Jun met Mikhail Bogdanov again.", [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"]], [{ actor: "Zhai Jun", target: "Mikhail Bogdanov", date: "2023-10-19" }]),
+    ]);
+    expect(events.map((e) => e.date).sort()).toEqual(["2023-10-11", "2023-10-19"]);
+  });
+
+  it("does not guess which of two meetings a vague mention belongs to", () => {
+    const text = "Zhai Jun met Mikhail Bogdanov and Al Khulaifi.";
+    const events = run([
+      item("a", text, [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"], ["Al Khulaifi", "PERSON"]], [
+        { actor: "Zhai Jun", target: "Mikhail Bogdanov" },
+        { actor: "Zhai Jun", target: "Al Khulaifi" },
+      ]),
+      item("b", "Zhai Jun met his counterpart.", [["Zhai Jun", "PERSON"]], [{ actor: "Zhai Jun" }]),
+    ]);
+    expect(events).toHaveLength(3);
+    expect(events.filter((e) => e.articleIds.includes("b"))).toHaveLength(1);
+    expect(events.every((e) => e.independentSources === 1)).toBe(true);
+  });
+});
