@@ -118,7 +118,7 @@ export async function storiesCommand(o: CommonOpts & { format: "text" | "json" }
         return 0;
       }
       for (const s of stories) {
-        const period = s.period.from ? ` ${s.period.from}${s.period.to && s.period.to !== s.period.from ? `..${s.period.to}` : ""}` : "";
+        const period = s.period.from ? `, ${s.period.from}${s.period.to && s.period.to !== s.period.from ? `..${s.period.to}` : ""}` : "";
         emit(`${s.id}  ${s.headline.text}  [${s.articles.length} articles, ${s.independentSources} independent sources${period}]`);
       }
       return 0;
@@ -154,7 +154,8 @@ export async function articlesCommand(o: CommonOpts & { limit: number; format: "
       emit(`${store.countArticles()} article(s) stored${list.length < store.countArticles() ? `, showing ${list.length}` : ""}`);
       for (const a of list) {
         const art = store.getArticle(a.id)!;
-        emit(`\n${a.id}  ${a.published?.slice(0, 10) ?? "(no date)"}  ${a.outlet ?? "(no outlet)"}  ${a.title ?? "(no title)"}`);
+        const date = a.published?.slice(0, 10) ?? (art.meta.impliedDate ? `(no date; about ${art.meta.impliedDate.date}, implied)` : "(no date)");
+        emit(`\n${a.id}  ${date}  ${a.outlet ?? "(no outlet)"}  ${a.title ?? "(no title)"}`);
         emit(`  ${a.source.path ?? ""}${a.source.index !== undefined ? ` #${a.source.index + 1}` : ""}  ${a.chars} chars`);
         for (const d of art.diagnostics) {
           const what = d.text ? `: "${truncate(d.text.replace(/\s+/g, " "), 60)}"` : "";
