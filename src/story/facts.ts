@@ -6,7 +6,7 @@
 import type { Evidence, Span } from "../model.js";
 import type { StoryFact } from "./types.js";
 import type { SourceGroups } from "./sources.js";
-import { evidenceOf, type StoryInput } from "./input.js";
+import { evidenceOf, sentenceAt, type StoryInput } from "./input.js";
 import { containment, contentTerms, jaccard } from "./terms.js";
 
 /** A sentence needs at least this many content terms to state a checkable claim. */
@@ -60,7 +60,7 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
   for (const { article, ann } of items) {
     const salientStarts = new Set<number>([
       ...ann.events.map((e) => e.sentence.start),
-      ...ann.attributions.map((a) => sentenceStart(ann.sentences, a.content.start)),
+      ...ann.attributions.map((a) => sentenceAt(ann, a.content.start)?.start ?? -1),
     ]);
     ann.sentences.forEach((s, i) => {
       const text = article.text.slice(s.start, s.end);
@@ -74,11 +74,6 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
     });
   }
   return units;
-}
-
-function sentenceStart(sentences: Span[], offset: number): number {
-  const s = sentences.find((x) => offset >= x.start && offset < x.end);
-  return s ? s.start : -1;
 }
 
 /** Groups units from different articles that state the same claim. */

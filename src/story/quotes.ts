@@ -94,11 +94,8 @@ function speakerOf(articleId: string, a: Attribution, index: EntityIndex): Story
   const se =
     (a.speaker?.entityId ? index.byMention.get(`${articleId}:${a.speaker.entityId}`) : undefined) ??
     (a.speaker?.name ? index.byName(a.speaker.name) : undefined);
-  if (se) {
-    const isAgent = AGENT_TYPES.has(se.type) || (written !== undefined && sameName(written, se.name, se.aliases));
-    if (isAgent || !written || sameName(written, se.name, se.aliases)) {
-      return { entityId: se.id, name: se.name, role: se.roles[0]?.text ?? a.speaker?.role };
-    }
+  if (se && (AGENT_TYPES.has(se.type) || !written || sameName(written, se.name, se.aliases))) {
+    return { entityId: se.id, name: se.name, role: se.roles[0]?.text ?? a.speaker?.role };
   }
   if (!written) return undefined;
   // The head of a description stands before its first preposition: "a spokesperson at the ministry" is a
