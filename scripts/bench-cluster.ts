@@ -7,7 +7,9 @@
  *   npx tsx scripts/bench-cluster.ts /tmp/c-in.jsonl > /tmp/c-pred.jsonl
  *   node ../shared/bench/score/clustering.mjs score ../shared/bench/clustering-ecbplus /tmp/c-pred.jsonl
  *
- * Flags: --level story|event (default event), --story-threshold X, --event-threshold X, --merge-threshold X.
+ * Flags: --level story|event (default event), --story-threshold X, --event-threshold X, --merge-threshold X,
+ * --halves GOLD (the benchmark's docs-dev.jsonl: also prints pair P/R/F1 on odd and even topics to stderr,
+ * to tune on one half and check on the other).
  *
  * Throughput: `npx tsx scripts/bench-cluster.ts --throughput N [DIR]` adds N articles one at a time to a
  * StoryClusterer (the timeline-t17 articles in date order; beyond its 4,625 articles, copies shifted by
@@ -79,6 +81,38 @@ function throughput(total: number, dir: string): void {
   process.stdout.write(`total ${docs.length} articles in ${s.toFixed(1)} s = ${(docs.length / s).toFixed(0)}/s, ${c.stories().length} stories\n`);
 }
 
+/** Pairwise precision, recall and F1 of `pred` against gold clusters, over the pairs of `ids`. */
+function pairScore(ids: string[], gold: Map<string, string>, pred: Map<string, string | undefined>): string {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const g = gold.get(ids[i]) === gold.get(ids[j]);
+      const p = pred.get(ids[i]) !== undefined && pred.get(ids[i]) === pred.get(ids[j]);
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+  }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  return `pair F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)} P ${p.toFixed(3)} R ${r.toFixed(3)}`;
+}
+
+/** Scores on odd and even topics of an ECB+ gold file (`{doc_id, topic, subtopic}` lines). */
+function halves(goldFile: string, pred: Map<string, string | undefined>): void {
+  const rows = readFileSync(goldFile, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { doc_id: string; topic: number; subtopic: string });
+  const gold = new Map(rows.map((r) => [r.doc_id, r.subtopic]));
+  for (const [name, odd] of [["odd", 1], ["even", 0]] as const) {
+    const ids = rows.filter((r) => r.topic % 2 === odd && pred.has(r.doc_id)).map((r) => r.doc_id);
+    process.stderr.write(`${name} topics: ${pairScore(ids, gold, pred)} (${ids.length} docs)\n`);
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const tp = flag(args, "--throughput");
@@ -107,6 +141,8 @@ function main(): void {
   for (const d of docs) out.push(JSON.stringify({ id: d.id, cluster: clusters.get(d.id) }));
   process.stdout.write(out.join("\n") + "\n");
   process.stderr.write(`clustered ${docs.length} docs into ${new Set(clusters.values()).size} ${level} clusters in ${ms.toFixed(0)} ms\n`);
+  const gold = flag(args, "--halves");
+  if (gold) halves(gold, clusters);
 }
 
 main();

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { Result } from "./bench.js";
+import type { ScaleResult } from "./bench-scale.js";
 
 /** Held-out NER scores written by the training script (models/ner/SCORES.md): set name -> overall P/R/F1 with rules. */
 function nerScores(path: string): { set: string; p: string; r: string; f1: string }[] {
@@ -106,9 +107,31 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
     headline: "end to end: `parallax analyze` on the 4,625 T17 articles (ingest, clean, annotate, store, link, stories, report), one process",
     peers: [{ name: "issue target", figure: "whole corpus in under 60 s" }],
   },
+  scale: {
+    headline: "linking at scale: cluster, analyze and batched ingest on 1k-100k articles grown from T17 (scripts/make-scale-corpus.ts), one process each",
+    peers: [{ name: "issue target", figure: "100k articles linked in under 10 minutes on one core, under 2 GB; cost per article flat" }],
+    note:
+      "Corpora: the T17 articles plus seeded variants (syndicated copies, rewrites, follow-ups and new events moved in time with other actors), " +
+      "in publication order. Seconds are wall time on the shared machine; CPU s is the child's own user + system time (steady when other " +
+      "work shares the cores; V8's GC and compiler threads can take it above wall time). clusterCostRatio = cost per article at the " +
+      "largest clustering size over the cost at 10k (1 = flat). cluster = `parallax cluster --level story`; analyze = `parallax --db X analyze` (ingest = read, clean, annotate, store; " +
+      "link = the CLI's own \"linked ... (Xs)\"); batch = one of successive `parallax --db X ingest` runs of 1k articles into one store " +
+      "(link = the CLI's \"linked ... (Xs)\" line; written = stories the link stage wrote). Not in the default `npm run bench` set: " +
+      "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour).",
+  },
 };
 
-const ORDER = ["throughput", "annotate", "extraction", "timex", "quotes", "clustering", "summaries", "timeline", "events"];
+/** The scale benchmark's runs as a table. */
+function scaleTable(r: ScaleResult): string[] {
+  const out = ["", "| run | articles | seconds | articles/s | ms/article | CPU s | CPU ms/article | peak MB | stories | written | ingest s | link s |", "|---|---|---|---|---|---|---|---|---|---|---|---|"];
+  for (const x of r.rows) {
+    const cells = [`${x.stage} ${x.label}${x.error ? ` (failed: ${x.error.replace(/[|\n]/g, " ").slice(0, 120)})` : ""}`, x.articles, x.seconds, x.articlesPerSecond, x.msPerArticle, x.cpuSeconds ?? "", x.cpuMsPerArticle ?? "", x.peakMemoryMb ?? "", x.stories ?? "", x.storiesWritten ?? "", x.ingestSeconds ?? "", x.linkSeconds ?? ""];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  return out;
+}
+
+const ORDER = ["throughput", "scale", "annotate", "extraction", "timex", "quotes", "clustering", "summaries", "timeline", "events"];
 
 export function renderBenchmarks(results: Record<string, Result>, baseline: Record<string, Record<string, number>>, nerScoresPath = "models/ner/SCORES.md"): string {
   const out: string[] = [];
@@ -142,6 +165,7 @@ export function renderBenchmarks(results: Record<string, Result>, baseline: Reco
     out.push(`| **Parallax** | ${Object.entries(r.figures).map(([k, v]) => `${k} ${v}`).join(", ")} |`);
     for (const peer of p.peers) out.push(`| ${peer.name} | ${peer.figure} |`);
     if (p.note) out.push("", p.note);
+    if ("rows" in r) out.push(...scaleTable(r as ScaleResult));
   }
   const ner = nerScores(nerScoresPath);
   if (ner.length) {

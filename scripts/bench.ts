@@ -7,6 +7,7 @@
  *   npm run bench                      # all benchmarks
  *   npm run bench -- timex quotes      # some of them
  *   npm run bench -- --raise-floors    # after an improvement: raise floors to the new figures
+ *   npm run bench -- scale [--quick|--full] [--parts cluster,analyze,batch]  # linking at 1k-100k articles (long; not in the default set)
  *
  * Floors are never lowered by this script; lowering one is a deliberate edit of baseline.json.
  */
@@ -15,6 +16,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderBenchmarks } from "./bench-report.js";
+import { scaleBench } from "./bench-scale.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SHARED = resolve(ROOT, "..", "shared", "bench");
@@ -267,7 +269,32 @@ const BENCHES: Record<string, () => Result> = {
       maxRssMb: r.maxRssMb,
     };
   },
+  scale() {
+    // Ingest-and-link cost per article at 1k..100k articles (scripts/bench-scale.ts); corpora from T17.
+    if (!existsSync(join(WORK, "t17.jsonl"))) BENCHES.throughput();
+    const argv = process.argv.slice(2);
+    const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+    const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")).scale : undefined;
+    return scaleBench({
+      root: ROOT,
+      work: WORK,
+      cli: CLI,
+      full: argv.includes("--full"),
+      quick: argv.includes("--quick"),
+      parts: opt("--parts")?.split(","),
+      runTimeoutS: opt("--run-timeout") ? Number(opt("--run-timeout")) : undefined,
+      batchSize: opt("--batch-size") ? Number(opt("--batch-size")) : undefined,
+      previous,
+      log: (l) => process.stderr.write(`\n  ${l}`),
+    });
+  },
 };
+
+/** Flags followed by a value (not a benchmark name). */
+const VALUED_FLAGS = new Set(["--parts", "--run-timeout", "--batch-size"]);
+
+/** Benchmarks too long for the default run: only run when named (`npm run bench -- scale`). */
+const ON_REQUEST = new Set(["scale"]);
 
 /** Figures where higher is better, per benchmark: the ones floors apply to. */
 export const FLOORED: Record<string, string[]> = {
@@ -283,7 +310,7 @@ export const FLOORED: Record<string, string[]> = {
 function main(): void {
   const argv = process.argv.slice(2);
   const raise = argv.includes("--raise-floors");
-  const names = argv.filter((a) => !a.startsWith("--"));
+  const names = argv.filter((a, i) => !a.startsWith("--") && !VALUED_FLAGS.has(argv[i - 1]));
   if (!existsSync(SHARED)) {
     process.stderr.write(`error: the benchmarks need ${SHARED} (the shared data beside the repository).\n  fix: run from a checkout that has ../shared/bench.\n`);
     process.exit(2);
@@ -295,7 +322,7 @@ function main(): void {
   mkdirSync(WORK, { recursive: true });
   const previous: Record<string, Result> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
   const results: Record<string, Result> = { ...previous };
-  for (const name of names.length ? names : Object.keys(BENCHES)) {
+  for (const name of names.length ? names : Object.keys(BENCHES).filter((n) => !ON_REQUEST.has(n))) {
     const b = BENCHES[name];
     if (!b) {
       process.stderr.write(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(", ")}\n`);

@@ -10,7 +10,7 @@ import type { Diagnostic } from "../model.js";
 import type { Store } from "../store/store.js";
 import type { InputItem, RawDoc } from "../ingest/types.js";
 import { ingestItems, type IngestStats } from "../engine/ingest.js";
-import { relinkStore, type LinkStats } from "../engine/link.js";
+import { linkStore, type LinkStats } from "../engine/link.js";
 import type { Progress } from "../cli/progress.js";
 import { Fetcher, type FetchOutcome, type FetcherOptions, type Validators } from "./fetcher.js";
 import { bodyToItems } from "./content.js";
@@ -110,13 +110,13 @@ export class Acquirer {
     this.o.onFailure?.(outcome.url, d);
   }
 
-  /** Ingests items, then writes the meta entries that stand for them, then relinks when something is new. */
+  /** Ingests items, then writes the meta entries that stand for them, then links the new articles when there are any. */
   private async ingestAndCommit(items: InputItem[], meta: [string, unknown][]): Promise<{ ingest: IngestStats; link?: LinkStats }> {
     const ingest = items.length
       ? await ingestItems(this.store, items, { progress: this.o.progress, onFailure: this.o.onFailure })
       : emptyIngest();
     if (meta.length) this.store.transaction(() => meta.forEach(([k, v]) => this.store.setMeta(k, v)));
-    const link = ingest.inserted > 0 && !this.o.noRelink ? relinkStore(this.store) : undefined;
+    const link = ingest.inserted > 0 && !this.o.noRelink ? linkStore(this.store) : undefined;
     return { ingest, link };
   }
 

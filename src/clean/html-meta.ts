@@ -5,6 +5,7 @@
  */
 import type { ArticleMeta } from "../model.js";
 import { normaliseDate } from "./date.js";
+import { parseLocalDate } from "./html-date.js";
 import { decodeEntities } from "./extract/parse.js";
 
 /** JSON-LD types that describe an article. */
@@ -120,7 +121,7 @@ export function extractHtmlMeta(doc: DocLike, opts: { url?: string } = {}): Arti
   const sources: NonNullable<ArticleMeta["sources"]> = {};
   const set = (field: keyof NonNullable<ArticleMeta["sources"]>, value: string | undefined, source: string): void => {
     if (!value || meta[field]) return;
-    const v = field === "published" || field === "modified" ? normaliseDate(value) : value;
+    const v = field === "published" || field === "modified" ? normaliseDate(value) ?? parseLocalDate(value) : value;
     if (!v) return;
     meta[field] = v;
     sources[field] = source;
@@ -150,6 +151,11 @@ export function extractHtmlMeta(doc: DocLike, opts: { url?: string } = {}): Arti
   set("published", urlDate(meta.url ?? clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")) ?? metaContent(doc, "og:url") ?? opts.url), "url");
   const timeEl = doc.querySelector("article time[datetime]") ?? doc.querySelector("time[datetime]");
   set("published", clean(timeEl?.getAttribute("datetime")), "time");
+  // A <time> without a machine-readable datetime: its text, in the page's language ("23. November 2026").
+  if (!meta.published) {
+    const timeText = doc.querySelector("article time") ?? doc.querySelector("time");
+    set("published", clean(timeText?.textContent), "time-text");
+  }
   set("url", clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")), "canonical");
   set("url", metaContent(doc, "og:url"), "og:url");
   set("url", opts.url, "input");

@@ -9,13 +9,13 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { ArticleMeta, Diagnostic, OffsetSegment } from "../model.js";
 import { normaliseDate } from "./date.js";
-import { composeOffsets, extractMain, parseDocument, queryDoc } from "./extract/index.js";
+import { composeOffsets, extractMain, parseDocument, queryDoc, textWeight } from "./extract/index.js";
 import { extractHtmlMeta } from "./html-meta.js";
 import { blocksToText, type NodeLike } from "./html-text.js";
 import { cleanPlainText } from "./text.js";
 import type { CleanResult } from "./types.js";
 
-/** The main extractor's or Readability's result is used when its text has at least this many characters; below, the next step runs. */
+/** The main extractor's or Readability's result is used when its text weighs at least this much (characters; ideographs count more, extract/weight.ts); below, the next step runs. */
 export const MIN_READABILITY_CHARS = 250;
 /** Readability's own threshold for a candidate block (its default is 500). */
 const READABILITY_CHAR_THRESHOLD = 500;
@@ -61,7 +61,7 @@ function fallbackText(html: string): { paragraphs: string[]; captions: string[];
     if (!el) continue;
     for (const n of Array.from(el.querySelectorAll(FALLBACK_NOISE)) as { remove(): void }[]) n.remove();
     const r = blocksToText(el as unknown as NodeLike);
-    const size = r.paragraphs.join("\n").length;
+    const size = textWeight(r.paragraphs.join("\n"));
     if (size > best.size * FALLBACK_MIN_GAIN || (best.size === 0 && size > 0)) best = { ...r, via: sel, size };
     if (size >= MIN_READABILITY_CHARS) break; // the most specific container with enough text wins
   }
@@ -103,21 +103,21 @@ export function extractHtml(html: string, opts: { url?: string } = {}): CleanRes
     if (r.why === "caption") diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", r.text));
     else diagnostics.push(note("clean/boilerplate", "info", `Left out of the article (${r.why}).`, r.text));
   }
-  if (body.length < MIN_READABILITY_CHARS) {
+  if (textWeight(body) < MIN_READABILITY_CHARS) {
     const rd = readabilityText(html, meta, diagnostics);
     let paragraphs = rd.paragraphs;
     let captions = rd.captions;
     let via = "Readability";
-    if (paragraphs.join("\n").length < MIN_READABILITY_CHARS) {
+    if (textWeight(paragraphs.join("\n")) < MIN_READABILITY_CHARS) {
       const fb = fallbackText(html);
-      if (fb.paragraphs.join("\n").length > paragraphs.join("\n").length) {
+      if (textWeight(fb.paragraphs.join("\n")) > textWeight(paragraphs.join("\n"))) {
         paragraphs = fb.paragraphs;
         captions = fb.captions;
         via = `the page's "${fb.via}" container`;
       }
     }
     const text = paragraphs.join("\n\n");
-    if (text.length > body.length) {
+    if (textWeight(text) > textWeight(body)) {
       diagnostics.push(note("clean/extraction-fallback", "info", `The main extractor found too little text (under ${MIN_READABILITY_CHARS} characters); used ${via} instead.`));
       for (const c of captions) diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", c));
       body = text;

@@ -54,6 +54,13 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("relink")
+    .description("recompute duplicates, rewrites and stories over the whole store (ingest links only new articles)")
+    .action(async () => {
+      process.exitCode = await (await storeCommands()).relinkCommand({ db: g().db, verbosity: verbosity(g()) });
+    });
+
+  program
     .command("stories")
     .description("list the stories in the store")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { openSqliteStore } from "../store/sqlite.js";
 import type { Store } from "../store/store.js";
 import { ingestPaths, type IngestStats } from "../engine/ingest.js";
-import { relinkStore } from "../engine/link.js";
+import { linkStore, relinkStore, type LinkStats } from "../engine/link.js";
 import type { Story } from "../story/types.js";
 import { renderHtml } from "../report/html.js";
 import { renderJson } from "../report/json.js";
@@ -75,8 +75,8 @@ export async function analyzeCommand(
 ): Promise<number> {
   return withStore(o.db, async (store) => {
     const stats = await ingestWithProgress(store, paths, o.maxBytes, o.verbosity);
-    const link = relinkStore(store);
-    if (o.verbosity !== "quiet") process.stderr.write(`linked ${link.articles} article(s) into ${link.stories} story(ies), ${link.relations} duplicate/rewrite relation(s) (${link.seconds.toFixed(1)}s)\n`);
+    const link = linkStore(store);
+    if (o.verbosity !== "quiet") process.stderr.write(`${linkLine(link)}\n`);
     const stories = loadStories(store);
     if (!stories.length) {
       process.stderr.write("No articles to report on: every input failed (see the messages above, or `parallax articles`).\n");
@@ -98,10 +98,25 @@ export async function analyzeCommand(
 export async function ingestCommand(paths: string[], o: CommonOpts & { maxBytes?: number; verbosity: Verbosity }): Promise<number> {
   return withStore(o.db, async (store) => {
     const stats = await ingestWithProgress(store, paths, o.maxBytes, o.verbosity);
-    const link = relinkStore(store);
-    if (o.verbosity !== "quiet") process.stderr.write(`${link.articles} article(s) in ${link.stories} story(ies)\n`);
+    const link = linkStore(store);
+    if (o.verbosity !== "quiet") process.stderr.write(`${linkLine(link)}\n`);
     return stats.failed > 0 ? 1 : 0;
   });
+}
+
+/** `parallax relink`: recomputes duplicates, rewrites, stories and the link state from scratch. */
+export async function relinkCommand(o: CommonOpts & { verbosity: Verbosity }): Promise<number> {
+  return withStore(o.db, (store) => {
+    const link = relinkStore(store);
+    if (o.verbosity !== "quiet") process.stderr.write(`${linkLine(link)}\n`);
+    return 0;
+  });
+}
+
+/** One line saying what a link run did. */
+function linkLine(l: LinkStats): string {
+  const what = l.mode === "full" ? `linked ${l.articles} article(s)` : `linked ${l.added} new article(s) (${l.articles} in all)`;
+  return `${what} into ${l.stories} story(ies), ${l.storiesChanged} written; ${l.relations} new duplicate/rewrite relation(s) (${l.seconds.toFixed(1)}s)`;
 }
 
 export async function storiesCommand(o: CommonOpts & { format: "text" | "json" }): Promise<number> {

@@ -37,17 +37,24 @@ interface Task {
 
 const WORKER_URL = new URL("./annotate-worker.js", import.meta.url);
 
+/** With at least this many cores (and no {@link WORKERS_ENV}), ingest annotates on cores - 1 workers. */
+export const AUTO_POOL_MIN_CORES = 4;
+
 /**
- * Workers to start: the value of {@link WORKERS_ENV}, else 0 (annotate in-thread).
+ * Workers to start: the value of {@link WORKERS_ENV} when set (0: annotate in-thread), else cores - 1
+ * (at most {@link MAX_ANNOTATE_WORKERS}) on a machine with {@link AUTO_POOL_MIN_CORES} or more cores, else 0.
  *
- * Off by default because results are not yet guaranteed identical: wink-nlp's lexicon cache grows with every
- * document it reads, and on T17 each worker (seeing only part of the input) tokenised some words differently
- * ("Gadhafi's" split into two tokens) from one thread reading everything in order. Enable only where that is acceptable.
+ * Results are identical to in-thread annotation: tokenize() resets wink-nlp's vocabulary before each text, so a
+ * document's annotations do not depend on which documents the same thread read before (src/nlp/tokenize.ts;
+ * annotate-pool.test.ts compares the two). Each worker loads its own models (~100 MB, ~1 s), so the pool only
+ * pays off where cores are free: small machines annotate in-thread.
  */
-export function defaultWorkerCount(): number {
+export function defaultWorkerCount(cores = availableParallelism()): number {
   const env = process.env[WORKERS_ENV];
-  if (env === undefined || env.trim() === "" || !Number.isFinite(Number(env))) return 0;
-  return Math.min(MAX_ANNOTATE_WORKERS, availableParallelism(), Math.max(0, Math.floor(Number(env))));
+  if (env === undefined || env.trim() === "" || !Number.isFinite(Number(env))) {
+    return cores >= AUTO_POOL_MIN_CORES ? Math.min(MAX_ANNOTATE_WORKERS, cores - 1) : 0;
+  }
+  return Math.min(MAX_ANNOTATE_WORKERS, cores, Math.max(0, Math.floor(Number(env))));
 }
 
 /** A pool of annotation workers fed from one queue; documents go to whichever worker is free. */
@@ -66,10 +73,17 @@ export class AnnotatorPool {
     }
   }
 
-  /** Starts `size` workers, or returns undefined when there is no compiled worker script or size < 1. */
-  static create(size = defaultWorkerCount()): AnnotatorPool | undefined {
-    if (size < 1 || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
-    return new AnnotatorPool(Array.from({ length: size }, () => new Worker(WORKER_URL)));
+  /**
+   * Starts `size` workers, or returns undefined when size < 1 or there is no compiled worker script.
+   * `startWorker` replaces the compiled script (tests start the TypeScript worker through tsx).
+   */
+  static create(size = defaultWorkerCount(), startWorker?: () => Worker): AnnotatorPool | undefined {
+    if (size < 1) return undefined;
+    if (!startWorker) {
+      if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
+      startWorker = () => new Worker(WORKER_URL);
+    }
+    return new AnnotatorPool(Array.from({ length: size }, startWorker));
   }
 
   /** Annotates one document on a worker; resolves to the reply (rejects only if a worker dies). */

@@ -1,13 +1,23 @@
 /**
- * The link job: duplicates and rewrites between stored articles, stories by clustering,
- * and each story's report, written back to the store as a whole.
+ * The link job: duplicates and rewrites between stored articles, stories by clustering, and each
+ * story's report, written back to the store.
+ *
+ * Linking is incremental. The clusterer's per-article state (term vector, story, event) and the
+ * duplicate index's MinHash signatures are kept in the store, so a run restores them, adds only
+ * the articles not linked yet ({@link StoryClusterer.update}: new articles join or start stories,
+ * then only the stories they touched are refined), looks for rewrites only among the articles of
+ * the touched stories, and rebuilds only those stories' reports. Its cost grows with the new
+ * articles and the stories they touch, not with the archive (restoring the state is a fast scan
+ * of typed arrays). {@link relinkStore} recomputes everything from scratch with the same step on
+ * an empty state: it is the batch method `parallax cluster` measures.
  */
 import { createHash } from "node:crypto";
 import type { Annotations, Article, ArticleRelation } from "../model.js";
-import type { Store } from "../store/store.js";
+import type { LinkDocRow, Store } from "../store/store.js";
 import type { LinkDoc } from "../link/types.js";
-import { findDuplicates, findRewrites } from "../link/rewrite.js";
-import { clusterDocs } from "../link/cluster.js";
+import { DuplicateIndex } from "../link/minhash.js";
+import { addDuplicates, byPublication, findRewrites } from "../link/rewrite.js";
+import { STORY_HORIZON_DAYS, StoryClusterer, docDay } from "../link/cluster.js";
 import { buildStory } from "../story/build.js";
 import type { Story } from "../story/types.js";
 import type { StoryInput } from "../story/input.js";
@@ -21,16 +31,48 @@ const LOAD_CHUNK = 500;
  * story when their content terms overlap at least this much (Jaccard).
  */
 const MIN_IMPLIED_DATE_SIMILARITY = 0.1;
+/**
+ * Rewrites of a new article are looked for among at most this many earlier articles of its story,
+ * those published closest to it (a rewrite follows its source within days), so a long-running
+ * story does not make each new article cost more.
+ */
+export const REWRITE_POOL = 300;
+/**
+ * Version of the persisted link state: bump when what is persisted changes meaning (the
+ * clusterer's terms, the shingles). A store whose state has another version is re-linked in full.
+ */
+export const LINK_STATE_VERSION = `2/${ANNOTATOR_VERSION}`;
+/** Meta key of the link state's header. */
+const META_KEY = "link.state";
+
+interface LinkMeta {
+  version: string;
+  /** The clusterer's cluster id counter. */
+  counter: number;
+  /** Articles with link state (a mismatch means articles were deleted: re-link in full). */
+  docs: number;
+}
 
 export interface LinkStats {
+  /** Articles linked in the store after the run. */
   articles: number;
+  /** Articles linked in this run (all of them in a full run). */
+  added: number;
+  /** Duplicate and rewrite relations found in this run. */
   relations: number;
+  /** Stories in the store after the run. */
   stories: number;
+  /** Stories written in this run (created, grown or merged). */
+  storiesChanged: number;
+  /** "full" when everything was recomputed, else "incremental". */
+  mode: "full" | "incremental";
   seconds: number;
 }
 
 export interface LinkOptions {
   generatedAt?: string;
+  /** Recompute everything (as {@link relinkStore}). */
+  full?: boolean;
 }
 
 /** Loads every stored article with its annotations (annotating any that lack current ones). */
@@ -46,12 +88,8 @@ function loadItems(store: Store, ids: string[]): StoryInput[] {
   return store.getArticles(ids).map((article) => ({ article, ann: annotationsOf(store, article) }));
 }
 
-/**
- * Every stored article as a {@link LinkDoc}, in store order. Only what linking reads is kept (the
- * rest of the annotations is dropped chunk by chunk), so the whole archive need not sit in memory.
- */
-function loadLinkDocs(store: Store): LinkDoc[] {
-  const ids = store.listArticleIds();
+/** The given stored articles as {@link LinkDoc}s, chunk by chunk (only what linking reads is kept). */
+function loadLinkDocs(store: Store, ids: string[]): LinkDoc[] {
   const out: LinkDoc[] = [];
   for (let i = 0; i < ids.length; i += LOAD_CHUNK) for (const item of loadItems(store, ids.slice(i, i + LOAD_CHUNK))) out.push(toLinkDoc(item));
   return out;
@@ -78,33 +116,166 @@ export function toLinkDoc({ article, ann }: StoryInput): LinkDoc {
   };
 }
 
-/** Recomputes relations and stories over the whole store. */
+/** Recomputes relations, stories and the persisted link state over the whole store. */
 export function relinkStore(store: Store, opts: LinkOptions = {}): LinkStats {
+  return linkStore(store, { ...opts, full: true });
+}
+
+/**
+ * Links the articles not linked yet (all of them on the first run, after an annotator or
+ * link-state version change, after articles were deleted, or with `full`) and rewrites the
+ * stories that changed.
+ */
+export function linkStore(store: Store, opts: LinkOptions = {}): LinkStats {
   const started = performance.now();
-  const docs = loadLinkDocs(store);
-  const relations: ArticleRelation[] = [...findDuplicates(docs), ...findRewrites(docs)];
-  const storyOf = clusterDocs(docs, "story");
-  const byCluster = new Map<string, string[]>();
-  for (const { id } of docs) {
-    const c = storyOf.get(id) ?? id;
-    const list = byCluster.get(c);
-    if (list) list.push(id);
-    else byCluster.set(c, [id]);
+  const meta = store.getMeta<LinkMeta>(META_KEY);
+  let unlinked = store.listUnlinkedIds();
+  const linked = store.countArticles() - unlinked.length;
+  const full = !!opts.full || !meta || meta.version !== LINK_STATE_VERSION || meta.docs !== linked;
+  const stats: LinkStats = { articles: linked, added: 0, relations: 0, stories: 0, storiesChanged: 0, mode: full ? "full" : "incremental", seconds: 0 };
+  if (full) {
+    store.transaction(() => {
+      store.clearLinkState();
+      store.putRelations([], { replaceAll: true });
+      store.replaceStories([]);
+      store.setMeta(META_KEY, undefined);
+    });
+    unlinked = store.listArticleIds();
   }
-  const articles = docs.length;
-  docs.length = 0; // each story loads its own articles and annotations again, one story at a time
-  const stories: Story[] = [];
-  for (const ids of byCluster.values()) {
-    const members = loadItems(store, ids);
-    implyDates(store, members);
-    stories.push(buildStory(storyId(members), members, relations, { generatedAt: opts.generatedAt }));
+  if (unlinked.length) {
+    const fresh = loadLinkDocs(store, unlinked).sort(byPublication);
+    const state = full ? { clusterer: new StoryClusterer(), dup: new DuplicateIndex() } : restore(store, meta!, fresh);
+    Object.assign(stats, step(store, state.clusterer, state.dup, fresh, opts));
   }
-  stories.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || a.id.localeCompare(b.id));
+  stats.articles = store.countArticles();
+  stats.stories = store.listStories().length;
+  stats.seconds = (performance.now() - started) / 1000;
+  return stats;
+}
+
+/**
+ * The clusterer and duplicate index as the last run left them, for linking `fresh`. The duplicate
+ * index holds every linked article (a signature each); the clusterer only the stories that
+ * articles dated like `fresh` can still join or merge with (within {@link STORY_HORIZON_DAYS} of
+ * their days, and undated stories), with the archive's statistics: so restoring costs what the
+ * active part of the archive holds, not all of it. An undated new article could join any story:
+ * then every story is restored.
+ */
+function restore(store: Store, meta: LinkMeta, fresh: LinkDoc[]): { clusterer: StoryClusterer; dup: DuplicateIndex } {
+  const days = fresh.map(docDay);
+  let stories: string[] | undefined;
+  if (days.every((d) => d !== undefined)) {
+    const lo = Math.min(...(days as number[])) - STORY_HORIZON_DAYS;
+    const hi = Math.max(...(days as number[])) + STORY_HORIZON_DAYS;
+    stories = store
+      .linkStoryDays()
+      .filter((s) => s.minDay === undefined || (s.maxDay! >= lo && s.minDay <= hi))
+      .map((s) => s.story);
+  }
+  const dup = new DuplicateIndex();
+  for (const e of store.listDupEntries()) dup.restore(e);
+  const rows = (function* () {
+    for (const r of store.listLinkDocs({ stories })) yield { id: r.articleId, tids: r.tids, tw: r.tw, day: r.day, eventDays: r.eventDays, story: r.story, event: r.event };
+  })();
+  const { terms, df } = store.linkTerms();
+  const clusterer = StoryClusterer.restore({}, terms, meta.counter, rows, { n: meta.docs, df });
+  return { clusterer, dup };
+}
+
+/** One link step: adds `ids` to the clusterer and duplicate index, finds relations, rewrites changed stories. */
+function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, fresh: LinkDoc[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
+  const termsBefore = clusterer.termCount;
+  const added = fresh.length;
+  const freshById = new Map(fresh.map((d) => [d.id, d]));
+  const isNew = new Set(freshById.keys());
+  const lookup = (id: string) => freshById.get(id) ?? loadLinkDocs(store, [id])[0];
+
+  const relations: ArticleRelation[] = addDuplicates(dup, fresh, lookup);
+  const changed = clusterer.update(fresh);
+
+  // Rewrites are looked for within stories: a rewrite tells the same story as its source.
+  const members = changed.map((sid) => clusterer.storyDocs(sid));
+  for (const m of members) {
+    const pool = rewritePool(clusterer, m, isNew);
+    const docs = pool.map((id) => freshById.get(id)).filter((d): d is LinkDoc => !!d);
+    const old = pool.filter((id) => !freshById.has(id));
+    docs.push(...loadLinkDocs(store, old));
+    for (const r of findRewrites(docs, { only: isNew })) {
+      // an earlier article keeps the source it has (one source per article)
+      if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
+      relations.push(r);
+    }
+  }
+  const addOrder = new Map(fresh.map((d, i) => [d.id, i]));
+  fresh.length = 0; // stories load their articles again, one story at a time
+
+  // Stories: rebuild the changed ones; drop rows of stories they absorbed or replaced.
+  const built: Story[] = [];
+  const oldStoryIds = new Set<string>();
+  for (const ids of members) {
+    for (const id of ids) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) oldStoryIds.add(s);
+    const items = loadItems(store, ids);
+    implyDates(store, items);
+    built.push(buildStory(storyId(items), items, relationsOf(store, ids, isNew, relations), { generatedAt: opts.generatedAt }));
+  }
+  const newIds = new Set(built.map((s) => s.id));
+  const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
+
+  // Persist: relations, stories, and the state of every article whose story or event may have moved.
+  const rows: LinkDocRow[] = [];
+  for (const ids of members) {
+    for (const id of ids) {
+      const d = clusterer.docState(id)!;
+      const e = dup.entry(id)!;
+      rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
+    }
+  }
+  // New articles get their rows in the order the clusterer added them, so a restore replays that order
+  // (earlier articles keep theirs).
+  rows.sort((a, b) => (addOrder.get(a.articleId) ?? -1) - (addOrder.get(b.articleId) ?? -1));
+  const linkedBefore = store.countArticles() - added;
+  // Document frequencies of the new articles' terms (the only ones that changed).
+  const dfChanged = new Map<number, number>();
+  for (const id of addOrder.keys()) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
   store.transaction(() => {
-    store.putRelations(relations, { replaceAll: true });
-    store.replaceStories(stories.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s })));
+    store.putRelations(relations);
+    store.putStories(
+      built.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s, rank: s.independentSources * 1e6 + s.articles.length })),
+      { remove },
+    );
+    store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
+    store.putLinkDocs(rows);
+    store.setMeta(META_KEY, { version: LINK_STATE_VERSION, counter: clusterer.idCounter, docs: linkedBefore + added } satisfies LinkMeta);
   });
-  return { articles, relations: relations.length, stories: stories.length, seconds: (performance.now() - started) / 1000 };
+  return { added, relations: relations.length, storiesChanged: built.length };
+}
+
+/**
+ * The articles of a story among which a new article's rewrites are looked for: all new ones, and
+ * the REWRITE_POOL earlier ones published closest to a new one.
+ */
+function rewritePool(clusterer: StoryClusterer, ids: string[], isNew: Set<string>): string[] {
+  const news = ids.filter((id) => isNew.has(id));
+  const olds = ids.filter((id) => !isNew.has(id));
+  if (olds.length <= REWRITE_POOL) return ids;
+  const days = news.map((id) => clusterer.docState(id)?.day).filter((d): d is number => d !== undefined);
+  const gap = (id: string) => {
+    const d = clusterer.docState(id)?.day;
+    if (d === undefined || !days.length) return Infinity;
+    return Math.min(...days.map((x) => Math.abs(x - d)));
+  };
+  const nearest = olds.map((id) => ({ id, gap: gap(id) })).sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : 1)).slice(0, REWRITE_POOL);
+  return [...news, ...nearest.map((x) => x.id)];
+}
+
+/** Relations among a story's articles: those found in this run and those stored before. */
+function relationsOf(store: Store, ids: string[], isNew: Set<string>, found: ArticleRelation[]): ArticleRelation[] {
+  const inStory = new Set(ids);
+  const out = new Map<string, ArticleRelation>();
+  const key = (r: ArticleRelation) => `${r.from}\u0000${r.to}\u0000${r.kind}`;
+  for (const id of ids) if (!isNew.has(id)) for (const r of store.listRelations(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
+  for (const r of found) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
+  return [...out.values()];
 }
 
 /**

@@ -15,7 +15,12 @@
  *   whatever the words say; publication dates alone never split events (one event is reported for
  *   weeks or years), and undated articles, or leads that cite the other's day too, fall back to content.
  * {@link StoryClusterer.refine} re-clusters the events of each story agglomeratively (average link)
- * and merges stories whose centroids converged; batch callers run it once at the end.
+ * and merges stories whose centroids converged; batch callers run it once at the end. It first splits
+ * a story into strands (groups with any tie, {@link STRAND_THRESHOLD}), then clusters each strand with
+ * the strand's own local weights, adding to each pair's similarity the agreement of the two articles'
+ * similarity profiles ({@link addProfileAgreement}): reports of one event resemble the same articles.
+ * Time apart weakens the story decision but never vetoes it ({@link STORY_DECAY_FLOOR}); an undated
+ * article's dateline dates it but is not one of its event days.
  */
 import { ParallaxError } from "../errors.js";
 import { dateFeatures, dayNumber, findDates } from "./dates.js";
@@ -57,21 +62,32 @@ export const CENTROID_MAX_TERMS = 400;
 export const STORY_THRESHOLD = 0.1;
 /** Dates within this many days of a story's dates cost nothing... */
 export const STORY_GRACE_DAYS = 30;
-/** ...beyond it similarity decays as exp(-extra / STORY_DECAY_DAYS). */
+/** ...beyond it similarity decays as exp(-extra / STORY_DECAY_DAYS)... */
 export const STORY_DECAY_DAYS = 60;
-/** Story-local similarity (see module doc) at or above which an article joins an event. */
-export const EVENT_THRESHOLD = 0.07;
+/**
+ * ...but never below this factor: time apart weakens the evidence without vetoing it, so a report
+ * months or years later that is as close to the story as its own articles are (a trial, a verdict,
+ * an anniversary) still joins it, at STORY_THRESHOLD / STORY_DECAY_FLOOR cosine (ECB+ pair F1, odd
+ * topics / even topics: 0 0.942 / 0.951, 0.25 0.942 / 0.964, 0.4 0.933 / 0.965).
+ */
+export const STORY_DECAY_FLOOR = 0.25;
+/**
+ * Story-local similarity (see module doc) at or above which an article joins an event (ECB+ odd
+ * topics, pair F1: 0.055 to 0.07 0.942, 0.05 0.895, 0.08 0.926).
+ */
+export const EVENT_THRESHOLD = 0.06;
 /**
  * Story-local down-weighting of a term in df of the story's n articles: a blend of a local IDF,
  * ln((n+1)/(df+0.5)), and 1, the local part weighing lambda = n / (n + LOCAL_PRIOR_DOCS)
- * (a two-article story cannot yet tell its common vocabulary from one event's).
+ * (a story of a few articles cannot yet tell its common vocabulary from one event's). ECB+ odd
+ * topics 1-35, pair F1: 2 0.933, 4 to 8 0.942, 12 0.895.
  */
-export const LOCAL_PRIOR_DOCS = 2;
+export const LOCAL_PRIOR_DOCS = 6;
 /**
- * Event level: names ("@..."), dates ("~...") and numbers weigh this many times a plain word. 1 (no
- * boost) tuned on ECB+ odd topics with the event-date rule on (3: odd 0.865 vs 0.891 pair F1).
+ * Event level: names ("@..."), dates ("~...") and numbers weigh this many times a plain word: they
+ * tell two events of one story apart (ECB+ odd topics 1-35, pair F1: 1 0.888, 2 0.899, 3 0.942, 4 0.929).
  */
-export const EVENT_SPECIFIC_WEIGHT = 1;
+export const EVENT_SPECIFIC_WEIGHT = 3;
 /** Terms fewer than this many of the story's articles share get no local weight. */
 export const MIN_LOCAL_DF = 2;
 /** Stories whose centroids reach this cosine are merged by refine(). */
@@ -100,6 +116,22 @@ export const CACHE_MIN_DOCS = 10;
  * another day does not veto a merge the rest of the group's dates support (tuned on ECB+ odd topics).
  */
 export const EVENT_CONFLICT_SHARE = 0.67;
+/**
+ * refine(): a story's strands are the groups of its articles that average link joins at this (low)
+ * story-local similarity: a story the online pass grew over two topics that share only a few words
+ * splits into them, and each strand's events are found with the strand's own local weights, so the
+ * words one strand's articles all share do not count as evidence in the other (ECB+ odd topics,
+ * pair F1: 0 to 0.005 0.920, 0.01 0.942, 0.02 0.933).
+ */
+export const STRAND_THRESHOLD = 0.01;
+/**
+ * refine(): weight of the profile agreement ({@link addProfileAgreement}) added to the similarity of
+ * two articles of a strand of at least PROFILE_MIN_DOCS articles (fewer give too short profiles).
+ * ECB+ odd topics, pair F1: 0 0.899, 0.05 0.924, 0.1 to 0.15 0.942 (4 to 10 as minimum: the same).
+ */
+export const PROFILE_WEIGHT = 0.1;
+/** Strands smaller than this get no profile agreement (a profile over fewer than four other articles is noise). */
+export const PROFILE_MIN_DOCS = 6;
 /** An event keeps at most this many distinct event days (bounded cost of the online date check). */
 export const MAX_CLUSTER_EVENT_DAYS = 32;
 /** Only the head of the text is searched for an explicit date when `published` is missing. */
@@ -208,6 +240,32 @@ export interface ClustererState {
   docs: { id: string; tf: [string, number][]; day?: number; eventDays?: number[]; story: string; event: string }[];
 }
 
+/**
+ * Days between an article and a story's date range beyond which the article can no longer join
+ * the story: the time decay has brought even a perfect similarity (1) below the story threshold.
+ */
+export const STORY_HORIZON_DAYS = STORY_GRACE_DAYS + STORY_DECAY_DAYS * Math.log(1 / Math.min(STORY_THRESHOLD, STORY_MERGE_THRESHOLD * SINGLETON_STORY_RATIO));
+
+/**
+ * Archive-wide statistics for {@link StoryClusterer.restore} when only part of the archive's
+ * articles is restored: the number of articles and each term id's document frequency.
+ */
+export interface ArchiveStats {
+  n: number;
+  df: ArrayLike<number>;
+}
+
+/** One article's clusterer state with term ids into the clusterer's dictionary (see {@link StoryClusterer.docState}). */
+export interface PersistedDoc {
+  id: string;
+  tids: Int32Array;
+  tw: Float64Array;
+  day?: number;
+  eventDays?: number[];
+  story: string;
+  event: string;
+}
+
 /** Term-frequency map of an article: content terms, title terms (boosted), names, entities, dates. */
 export function docTerms(doc: LinkDoc, titleBoost = TITLE_BOOST): Map<string, number> {
   const tf = new Map<string, number>();
@@ -251,7 +309,7 @@ function gapDays(day: number | undefined, min?: number, max?: number): number | 
 }
 
 function decay(gap: number | undefined, grace: number, scale: number): number {
-  return gap === undefined || gap <= grace ? 1 : Math.exp(-(gap - grace) / scale);
+  return gap === undefined || gap <= grace ? 1 : Math.max(STORY_DECAY_FLOOR, Math.exp(-(gap - grace) / scale));
 }
 
 /**
@@ -476,6 +534,102 @@ export class StoryClusterer {
     return c;
   }
 
+  /** Number of distinct terms seen; term ids are 0..termCount-1, handed out in first-seen order and never changed. */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  /** The term strings with ids >= `from` (what a persisted dictionary lacks). */
+  termsFrom(from: number): string[] {
+    return this.terms.slice(from);
+  }
+
+  /** Number of articles the statistics count (all added or restored ones, or the archive's as restored). */
+  get observed(): number {
+    return this.n;
+  }
+
+  /** Document frequency of a term id in the statistics. */
+  termDf(id: number): number {
+    return this.df.get(this.terms[id]) ?? 0;
+  }
+
+  /** Cluster id counter (persisted so restored clusterers hand out fresh ids). */
+  get idCounter(): number {
+    return this.counter;
+  }
+
+  /** Ids of the articles of a story (empty when unknown). */
+  storyDocs(storyId: string): string[] {
+    return [...(this.storyMap.get(storyId)?.docs ?? [])];
+  }
+
+  /** An added article's state with its term ids (see {@link termsFrom}), for persistence; undefined when unknown. */
+  docState(id: string): PersistedDoc | undefined {
+    const d = this.docs.get(id);
+    return d && { id: d.id, tids: d.tids, tw: d.tw, day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
+  }
+
+  /**
+   * Rebuilds a clusterer from persisted article states, given in the order they were first added,
+   * and the term dictionary their ids refer to. Statistics (document frequencies, centroids, the
+   * candidate index) are recomputed from the states, so nothing derived needs storing.
+   */
+  static restore(opts: ClusterOptions, terms: readonly string[], counter: number, docs: Iterable<PersistedDoc>, stats?: ArchiveStats): StoryClusterer {
+    const c = new StoryClusterer(opts);
+    for (const t of terms) c.termId(t);
+    if (c.terms.length !== terms.length) throw new ParallaxError("E_LINK_STATE", "The persisted term dictionary holds a term twice.", "Re-link from scratch (`parallax relink`).");
+    c.counter = counter;
+    if (stats) {
+      if (stats.df.length !== terms.length) throw new ParallaxError("E_LINK_STATE", "The persisted document frequencies do not match the term dictionary.", "Re-link from scratch (`parallax relink`).");
+      c.n = stats.n;
+      for (let i = 0; i < terms.length; i++) if (stats.df[i] > 0) c.df.set(terms[i], stats.df[i]);
+    }
+    const states: DocState[] = [];
+    for (const d of docs) {
+      if (c.docs.has(d.id)) throw duplicateId(d.id);
+      const state: DocState = { id: d.id, tids: d.tids, tw: d.tw, day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
+      c.docs.set(d.id, state);
+      for (const t of d.tids) {
+        if (t < 0 || t >= terms.length) throw new ParallaxError("E_LINK_STATE", `Persisted article ${d.id} refers to an unknown term.`, "Re-link from scratch (`parallax relink`).");
+        if (stats) continue;
+        const term = c.terms[t];
+        c.df.set(term, (c.df.get(term) ?? 0) + 1);
+      }
+      if (!stats) c.n++;
+      states.push(state);
+    }
+    // Clusters and the candidate index after the statistics, so the key terms are those of the whole archive.
+    for (const d of states) {
+      let s = c.storyMap.get(d.story);
+      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
+      let e = c.eventMap.get(d.event);
+      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
+      c.addToCluster(s, d, true);
+      c.addToCluster(e, d, false);
+      touchEvent(s, e.id);
+      c.index(d.story, c.keyTerms(c.vector(d.tids, d.tw)));
+    }
+    return c;
+  }
+
+  /**
+   * The incremental step: adds new articles (observing the batch first, as {@link addAll}), then
+   * refines only the stories they touched (merges with similar stories, events re-clustered).
+   * Returns the ids of the stories that changed; every other story is exactly as before. On an
+   * empty clusterer this is the batch method of {@link clusterDocs}.
+   */
+  update(docs: LinkDoc[]): string[] {
+    this.addAll(docs);
+    const touched = new Set(docs.map((d) => this.docs.get(d.id)!.story));
+    const changed = this.mergeStories(touched);
+    for (const sid of changed) {
+      const s = this.storyMap.get(sid)!;
+      if (s.docs.length > 1 && s.docs.length <= REFINE_MAX_DOCS) this.reclusterEvents(s);
+    }
+    return [...changed].sort();
+  }
+
   // ---------------------------------------------------------------------------
 
   private newCluster(prefix: string, story: boolean): Cluster {
@@ -592,7 +746,7 @@ export class StoryClusterer {
   }
 
   /** Story-local factor: terms most of the story's articles share weigh less (more so in bigger stories). */
-  private localWeights(s: Cluster): (id: number) => number {
+  private localWeights(s: { docs: unknown[]; df?: Map<number, number> }): (id: number) => number {
     const n = s.docs.length;
     const lambda = n / (n + LOCAL_PRIOR_DOCS);
     const specific = this.specific;
@@ -650,56 +804,56 @@ export class StoryClusterer {
     }
   }
 
-  private mergeStories(): void {
-    const ordered = [...this.storyMap.values()].sort((a, b) => b.docs.length - a.docs.length || (a.id < b.id ? -1 : 1));
+  /**
+   * Merges similar stories, largest first: each story absorbs smaller candidates that reach the
+   * merge threshold. With `touched`, only pairs involving a touched story are considered (an
+   * untouched larger candidate absorbs the touched one). Returns the surviving ids of the touched
+   * stories and of every story that absorbed another.
+   */
+  private mergeStories(touched?: Set<string>): Set<string> {
+    const changed = new Set(touched ?? []);
+    const ordered = [...this.storyMap.values()].filter((s) => !touched || touched.has(s.id)).sort((a, b) => b.docs.length - a.docs.length || (a.id < b.id ? -1 : 1));
     for (const s of ordered) {
       if (!this.storyMap.has(s.id)) continue;
       const v = this.storyVector(s);
       for (const cid of this.candidateStories(this.keyTerms(v))) {
         if (cid === s.id || !this.storyMap.has(cid)) continue;
         const c = this.storyMap.get(cid)!;
-        if (c.docs.length > s.docs.length) continue;
-        const sim = this.cosine(v, this.storyVector(c)) * decay(gapDays(c.minDay, s.minDay, s.maxDay) ?? gapDays(c.maxDay, s.minDay, s.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
-        const need = c.docs.length === 1 ? this.opts.storyMergeThreshold * SINGLETON_STORY_RATIO : this.opts.storyMergeThreshold;
+        const bigger = c.docs.length > s.docs.length;
+        // a larger story was processed before (and absorbed s if it could), unless it is untouched
+        if (bigger && (!touched || touched.has(cid))) continue;
+        const [into, from] = bigger ? [c, s] : [s, c];
+        const sim = this.cosine(bigger ? this.storyVector(c) : v, bigger ? v : this.storyVector(c)) * decay(gapDays(from.minDay, into.minDay, into.maxDay) ?? gapDays(from.maxDay, into.minDay, into.maxDay), STORY_GRACE_DAYS, STORY_DECAY_DAYS);
+        const need = from.docs.length === 1 ? this.opts.storyMergeThreshold * SINGLETON_STORY_RATIO : this.opts.storyMergeThreshold;
         if (sim < need) continue;
-        for (const id of c.docs) {
-          const d = this.docs.get(id)!;
-          d.story = s.id;
-          this.addToCluster(s, d, true);
-        }
-        for (const e of c.events ?? []) touchEvent(s, e);
-        this.storyMap.delete(cid);
-        this.mergedInto.set(cid, s.id);
+        this.absorb(into, from);
+        changed.delete(from.id);
+        changed.add(into.id);
+        if (bigger) break; // s is gone: its remaining candidates are left for the story it joined
       }
     }
+    return changed;
+  }
+
+  /** Moves every article of `from` into `into` and forgets `from`. */
+  private absorb(into: Cluster, from: Cluster): void {
+    for (const id of from.docs) {
+      const d = this.docs.get(id)!;
+      d.story = into.id;
+      this.addToCluster(into, d, true);
+    }
+    for (const e of from.events ?? []) touchEvent(into, e);
+    this.storyMap.delete(from.id);
+    this.mergedInto.set(from.id, into.id);
   }
 
   private reclusterEvents(s: Cluster): void {
-    const local = this.localWeights(s);
     const members = s.docs.map((id) => this.docs.get(id)!);
-    const vecs = members.map((d) => this.vector(d.tids, d.tw, local));
     const n = members.length;
-    const sim = new Float64Array(n * n);
-    const conflict = new Uint8Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]);
-      conflict[i * n + j] = conflict[j * n + i] = eventDaysConflict(members[i].eventDays, members[j].eventDays) ? 1 : 0;
-    }
-    // two articles whose leads report days too far apart never share an event, whatever the words say
-    const canLink = (a: number[], b: number[]) => {
-      let dated = 0;
-      let bad = 0;
-      for (const i of a) {
-        if (!members[i].eventDays) continue;
-        for (const j of b) {
-          if (!members[j].eventDays) continue;
-          dated++;
-          bad += conflict[i * n + j];
-        }
-      }
-      return bad <= EVENT_CONFLICT_SHARE * dated;
-    };
-    const groups = attachSingletons(averageLink(n, sim, this.opts.eventThreshold, canLink), n, sim, this.opts.eventThreshold * SINGLETON_ATTACH_RATIO, canLink);
+    // the story's strands first (see STRAND_THRESHOLD), then the events of each strand with the strand's own local weights
+    const storySim = this.similarities(members, this.localWeights(s));
+    const strands = n > 2 ? attachSingletons(averageLink(n, storySim, STRAND_THRESHOLD), n, storySim, STRAND_THRESHOLD * SINGLETON_ATTACH_RATIO) : [members.map((_, i) => i)];
+    const groups = strands.flatMap((strand) => this.strandEvents(strand.map((i) => members[i])).map((g) => g.map((k) => strand[k])));
     // keep the event id most of a group's members had, if still free; drop the old events
     const used = new Set<string>();
     for (const d of members) this.eventMap.delete(d.event);
@@ -719,6 +873,46 @@ export class StoryClusterer {
       }
     }
   }
+
+  /** Pairwise cosines (n x n, zero diagonal) of articles' vectors under the given local weights. */
+  private similarities(docs: DocState[], local: (id: number) => number): Float64Array {
+    const vecs = docs.map((d) => this.vector(d.tids, d.tw, local));
+    const n = docs.length;
+    const sim = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[i * n + j] = sim[j * n + i] = this.cosine(vecs[i], vecs[j]);
+    return sim;
+  }
+
+  /**
+   * The events of one strand of a story (indices into `docs`): average-link agglomeration on
+   * strand-local vectors plus the agreement of the articles' similarity profiles
+   * ({@link addProfileAgreement}), never linking groups whose leads report conflicting days.
+   */
+  private strandEvents(docs: DocState[]): number[][] {
+    const n = docs.length;
+    if (n === 1) return [[0]];
+    const df = new Map<number, number>();
+    for (const d of docs) for (const t of d.tids) df.set(t, (df.get(t) ?? 0) + 1);
+    const sim = this.similarities(docs, this.localWeights({ docs, df }));
+    if (n >= PROFILE_MIN_DOCS) addProfileAgreement(sim, n, PROFILE_WEIGHT);
+    const conflict = new Uint8Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) conflict[i * n + j] = conflict[j * n + i] = eventDaysConflict(docs[i].eventDays, docs[j].eventDays) ? 1 : 0;
+    // two articles whose leads report days too far apart never share an event, whatever the words say
+    const canLink = (a: number[], b: number[]) => {
+      let dated = 0;
+      let bad = 0;
+      for (const i of a) {
+        if (!docs[i].eventDays) continue;
+        for (const j of b) {
+          if (!docs[j].eventDays) continue;
+          dated++;
+          bad += conflict[i * n + j];
+        }
+      }
+      return bad <= EVENT_CONFLICT_SHARE * dated;
+    };
+    return attachSingletons(averageLink(n, sim, this.opts.eventThreshold, canLink), n, sim, this.opts.eventThreshold * SINGLETON_ATTACH_RATIO, canLink);
+  }
 }
 
 function duplicateId(id: string): ParallaxError {
@@ -727,7 +921,11 @@ function duplicateId(id: string): ParallaxError {
 
 /** The days an article's lead names, relative ones resolved against its publication date (else `day`). */
 function docEventDays(doc: LinkDoc, day: number | undefined): number[] | undefined {
-  const days = leadEventDays(doc.title, doc.text, dayString(dayNumber(doc.published) ?? day));
+  const published = dayNumber(doc.published);
+  let days = leadEventDays(doc.title, doc.text, dayString(published ?? day));
+  // without a publication date, the head's first date is the dateline (when it was reported, see docDay),
+  // not a day the article reports: it anchors relative dates but is no event day
+  if (published === undefined && day !== undefined) days = days.filter((d) => d !== day);
   return days.length ? days : undefined;
 }
 
@@ -740,6 +938,43 @@ function mergeDays(a: number[] | undefined, b: number[]): number[] {
 /** True for a name, date or number term (see {@link EVENT_SPECIFIC_WEIGHT}). */
 function isSpecific(t: string): boolean {
   return t.startsWith("@") || t.startsWith("~") || isNumber(t);
+}
+
+/**
+ * Adds `weight` x the agreement of two articles' similarity profiles to their similarity, for every
+ * pair (`sim`: n x n, zero diagonal, changed in place). The agreement is the Pearson correlation of
+ * their similarities to the other n - 2 articles: two reports of one event resemble the same articles
+ * and differ from the same ones (positive), reports of two events of one story lean to different
+ * sides (negative), even where their own words overlap as much as any two reports do. O(n^3).
+ */
+export function addProfileAgreement(sim: Float64Array, n: number, weight: number): void {
+  if (n < 4) return;
+  const sum = new Float64Array(n);
+  const sq = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const x = sim[i * n + k];
+      sum[i] += x;
+      sq[i] += x * x;
+    }
+  }
+  const m = n - 2;
+  const agree = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      // sums over k != i, j: row i's entry at k = i is 0 and its entry at k = j is sim(i, j), and so for row j
+      const sij = sim[i * n + j];
+      let dot = 0;
+      for (let k = 0; k < n; k++) dot += sim[i * n + k] * sim[j * n + k];
+      const sa = sum[i] - sij;
+      const sb = sum[j] - sij;
+      const va = sq[i] - sij * sij - (sa * sa) / m;
+      const vb = sq[j] - sij * sij - (sb * sb) / m;
+      const cov = dot - (sa * sb) / m;
+      agree[i * n + j] = agree[j * n + i] = va > 1e-12 && vb > 1e-12 ? cov / Math.sqrt(va * vb) : 0;
+    }
+  }
+  for (let x = 0; x < n * n; x++) sim[x] += weight * agree[x];
 }
 
 /** Moves an event id to the most-recent end of its story's event list. */
@@ -815,8 +1050,7 @@ export function attachSingletons(groups: number[][], n: number, sim: Float64Arra
 export function clusterDocs(docs: LinkDoc[], level: "story" | "event", opts: ClusterOptions = {}): Map<string, string> {
   const c = new StoryClusterer(opts);
   const ordered = [...docs].sort(byPublication);
-  c.addAll(ordered);
-  c.refine();
+  c.update(ordered); // the store's incremental link step, from an empty archive
   const out = new Map<string, string>();
   for (const d of docs) {
     const r = c.get(d.id)!;

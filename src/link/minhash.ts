@@ -114,6 +114,13 @@ interface Entry {
   size: number;
   /** Original this entry duplicates, or itself. */
   root: string;
+  /** Hash key of the normalised text (exact copies share it). */
+  exactKey: string;
+}
+
+/** One indexed text as persisted by {@link DuplicateIndex.entry} and given back to {@link DuplicateIndex.restore}. */
+export interface DuplicateEntry extends Entry {
+  id: string;
 }
 
 /**
@@ -155,14 +162,32 @@ export class DuplicateIndex {
       match = this.bestNear(sig, shingles.length, bandKeys);
     }
 
-    this.entries.set(id, { sig, size: shingles.length, root: match.duplicateOf ?? id });
-    if (exactId === undefined) this.exact.set(exactKey, id);
+    this.insert({ id, sig, size: shingles.length, root: match.duplicateOf ?? id, exactKey }, bandKeys);
+    return match;
+  }
+
+  /** An indexed text's entry (signature, size, original, exact key), for persistence. */
+  entry(id: string): DuplicateEntry | undefined {
+    const e = this.entries.get(id);
+    return e && { id, ...e };
+  }
+
+  /** Puts back a persisted entry without checking it (entries must come back in the order they were added). */
+  restore(e: DuplicateEntry): void {
+    if (this.entries.has(e.id)) throw new ParallaxError("E_LINK_DUPLICATE_ID", `Text id "${e.id}" was already added to the duplicate index.`, "Re-link from scratch (`parallax relink`).");
+    if (e.sig.length !== NUM_PERMUTATIONS) throw new ParallaxError("E_LINK_STATE", `Persisted signature of ${e.id} has ${e.sig.length} values, not ${NUM_PERMUTATIONS}.`, "Re-link from scratch (`parallax relink`).");
+    this.insert(e, this.bandKeys(e.sig));
+  }
+
+  private insert(e: DuplicateEntry, bandKeys: number[]): void {
+    const { id, ...entry } = e;
+    this.entries.set(id, entry);
+    if (!this.exact.has(e.exactKey)) this.exact.set(e.exactKey, id);
     for (const k of bandKeys) {
       const b = this.buckets.get(k);
       if (b) b.push(id);
       else this.buckets.set(k, [id]);
     }
-    return match;
   }
 
   /** Ids that share at least one LSH bucket with `text` (candidates, not verified). Does not add it. */

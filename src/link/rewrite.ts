@@ -249,12 +249,18 @@ function termContainment(a: Set<string>, b: Set<string>): number {
   return n / small.size;
 }
 
+/** Options for {@link findRewrites}. */
+export interface FindRewritesOptions {
+  /** Only pairs with at least one article in this set are compared (the incremental linker's new articles). */
+  only?: ReadonlySet<string>;
+}
+
 /**
  * All rewrite relations among `docs` (pairs pre-selected by {@link rewriteCandidates}). Each
  * article keeps at most one source: the best-scoring one. Near-identical pairs are left to
  * {@link findDuplicates}.
  */
-export function findRewrites(docs: LinkDoc[]): ArticleRelation[] {
+export function findRewrites(docs: LinkDoc[], opts: FindRewritesOptions = {}): ArticleRelation[] {
   const prepared = new Map<number, Prepared>();
   const get = (i: number) => {
     let p = prepared.get(i);
@@ -264,6 +270,7 @@ export function findRewrites(docs: LinkDoc[]): ArticleRelation[] {
   const best = new Map<string, ArticleRelation>();
   const termSets = docs.map(termSetOf);
   for (const [i, j] of rewriteCandidates(docs, termSets)) {
+    if (opts.only && !opts.only.has(docs[i].id) && !opts.only.has(docs[j].id)) continue;
     if (termContainment(termSets[i], termSets[j]) < REWRITE_MIN_TERM_CONTAINMENT) continue; // too little shared vocabulary to align
     const r = compare(get(i), get(j));
     if (!r || r.kind !== "rewrite") continue;
@@ -279,14 +286,26 @@ export function findRewrites(docs: LinkDoc[]): ArticleRelation[] {
  * the copy's sentences the original lacks.
  */
 export function findDuplicates(docs: LinkDoc[]): ArticleRelation[] {
-  const index = new DuplicateIndex();
   const byId = new Map(docs.map((d) => [d.id, d]));
+  return addDuplicates(new DuplicateIndex(), docs, (id) => byId.get(id));
+}
+
+/**
+ * Adds `docs` (in publication order) to a duplicate index that may already hold earlier articles
+ * and returns a relation for each new copy found. `lookup` gives any indexed article (new or
+ * earlier) for the sentence alignment. A copy is the later-published of the two; when a new
+ * article is published before the indexed text it copies, the relation points the other way.
+ */
+export function addDuplicates(index: DuplicateIndex, docs: LinkDoc[], lookup: (id: string) => LinkDoc | undefined): ArticleRelation[] {
   const out: ArticleRelation[] = [];
   for (const d of [...docs].sort(byPublication)) {
     const m = index.add(d.id, d.text);
     if (!m.duplicateOf) continue;
-    const pf = prepare(d);
-    const pt = prepare(byId.get(m.duplicateOf)!);
+    const original = lookup(m.duplicateOf);
+    if (!original) continue;
+    const [copy, of] = byPublication(d, original) < 0 ? [original, d] : [d, original];
+    const pf = prepare(copy);
+    const pt = prepare(of);
     const pairs = alignSentences(pf.sentences, pt.sentences);
     const reason = m.exact ? "exact copy, added earlier" : `near-duplicate (Jaccard ${round(m.jaccard ?? 0)}, containment ${round(m.containment ?? 0)}), earlier in publication order`;
     out.push(buildRelation("duplicate", pf, pt, pairs, true, m.jaccard ?? 1, reason));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "./tokenize.js";
+import { freshWink, tokenize, type Tokenized } from "./tokenize.js";
 
 describe("tokenize", () => {
   const text = " date 2023-10-20 China's envoy Zhai Jun met Mikhail Bogdanov, Russia's Deputy FM. He said: “Yes.”\n\nU.S. Secretary Blinken visited Doha\nBlinken left.";
@@ -31,3 +31,47 @@ describe("tokenize", () => {
   });
 });
 
+
+describe("tokenize is independent of what was read before", () => {
+  /** Everything downstream reads: token spans, texts and POS tags, sentence spans. */
+  const view = (r: Tokenized) => ({
+    tokens: r.tokens.map((t) => [t.start, t.end, t.text, t.pos, t.sentence]),
+    sentences: r.sentences.map((s) => [s.start, s.end, s.tokenStart, s.tokenEnd]),
+  });
+  const A = "Forces loyal to Gadhafi's regime shelled Misrata on Thursday. The U.S.-led coalition met in Doha.\nSergei Lavrov's deputy, Mikhail Bogdanov, said: “We are ready.”";
+  // Out-of-vocabulary words in every position wink treats differently: before punctuation, in quotes,
+  // hyphenated, with periods, non-Latin scripts (new shapes), and "Gadhafi's." which wink stores whole.
+  const others = [
+    "The colonel's son spoke of Gadhafi's.",
+    "“Misrata's defenders,” he said, \"will hold.\" (Zintan-based fighters agreed.)",
+    "Saif al-Islam, Abdel-Fattah el-Sisi and Wen Jiabao met at 10 a.m. in Tripoli, Libya.",
+    "Москва и Пекин. Владимир Путин встретился с Си Цзиньпином. 北京 上海 الرياض القاهرة",
+    "NATO-led strikes hit Brega. Ajdabiya's hospital; Ras Lanuf's port. Gadhafi's regime.",
+    "Lavrov's deputy and Bogdanov's aides: U.S.-led talks, Doha-based envoys, Zhai's visit.",
+    ...Array.from({ length: 200 }, (_, i) => `Report ${i}: Xq${i}zor's envoy Vel${i}ka-Tomsk met Brn${i}'s aides in Qz${i}ville.`),
+  ];
+
+  it("gives the same tokens, POS tags and sentences for a text before and after reading many others", () => {
+    const first = view(tokenize(A));
+    for (const t of others) tokenize(t);
+    expect(view(tokenize(A))).toEqual(first);
+  });
+
+  it("gives what a fresh wink-nlp instance gives, in any reading order", () => {
+    const fresh = freshWink();
+    const expected = [A, ...others.slice(0, 6)].map((t) => view(tokenize(t, freshWink())));
+    expect([A, ...others.slice(0, 6)].map((t) => view(tokenize(t)))).toEqual(expected);
+    expect([A, ...others.slice(0, 6)].reverse().map((t) => view(tokenize(t))).reverse()).toEqual(expected);
+    expect(view(tokenize(A, fresh))).toEqual(expected[0]);
+  });
+
+  it("(root cause) an instance that is not reset keeps words read before whole", () => {
+    const w = freshWink();
+    tokenize("The colonel's son spoke of Gadhafi's.", w);
+    const stale = tokenize(A, w).tokens.map((t) => t.text);
+    expect(stale).toContain("Gadhafi's");
+    const clean = tokenize(A).tokens.map((t) => t.text);
+    expect(clean).not.toContain("Gadhafi's");
+    expect(clean).toContain("Gadhafi");
+  });
+});

@@ -4,13 +4,14 @@
  * wink-nlp keeps each token's original value and the whitespace before it, so summing
  * them gives exact UTF-16 offsets into the input. Line breaks always end a sentence:
  * in cleaned articles a line is a paragraph, a heading or a caption, never half a sentence.
+ *
+ * Tokenization is a function of the text alone, whatever was read before: see {@link WinkSession}.
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Sentence, Token } from "../model.js";
 
 type WinkNLP = ReturnType<typeof winkNLP>;
-let nlpInstance: WinkNLP | undefined;
 
 /**
  * The wink-nlp annotations we use: sentence boundaries and POS tags. wink's own entities,
@@ -19,10 +20,121 @@ let nlpInstance: WinkNLP | undefined;
  */
 const WINK_PIPE = ["sbd", "pos"];
 
-/** The shared wink-nlp instance (loaded on first use: loading the model takes ~100 ms). */
+/**
+ * Out-of-vocabulary lexemes an instance may hold (read and forgotten) before it is replaced by a fresh one.
+ * Forgotten lexemes keep their slot (see {@link WinkSession}), so memory grows by ~100 bytes per OOV word per
+ * document until then; a fresh instance costs ~100 ms. The bound also keeps OOV lexeme ids far below
+ * 1,048,575, where wink's automata start using ids for their own events (hints, "otherwise").
+ */
+const MAX_FORGOTTEN_LEXEMES = 200_000;
+
+/** One wink feature table (`lexeme`, `prefix`, `suffix`, `shape`): value -> id and id -> value. */
+interface FeatureTable {
+  hash: Record<string, number>;
+  list: string[];
+  index: number;
+}
+
+/** The per-instance language model that wink-nlp's `core()` returns (only the part we reset). */
+interface CoreModel {
+  features: Record<string, Partial<FeatureTable> | undefined>;
+}
+
+/**
+ * A wink-nlp instance whose vocabulary is put back to its pristine state before each text.
+ *
+ * Root cause of the history dependence: wink-nlp's per-instance lexicon cache (wink-nlp/src/cache.js) adds
+ * every out-of-vocabulary word it reads to the model's lexeme table (`features.lexeme.hash`/`list`) and its
+ * new prefixes, suffixes and shapes to their tables. The tokenizer then asks `isLexeme()` (that same table)
+ * whether to keep a piece whole or split it (after "... spoke of Gadhafi's." it keeps "Gadhafi's" whole
+ * everywhere, where a fresh instance splits "Gadhafi" "'s"), and a word's token type and features are those
+ * of its first reading; so after reading other documents, the same text can tokenize, split into sentences
+ * and POS-tag differently (390 of the first 1,000 T17 articles did). Unbounded, the prefix/suffix/shape ids
+ * would also overflow their bit fields in the packed lexicon (shape has 14 bits, next to isAbbrev and pos).
+ *
+ * Fix: {@link WinkSession.forget} removes from the tables every entry added since the instance was loaded.
+ * Prefix/suffix/shape tables are cut back to their pristine length. The lexeme table keeps its slots,
+ * because wink stores an OOV word's features in a private array indexed by its slot, but the forgotten
+ * words leave the hash, so every lookup answers exactly as on a fresh instance; a word read again gets a
+ * new slot with features computed from the word alone. OOV slot numbers are never matched by wink's
+ * sentence and POS automata (their events are in-vocabulary ids and hint codes >= 1,080,000), so output
+ * equals a fresh instance's (tests compare the two).
+ */
+class WinkSession {
+  readonly nlp: WinkNLP;
+  /** Per feature table: its pristine length and how far it has been cleaned. */
+  private readonly tables: { name: string; table: FeatureTable; pristine: number; cleaned: number }[] = [];
+
+  constructor() {
+    let core: CoreModel | undefined;
+    // Same model, but keep a handle on the per-instance tables that `core()` builds (a fresh copy each call),
+    // and load the custom-entity meta model once: its loader re-stringifies a module-level string on every
+    // call (the string grows each time), so after a few instances a process fails with "Invalid string length".
+    const loaders = model as unknown as { core: () => CoreModel; metaCER: () => unknown };
+    metaCER ??= loaders.metaCER();
+    const meta = metaCER;
+    const tracked = Object.assign(Object.create(null) as typeof model, model, {
+      core: () => (core = loaders.core()),
+      metaCER: () => meta,
+    });
+    this.nlp = winkNLP(tracked, WINK_PIPE);
+    if (!core) throw new Error("wink-nlp did not load its core model");
+    for (const [name, f] of Object.entries(core.features)) {
+      if (!f || !f.hash || !Array.isArray(f.list) || typeof f.index !== "number") continue;
+      const table = f as FeatureTable;
+      this.tables.push({ name, table, pristine: table.list.length, cleaned: table.list.length });
+    }
+  }
+
+  /** OOV lexemes forgotten so far (their slots are still held). */
+  get forgottenLexemes(): number {
+    const t = this.tables.find((x) => x.name === "lexeme");
+    return t ? t.table.list.length - t.pristine : 0;
+  }
+
+  /** Removes every lexeme, prefix, suffix and shape added since the instance was loaded. */
+  forget(): void {
+    for (const t of this.tables) {
+      const { hash, list } = t.table;
+      if (list.length === t.cleaned) continue;
+      for (let i = t.cleaned; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+      if (t.name === "lexeme") {
+        t.cleaned = list.length;
+      } else {
+        list.length = t.pristine;
+        t.table.index = t.pristine;
+      }
+    }
+  }
+}
+
+let session: WinkSession | undefined;
+/** wink-eng-lite-web-model's custom-entity meta model, loaded once per process (see WinkSession). */
+let metaCER: unknown;
+
+/**
+ * The shared wink-nlp instance (loaded on first use: loading the model takes ~100 ms). Its vocabulary is
+ * reset before each text {@link tokenize} reads; a caller reading documents itself should call
+ * {@link resetWink} first to get history-free results.
+ */
 export function wink(): WinkNLP {
-  nlpInstance ??= winkNLP(model, WINK_PIPE);
-  return nlpInstance;
+  session ??= new WinkSession();
+  return session.nlp;
+}
+
+/**
+ * Puts the shared wink-nlp instance back to its pristine vocabulary (and replaces it by a fresh one when it
+ * holds more than MAX_FORGOTTEN_LEXEMES forgotten words). Cheap: proportional to the words added since the last reset.
+ */
+export function resetWink(): void {
+  if (!session) return;
+  session.forget();
+  if (session.forgottenLexemes > MAX_FORGOTTEN_LEXEMES) session = new WinkSession();
+}
+
+/** A wink-nlp instance of its own, never shared (tests compare the shared one against it). */
+export function freshWink(): WinkNLP {
+  return new WinkSession().nlp;
 }
 
 export interface Tokenized {
@@ -35,12 +147,17 @@ const MAX_CHUNK_CHARS = 20_000;
 
 /**
  * Splits `text` into sentences and tokens. Whitespace is never a token; every token's
- * `text` equals `text.slice(start, end)`.
+ * `text` equals `text.slice(start, end)`. The result depends on `text` alone: the shared instance's
+ * vocabulary is reset first ({@link resetWink}). `instance` (tests) reads with that instance as it is.
  *
  * @example tokenize("Zhai met Bogdanov.\nHe said so.").sentences.length === 2
  */
-export function tokenize(text: string): Tokenized {
-  const nlp = wink();
+export function tokenize(text: string, instance?: WinkNLP): Tokenized {
+  let nlp = instance;
+  if (!nlp) {
+    resetWink();
+    nlp = wink();
+  }
   const its = nlp.its;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];

@@ -157,6 +157,36 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: "incremental link state",
+    sql: `
+-- The linker's state per article, so a later run links only new articles: the clusterer's term
+-- vector (ids into link_terms), story and event, and the duplicate index's MinHash signature.
+-- seq keeps the order in which articles were first linked (the clusterer is restored in it).
+CREATE TABLE link_docs (
+  seq        INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+  story      TEXT NOT NULL,
+  event      TEXT NOT NULL,
+  day        INTEGER,
+  event_days TEXT,
+  tids       BLOB NOT NULL,
+  tw         BLOB NOT NULL,
+  sig        BLOB NOT NULL,
+  shingles   INTEGER NOT NULL,
+  dup_root   TEXT NOT NULL,
+  exact_key  TEXT NOT NULL
+);
+CREATE INDEX link_docs_story ON link_docs(story);
+-- The clusterer's term dictionary (id -> term, append-only) with each term's document frequency.
+CREATE TABLE link_terms (
+  id   INTEGER PRIMARY KEY,
+  term TEXT NOT NULL,
+  df   INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /** The newest schema version this code knows. */

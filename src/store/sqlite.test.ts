@@ -383,3 +383,54 @@ describe("opening files", () => {
     expect(parallaxErrorOf(() => openSqliteStore(join(dir, "missing.db"), { readonly: true })).code).toBe("E_DB_MISSING");
   });
 });
+
+describe("link state and partial story writes", () => {
+  it("round-trips link rows (typed arrays intact, add order kept, upsert in place) and the term dictionary", () => {
+    const store = openSqliteStore(":memory:");
+    const a = reuters();
+    const b = xinhua();
+    store.putArticle(a);
+    store.putArticle(b);
+    const row = (id: string, story: string, w: number) => ({
+      articleId: id, story, event: "e1", day: 19650, eventDays: [19649],
+      tids: new Int32Array([0, 2]), tw: new Float64Array([w, 0.3]), sig: new Int32Array(128).fill(-7), shingles: 42, dupRoot: id, exactKey: "k",
+    });
+    store.putLinkDocs([row(b.id, "s1", 1.5), row(a.id, "s1", 2)]);
+    expect(store.listUnlinkedIds()).toEqual([]);
+    store.putLinkDocs([row(b.id, "s2", 3)]);
+    const rows = [...store.listLinkDocs()];
+    expect(rows.map((r) => [r.articleId, r.story])).toEqual([[b.id, "s2"], [a.id, "s1"]]);
+    expect(Array.from(rows[0].tw)).toEqual([3, 0.3]);
+    expect(rows[1].sig).toEqual(new Int32Array(128).fill(-7));
+    expect(rows[1].eventDays).toEqual([19649]);
+    store.putLinkTerms(0, ["gaza", "@zhai jun", "doha"], [[0, 2], [2, 1]]);
+    expect(() => store.putLinkTerms(2, ["x"], [])).toThrow(/holds 3 terms/);
+    store.putLinkTerms(3, [], [[1, 5]]);
+    expect(store.linkTerms()).toEqual({ terms: ["gaza", "@zhai jun", "doha"], df: new Int32Array([2, 5, 1]) });
+    expect([...store.listDupEntries()].map((e) => [e.id, e.size, e.sig.length])).toEqual([[b.id, 42, 128], [a.id, 42, 128]]);
+    expect(store.linkStoryDays()).toEqual([{ story: "s1", minDay: 19650, maxDay: 19650 }, { story: "s2", minDay: 19650, maxDay: 19650 }]);
+    expect([...store.listLinkDocs({ stories: ["s1"] })].map((r) => r.articleId)).toEqual([a.id]);
+    store.deleteArticle(a.id);
+    expect([...store.listLinkDocs()]).toHaveLength(1);
+    store.clearLinkState();
+    expect(store.listUnlinkedIds()).toEqual([b.id]);
+    expect(store.linkTerms().terms).toEqual([]);
+    store.close();
+  });
+
+  it("writes some stories without touching the others, listed by rank", () => {
+    const store = openSqliteStore(":memory:");
+    const a = reuters();
+    const b = xinhua();
+    store.putArticle(a);
+    store.putArticle(b);
+    store.putStories([{ id: "s1", headline: "one", articleIds: [a.id], json: {}, rank: 1 }, { id: "s2", headline: "two", articleIds: [b.id], json: {}, rank: 5 }]);
+    expect(store.listStories().map((s) => s.id)).toEqual(["s2", "s1"]);
+    store.putStories([{ id: "s3", headline: "both", articleIds: [a.id, b.id], json: {}, rank: 9 }], { remove: ["s1", "s2"] });
+    expect(store.listStories().map((s) => [s.id, s.articleIds])).toEqual([["s3", [a.id, b.id]]]);
+    store.putStories([{ id: "s3", headline: "both, again", articleIds: [b.id], json: {}, rank: 9 }]);
+    expect(store.getStory("s3")).toMatchObject({ headline: "both, again", articleIds: [b.id] });
+    expect(() => store.putStories([{ id: "s4", headline: "x", articleIds: ["nope"], json: {} }])).toThrow(/not in the store/);
+    store.close();
+  });
+});

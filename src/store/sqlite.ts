@@ -23,6 +23,7 @@ import type {
   DiagnosticCount,
   FailureInput,
   FailureRecord,
+  LinkDocRow,
   ListArticlesOptions,
   PutAnnotationsOptions,
   PutArticleResult,
@@ -332,6 +333,8 @@ class SqliteStore implements Store {
     );
     this.st("DELETE FROM diagnostics WHERE article_id = ?").run(a.id);
     this.insertDiagnostics(a);
+    // The linker's state was computed from the old text and metadata: the next link run redoes it.
+    this.st("DELETE FROM link_docs WHERE article_id = ?").run(a.id);
   }
 
   private insertDiagnostics(a: Article): void {
@@ -491,14 +494,7 @@ class SqliteStore implements Store {
   }
 
   replaceStories(stories: readonly StoryInput[]): void {
-    const seen = new Set<string>();
-    for (const s of stories) {
-      if (typeof s.id !== "string" || s.id === "" || typeof s.headline !== "string" || !Array.isArray(s.articleIds)) {
-        throw new ParallaxError("E_STORE_ARG", "Each story needs an id, a headline and articleIds.", "Pass { id, headline, articleIds, json }.");
-      }
-      if (seen.has(s.id)) throw new ParallaxError("E_STORE_ARG", `Story id "${s.id}" appears twice.`, "Give every story a unique id.");
-      seen.add(s.id);
-    }
+    checkStories(stories);
     this.write("store stories", () => {
       this.requireArticles(stories.flatMap((s) => s.articleIds), "store stories");
       this.st("DELETE FROM stories").run();
@@ -509,6 +505,118 @@ class SqliteStore implements Store {
         insStory.run(s.id, i, s.headline, JSON.stringify(s.json ?? null), now);
         s.articleIds.forEach((aid, j) => insMember.run(s.id, aid, j));
       });
+    });
+  }
+
+  putStories(stories: readonly StoryInput[], opts: { remove?: readonly string[] } = {}): void {
+    checkStories(stories);
+    this.write("store stories", () => {
+      this.requireArticles(stories.flatMap((s) => s.articleIds), "store stories");
+      const del = this.st("DELETE FROM stories WHERE id = ?");
+      for (const id of opts.remove ?? []) del.run(id);
+      const now = new Date().toISOString();
+      const insStory = this.st("INSERT OR REPLACE INTO stories (id, ord, headline, json, updated_at) VALUES (?, ?, ?, ?, ?)");
+      const delMembers = this.st("DELETE FROM story_articles WHERE story_id = ?");
+      const insMember = this.st("INSERT OR IGNORE INTO story_articles (story_id, article_id, ord) VALUES (?, ?, ?)");
+      for (const s of stories) {
+        // ord sorts ascending: a higher rank lists first
+        insStory.run(s.id, -(s.rank ?? 0), s.headline, JSON.stringify(s.json ?? null), now);
+        delMembers.run(s.id);
+        s.articleIds.forEach((aid, j) => insMember.run(s.id, aid, j));
+      }
+    });
+  }
+
+  listLinkDocs(opts: { stories?: readonly string[] } = {}): Iterable<LinkDocRow> {
+    let rows: IterableIterator<Row>;
+    if (opts.stories) {
+      this.db.exec("CREATE TEMP TABLE IF NOT EXISTS wanted_stories (story TEXT PRIMARY KEY) WITHOUT ROWID");
+      this.db.exec("DELETE FROM temp.wanted_stories");
+      const ins = this.db.prepare("INSERT OR IGNORE INTO temp.wanted_stories (story) VALUES (?)");
+      this.db.transaction(() => opts.stories!.forEach((s) => ins.run(s)))();
+      rows = this.db.prepare("SELECT l.* FROM link_docs l JOIN temp.wanted_stories w ON w.story = l.story ORDER BY l.seq").iterate() as IterableIterator<Row>;
+    } else {
+      rows = this.db.prepare("SELECT * FROM link_docs ORDER BY seq").iterate() as IterableIterator<Row>;
+    }
+    return (function* () {
+      for (const r of rows) {
+        const row: LinkDocRow = {
+          articleId: r.article_id,
+          story: r.story,
+          event: r.event,
+          tids: new Int32Array(copyBuffer(r.tids)),
+          tw: new Float64Array(copyBuffer(r.tw)),
+          sig: new Int32Array(copyBuffer(r.sig)),
+          shingles: r.shingles,
+          dupRoot: r.dup_root,
+          exactKey: r.exact_key,
+        };
+        if (r.day !== null) row.day = r.day;
+        if (r.event_days !== null) row.eventDays = JSON.parse(r.event_days);
+        yield row;
+      }
+    })();
+  }
+
+  *listDupEntries(): Iterable<{ id: string; sig: Int32Array; size: number; root: string; exactKey: string }> {
+    const rows = this.db.prepare("SELECT article_id, sig, shingles, dup_root, exact_key FROM link_docs ORDER BY seq").iterate() as IterableIterator<Row>;
+    for (const r of rows) yield { id: r.article_id, sig: new Int32Array(copyBuffer(r.sig)), size: r.shingles, root: r.dup_root, exactKey: r.exact_key };
+  }
+
+  linkStoryDays(): { story: string; minDay?: number; maxDay?: number }[] {
+    return (this.st("SELECT story, min(day) AS lo, max(day) AS hi FROM link_docs GROUP BY story").all() as Row[]).map((r) => {
+      const out: { story: string; minDay?: number; maxDay?: number } = { story: r.story };
+      if (r.lo !== null) [out.minDay, out.maxDay] = [r.lo, r.hi];
+      return out;
+    });
+  }
+
+  putLinkDocs(rows: readonly LinkDocRow[]): void {
+    this.write("store link state", () => {
+      this.requireArticles(rows.map((r) => r.articleId), "store link state");
+      const up = this.st(
+        `INSERT INTO link_docs (article_id, story, event, day, event_days, tids, tw, sig, shingles, dup_root, exact_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(article_id) DO UPDATE SET story = excluded.story, event = excluded.event, day = excluded.day,
+           event_days = excluded.event_days, tids = excluded.tids, tw = excluded.tw, sig = excluded.sig,
+           shingles = excluded.shingles, dup_root = excluded.dup_root, exact_key = excluded.exact_key`,
+      );
+      for (const r of rows) {
+        up.run(r.articleId, r.story, r.event, r.day ?? null, r.eventDays ? JSON.stringify(r.eventDays) : null, bytes(r.tids), bytes(r.tw), bytes(r.sig), r.shingles, r.dupRoot, r.exactKey);
+      }
+    });
+  }
+
+  listUnlinkedIds(): string[] {
+    return this.st("SELECT a.id FROM articles a LEFT JOIN link_docs l ON l.article_id = a.id WHERE l.article_id IS NULL ORDER BY a.seq").pluck().all() as string[];
+  }
+
+  linkTerms(): { terms: string[]; df: Int32Array } {
+    const rows = this.st("SELECT term, df FROM link_terms ORDER BY id").raw().all() as [string, number][];
+    this.st("SELECT term, df FROM link_terms ORDER BY id").raw(false);
+    const df = new Int32Array(rows.length);
+    const terms = rows.map(([t, n], i) => {
+      df[i] = n;
+      return t;
+    });
+    return { terms, df };
+  }
+
+  putLinkTerms(from: number, terms: readonly string[], df: Iterable<[number, number]>): void {
+    this.write("store link terms", () => {
+      const size = this.st("SELECT count(*) FROM link_terms").pluck().get() as number;
+      if (size !== from) throw new ParallaxError("E_LINK_STATE", `The link term dictionary holds ${size} terms, not ${from}.`, "Re-link from scratch (`parallax relink`).");
+      const ins = this.st("INSERT INTO link_terms (id, term, df) VALUES (?, ?, 0)");
+      terms.forEach((t, i) => ins.run(from + i, t));
+      const up = this.st("UPDATE link_terms SET df = ? WHERE id = ?");
+      for (const [id, n] of df) up.run(n, id);
+    });
+  }
+
+  clearLinkState(): void {
+    this.write("clear link state", () => {
+      this.st("DELETE FROM link_docs").run();
+      this.st("DELETE FROM link_terms").run();
     });
   }
 
@@ -523,7 +631,7 @@ class SqliteStore implements Store {
       list.push(r.article_id);
       members.set(r.story_id, list);
     }
-    return (this.st("SELECT id, headline, updated_at FROM stories ORDER BY ord").all() as Row[]).map((r) => ({
+    return (this.st("SELECT id, headline, updated_at FROM stories ORDER BY ord, id").all() as Row[]).map((r) => ({
       id: r.id,
       headline: r.headline,
       articleIds: members.get(r.id) ?? [],
@@ -539,7 +647,7 @@ class SqliteStore implements Store {
 
   storiesOfArticle(articleId: string): string[] {
     return this.st(
-      "SELECT sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ? ORDER BY s.ord",
+      "SELECT sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ? ORDER BY s.ord, s.id",
     ).pluck().all(articleId) as string[];
   }
 
@@ -597,4 +705,27 @@ class SqliteStore implements Store {
     if (!this.readonly) this.db.pragma("optimize");
     this.db.close();
   }
+}
+
+function checkStories(stories: readonly StoryInput[]): void {
+  const seen = new Set<string>();
+  for (const s of stories) {
+    if (typeof s.id !== "string" || s.id === "" || typeof s.headline !== "string" || !Array.isArray(s.articleIds)) {
+      throw new ParallaxError("E_STORE_ARG", "Each story needs an id, a headline and articleIds.", "Pass { id, headline, articleIds, json }.");
+    }
+    if (seen.has(s.id)) throw new ParallaxError("E_STORE_ARG", `Story id "${s.id}" appears twice.`, "Give every story a unique id.");
+    seen.add(s.id);
+  }
+}
+
+/** A typed array's bytes as a Buffer (no copy), for a BLOB column. */
+function bytes(a: Int32Array | Float64Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** A BLOB's bytes in a fresh, aligned ArrayBuffer (typed arrays need alignment; Buffers are pooled). */
+function copyBuffer(b: Buffer): ArrayBuffer {
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return out;
 }

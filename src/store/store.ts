@@ -92,6 +92,31 @@ export interface StoryInput {
   headline: string;
   articleIds: string[];
   json: unknown;
+  /**
+   * Listing order for {@link Store.putStories}: higher first, ties by id. (replaceStories keeps
+   * the order given instead.)
+   */
+  rank?: number;
+}
+
+/**
+ * The linker's persisted state for one article (see src/engine/link.ts): its clusterer term
+ * vector, story and event, and its duplicate-index entry. Opaque to the store.
+ */
+export interface LinkDocRow {
+  articleId: string;
+  story: string;
+  event: string;
+  day?: number;
+  eventDays?: number[];
+  /** Term ids into the dictionary of {@link Store.linkTerms}, and their weights. */
+  tids: Int32Array;
+  tw: Float64Array;
+  /** MinHash signature, shingle count, the original it duplicates (or itself), exact-text key. */
+  sig: Int32Array;
+  shingles: number;
+  dupRoot: string;
+  exactKey: string;
 }
 
 export interface StorySummary {
@@ -176,7 +201,13 @@ export interface Store {
 
   /** Replaces the whole set of stories (stories are rebuilt as a whole). Throws on unknown article ids. */
   replaceStories(stories: readonly StoryInput[]): void;
-  /** Stories in the order they were given to {@link replaceStories}. */
+  /**
+   * Adds or replaces the given stories (by id) and deletes the stories named in `remove`; all
+   * other stories stay (the incremental linker rewrites only the stories that changed).
+   * Throws on unknown article ids.
+   */
+  putStories(stories: readonly StoryInput[], opts?: { remove?: readonly string[] }): void;
+  /** Stories by rank (see {@link StoryInput.rank}), or in the order given to {@link replaceStories}. */
   listStories(): StorySummary[];
   getStory(id: string): StoryRecord | undefined;
   /** Ids of the stories an article belongs to. */
@@ -187,6 +218,29 @@ export interface Store {
    * terms (and "quoted phrases", and trailing-* prefixes), all of which must match.
    */
   search(query: string, limit?: number, opts?: SearchOptions): SearchHit[];
+
+  /**
+   * The linker's per-article state, in the order articles were first linked (streamed); with
+   * `stories`, only the articles of those (clusterer) stories.
+   */
+  listLinkDocs(opts?: { stories?: readonly string[] }): Iterable<LinkDocRow>;
+  /** Every linked article's duplicate-index entry (MinHash signature, shingle count, original, exact key), in link order. */
+  listDupEntries(): Iterable<{ id: string; sig: Int32Array; size: number; root: string; exactKey: string }>;
+  /** Each linked (clusterer) story's day range (undefined days when none of its articles is dated). */
+  linkStoryDays(): { story: string; minDay?: number; maxDay?: number }[];
+  /** Writes (adding or replacing by article) the linker's state of the given articles. */
+  putLinkDocs(rows: readonly LinkDocRow[]): void;
+  /** Ids of stored articles that have no link state yet (in ingestion order): what the next link run adds. */
+  listUnlinkedIds(): string[];
+  /** The linker's term dictionary (term ids 0..n-1 in order) and each term's document frequency. */
+  linkTerms(): { terms: string[]; df: Int32Array };
+  /**
+   * Appends `terms` to the dictionary (`from` must equal its current size), then sets the
+   * document frequency of the given term ids.
+   */
+  putLinkTerms(from: number, terms: readonly string[], df: Iterable<[number, number]>): void;
+  /** Drops all link state (link docs and terms), e.g. before a full re-link. */
+  clearLinkState(): void;
 
   /** Pipeline state as JSON (e.g. clusterer state); undefined when unset. */
   getMeta<T = unknown>(key: string): T | undefined;

@@ -69,8 +69,43 @@ describe("mergeEvents", () => {
       ]),
       item("b", "Zhai Jun met his counterpart.", [["Zhai Jun", "PERSON"]], [{ actor: "Zhai Jun" }]),
     ]);
-    expect(events).toHaveLength(3);
-    expect(events.filter((e) => e.articleIds.includes("b"))).toHaveLength(1);
+    // it joins neither meeting, and adds no third "Zhai Jun met" event that would repeat one of them
+    expect(events).toHaveLength(2);
+    expect(events.filter((e) => e.articleIds.includes("b"))).toHaveLength(0);
     expect(events.every((e) => e.independentSources === 1)).toBe(true);
+  });
+
+  it("lets a country or an unnamed national stand for the person from that country", () => {
+    const a = item("a", "Chinese envoy Zhai Jun met Russian envoy Mikhail Bogdanov and Qatari minister Al Khulaifi.", [["Zhai Jun", "PERSON"], ["Mikhail Bogdanov", "PERSON"], ["Al Khulaifi", "PERSON"]], [
+      { actor: "Zhai Jun", target: "Mikhail Bogdanov", date: "2023-10-19" },
+      { actor: "Zhai Jun", target: "Al Khulaifi", date: "2023-10-19" },
+    ]);
+    const role = (n: string, r: string) => {
+      const e = a.ann.entities.find((x) => x.text === n)!;
+      const start = a.article.text.indexOf(r);
+      e.role = { start, end: start + r.length, text: r };
+    };
+    role("Zhai Jun", "Chinese envoy");
+    role("Mikhail Bogdanov", "Russian envoy");
+    role("Al Khulaifi", "Qatari minister");
+    // "China met Bogdanov" (listed first: the order of articles must not matter) and "Zhai met his Russian counterpart"
+    const b = item("b", "China met Mikhail Bogdanov.", [["China", "LOC"], ["Mikhail Bogdanov", "PERSON"]], [{ actor: "China", target: "Mikhail Bogdanov" }]);
+    const c = item("c", "Zhai Jun met his Russian counterpart.", [["Zhai Jun", "PERSON"]], [{ actor: "Zhai Jun", target: "his Russian counterpart" }]);
+    const events = run([b, c, a]);
+    expect(events).toHaveLength(2);
+    const bogdanov = events.find((e) => e.targets.some((t) => t.name === "Mikhail Bogdanov"))!;
+    expect(bogdanov.articleIds.sort()).toEqual(["a", "b", "c"]);
+    expect(bogdanov.actors.map((p) => p.name)).toEqual(["Zhai Jun"]);
+    expect(events.find((e) => e !== bogdanov)!.articleIds).toEqual(["a"]);
+  });
+
+  it("says what an undirected act was in the article's own verb, and a planned contact as an intent", () => {
+    const text = "Israel retaliated. China is ready to talk with Russia.";
+    const it2 = item("a", text, [["Israel", "LOC"], ["China", "LOC"], ["Russia", "LOC"]], [{ actor: "Israel" }, { actor: "China", target: "Russia" }]);
+    const [attack, talk] = it2.ann.events;
+    Object.assign(attack, { type: "attack", cameo: "195", trigger: { start: 7, end: 17, text: "retaliated" } });
+    Object.assign(talk, { cameo: "036", modality: "planned" });
+    const labels = run([it2]).map((e) => e.label).sort();
+    expect(labels).toEqual(["China expressed intent to meet or negotiate with Russia", "Israel retaliated"]);
   });
 });

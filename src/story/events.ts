@@ -10,6 +10,7 @@ import type { SourceGroups } from "./sources.js";
 import { evidenceOf, type StoryInput } from "./input.js";
 import { capEvidence } from "./facts.js";
 import { containment, contentTerms, jaccard, nameKey } from "./terms.js";
+import { asCountry, countriesInText, isCountryName } from "../nlp/events/home.js";
 
 /** Evidence spans kept per event (one per article first) and events kept per story (the weightiest). */
 const MAX_EVENT_EVIDENCE = 12;
@@ -61,70 +62,138 @@ interface Draft {
   keys: Set<string>;
   actorKeys: Set<string>;
   terms: Set<string>;
+  /** What each participant says about its side (its key, its countries), for actors and targets. */
+  actorSides: Side[];
+  targetSides: Side[];
+  /** The trigger as written when it is one past-tense verb ("retaliated"), for labels of events with no target. */
+  verb?: string;
+}
+
+/**
+ * A participant as one side of an event: its key when named, the countries it is from or stands for,
+ * and whether it only stands for its country ("China", "Chinese officials", "his Russian counterpart")
+ * rather than naming a person or body: such a side is matched by any named participant from that country.
+ */
+interface Side {
+  key?: string;
+  countries: Set<string>;
+  national: boolean;
+}
+
+/** One event mention with its article and resolved participants, before merging. */
+interface Pending {
+  article: StoryInput["article"];
+  m: EventMention;
+  actors: StoryParticipant[];
+  targets: StoryParticipant[];
+  timexAt: Map<number, Timex>;
+  /** 0: named parties on both sides; 1: a side is missing, only national or described ("his Russian counterpart"). */
+  vagueness: number;
 }
 
 export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: SourceGroups): StoryEvent[] {
   const drafts: Draft[] = [];
+  const pending: Pending[] = [];
   for (const { article, ann } of items) {
     const timexAt = new Map<number, Timex>(ann.timexes.map((t) => [t.start, t]));
     for (const m of ann.events) {
       const actors = m.actors.map((a) => participant(article.id, a, index));
       const targets = m.targets.map((a) => participant(article.id, a, index));
       if (!actors.some(named) && m.type !== "resolution-fails") continue; // "someone did something" tells an analyst nothing
-      const keys = new Set([...actors, ...targets].filter(named).map(keyOf));
-      const actorKeys = new Set(actors.filter(named).map(keyOf));
-      const { date, basis } = dateOf(m, timexAt, article.meta.published);
-      const place = m.place ? participant(article.id, m.place, index).name : undefined;
-      const ev: Evidence = evidenceOf(article, m.sentence);
-      const terms = new Set(contentTerms(ev.text));
-      const candidates = drafts.filter((d) => sameEvent(d, m, keys, actorKeys, date) && (!SPEECH_LIKE.has(m.type) || containment(terms, d.terms) >= MIN_SPEECH_CONTAINMENT));
-      // A mention that fits several events ("Zhai met his counterpart" beside Zhai–Bogdanov and Zhai–Al Khulaifi)
-      // joins the one with exactly its parties, or none: a guess would count a source for the wrong event.
-      const exact = candidates.filter((d) => d.keys.size === keys.size && [...keys].every((k) => d.keys.has(k)));
-      const match = candidates.length === 1 ? candidates[0] : exact.length === 1 ? exact[0] : undefined;
-      if (match) {
-        const e = match.ev;
-        if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
-        e.evidence.push(ev);
-        for (const k of keys) match.keys.add(k);
-        for (const k of actorKeys) match.actorKeys.add(k);
-        addNew(e.actors, actors.filter(named));
-        addNew(e.targets, targets.filter((t) => named(t) && !e.actors.some((a) => samePerson(a, t))));
-        e.place ??= place;
-        if (date && (!e.date || e.dateBasis === FALLBACK_BASIS)) [e.date, e.dateBasis] = [date, basis];
-        continue;
-      }
-      drafts.push({
-        keys,
-        actorKeys,
-        terms,
-        ev: {
-          id: "",
-          type: m.type,
-          cameo: m.cameo,
-          label: "",
-          actors: dedupe(actors.filter(named)),
-          targets: dedupe(targets).filter((t) => !actors.some((a) => samePerson(a, t))),
-          place,
-          date,
-          dateBasis: date ? basis : undefined,
-          negated: m.negated,
-          modality: m.modality,
-          independentSources: 0,
-          articleIds: [article.id],
-          evidence: [ev],
-        },
-      });
+      const sides = [...actors, ...targets].map(sideOf);
+      const vague = targets.length === 0 || sides.some((x) => x.national || !x.key);
+      pending.push({ article, m, actors, targets, timexAt, vagueness: vague ? 1 : 0 });
     }
   }
+  // Mentions that name every party found the events; vaguer ones ("China met Bogdanov", "met his Russian
+  // counterpart") then join the event they fit, whatever the order of the articles.
+  pending.sort((a, b) => a.vagueness - b.vagueness);
+  for (const { article, m, actors, targets, timexAt } of pending) {
+    const keys = new Set([...actors, ...targets].filter(named).map(keyOf));
+    const actorKeys = new Set(actors.filter(named).map(keyOf));
+    const actorSides = actors.map(sideOf);
+    const targetSides = targets.map(sideOf);
+    const { date, basis } = dateOf(m, timexAt, article.meta.published);
+    const place = m.place ? participant(article.id, m.place, index).name : undefined;
+    const ev: Evidence = evidenceOf(article, m.sentence);
+    const terms = new Set(contentTerms(ev.text));
+    // a date that is only the publication date does not tell one event from another
+    const known = basis === FALLBACK_BASIS ? undefined : date;
+    const candidates = drafts.filter(
+      (d) =>
+        (sameEvent(d, m, keys, actorKeys, known) || compatibleEvent(d, m, actorSides, targetSides, known)) &&
+        (!SPEECH_LIKE.has(m.type) || containment(terms, d.terms) >= MIN_SPEECH_CONTAINMENT),
+    );
+    // A mention that fits several events ("Zhai met his counterpart" beside Zhai–Bogdanov and Zhai–Al Khulaifi)
+    // joins the one with exactly its parties; one that names or describes all parties of several ("talked with
+    // his Russian and Qatari counterparts") reports each of them; otherwise it joins none and adds no event:
+    // a guess would count a source for the wrong event, and a new one would repeat one of them.
+    const exact = candidates.filter((d) => d.keys.size === keys.size && [...keys].every((k) => d.keys.has(k)));
+    const mentionSides = [...actorSides, ...targetSides];
+    const covered = candidates.filter((d) => [...d.actorSides, ...d.targetSides].every((x) => mentionSides.some((y) => compatible(x, y))));
+    const matches = candidates.length === 1 ? candidates : exact.length === 1 ? exact : covered.length > 0 ? covered : [];
+    if (candidates.length > 1 && matches.length === 0) continue;
+    for (const match of matches) {
+      const e = match.ev;
+      if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
+      e.evidence.push(ev);
+      for (const k of keys) match.keys.add(k);
+      for (const k of actorKeys) match.actorKeys.add(k);
+      addNew(e.actors, actors.filter(named));
+      addNew(e.targets, targets.filter((t) => named(t) && !e.actors.some((a) => samePerson(a, t))));
+      match.actorSides.push(...actorSides.filter((x) => x.key));
+      match.targetSides.push(...targetSides.filter((x) => x.key));
+      e.place = betterPlace(e.place, place);
+      if (date && (!e.date || e.dateBasis === FALLBACK_BASIS)) [e.date, e.dateBasis] = [date, basis];
+    }
+    if (matches.length > 0) continue;
+    drafts.push({
+      keys,
+      actorKeys,
+      terms,
+      actorSides,
+      targetSides,
+      verb: /^[a-z]+ed$/.test(m.trigger.text) ? m.trigger.text : undefined,
+      ev: {
+        id: "",
+        type: m.type,
+        cameo: m.cameo,
+        label: "",
+        actors: dedupe(actors.filter(named)),
+        targets: dedupe(targets).filter((t) => !actors.some((a) => samePerson(a, t))),
+        place,
+        date,
+        dateBasis: date ? basis : undefined,
+        negated: m.negated,
+        modality: m.modality,
+        independentSources: 0,
+        articleIds: [article.id],
+        evidence: [ev],
+      },
+    });
+  }
   const events = drafts.map((d) => d.ev);
-  for (const e of events) {
+  for (const d of drafts) {
+    const e = d.ev;
     e.evidence = capEvidence(e.evidence, MAX_EVENT_EVIDENCE);
     // An actor is never also its own target; a description ("his Russian counterpart") gives way to names.
     e.targets = e.targets.filter((t) => !e.actors.some((a) => samePerson(a, t)));
     if (e.targets.some((t) => t.entityId)) e.targets = e.targets.filter((t) => t.entityId || /^\p{Lu}/u.test(t.name));
+    // A country standing for its envoy gives way to the envoy ("China met Bogdanov" + "Zhai Jun met Bogdanov").
+    const all = [...e.actors, ...e.targets];
+    const byPerson = (p: StoryParticipant) => {
+      const x = sideOf(p);
+      return x.national && all.some((q) => q !== p && !sideOf(q).national && [...x.countries].some((c) => sideOf(q).countries.has(c)));
+    };
+    if (e.actors.some((p) => !byPerson(p))) e.actors = e.actors.filter((p) => !byPerson(p));
+    e.targets = e.targets.filter((p) => !byPerson(p));
+    // travel and visits: the destination named as target is where it happened (not a region named elsewhere)
+    if (e.type === "travel" || e.type === "visit") {
+      const dest = e.targets.find((t) => asCountry(t.name));
+      if (dest) e.place = betterPlace(dest.name, e.place);
+    }
     e.independentSources = groups.count(e.articleIds);
-    e.label = labelOf(e);
+    e.label = labelOf(e, d.verb);
   }
   events.sort((a, b) => weight(b) - weight(a) || (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.label.localeCompare(b.label));
   const kept = events.slice(0, MAX_STORY_EVENTS);
@@ -133,6 +202,8 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
 }
 
 function participant(articleId: string, arg: EventArg, index: EntityIndex): StoryParticipant {
+  // a description ("his Russian counterpart") is not a name to look up: it stays as written
+  if (!arg.entityId && !/^\p{Lu}/u.test(arg.name ?? arg.text)) return { name: arg.name ?? arg.text };
   const se = arg.entityId ? index.byMention.get(`${articleId}:${arg.entityId}`) : index.byName(arg.name ?? arg.text);
   if (se) return { entityId: se.id, name: se.name, role: se.roles[0]?.text };
   return { name: arg.name ?? arg.text };
@@ -156,6 +227,58 @@ function sameEvent(d: Draft, m: EventMention, keys: Set<string>, actorKeys: Set<
   if (a && date && a.slice(0, date.length) !== date.slice(0, a.length)) return false;
   if (SYMMETRIC.has(m.type)) return overlaps(keys, d.keys);
   return overlaps(actorKeys, d.actorKeys) && (keys.size === actorKeys.size || d.keys.size === d.actorKeys.size || overlaps(keys, d.keys));
+}
+
+/** The side a participant stands for: a country ("China", "his Russian counterpart") or a named party with the countries of its role. */
+function sideOf(p: StoryParticipant): Side {
+  if (!named(p)) {
+    const countries = new Set(countriesInText(p.name));
+    return { countries, national: countries.size > 0 };
+  }
+  const key = keyOf(p);
+  const own = isCountryName(p.name) ? asCountry(p.name) : undefined;
+  if (own) return { key, countries: new Set([own]), national: true };
+  return { key, countries: new Set(countriesInText(p.role ?? "")), national: false };
+}
+
+/** Two sides may be the same party: the same name, or a country (or unnamed national) and someone from that country. */
+function compatible(a: Side, b: Side): boolean {
+  if (a.key && a.key === b.key) return true;
+  if (!a.national && !b.national) return false;
+  return [...a.countries].some((c) => b.countries.has(c));
+}
+
+/** Every side of one list may be a party of the other (either way round). */
+function coverEither(a: Side[], b: Side[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  return a.every((x) => b.some((y) => compatible(x, y))) || b.every((y) => a.some((x) => compatible(x, y)));
+}
+
+/**
+ * A mention fits an event through its parties' countries: same kind and a compatible date, one named party
+ * in common, and every other party of one side compatible with a party of the other ("China met Bogdanov"
+ * and "Zhai Jun met Bogdanov", when Zhai's role makes him Chinese). Symmetric kinds compare all parties at once.
+ */
+function compatibleEvent(d: Draft, m: EventMention, actorSides: Side[], targetSides: Side[], date?: string): boolean {
+  const e = d.ev;
+  if (e.type !== m.type || e.negated !== m.negated || e.modality !== m.modality) return false;
+  const a = e.date && e.dateBasis !== FALLBACK_BASIS ? e.date : undefined;
+  if (a && date && a.slice(0, date.length) !== date.slice(0, a.length)) return false;
+  const mine = [...actorSides, ...targetSides];
+  const theirs = [...d.actorSides, ...d.targetSides];
+  if (!mine.some((x) => x.key && theirs.some((y) => y.key === x.key))) return false;
+  if (SYMMETRIC.has(m.type)) return coverEither(mine, theirs);
+  const targetsFit = targetSides.length === 0 || d.targetSides.length === 0 || coverEither(targetSides, d.targetSides);
+  return coverEither(actorSides, d.actorSides) && targetsFit;
+}
+
+/** The more specific of two places: a city over its country ("Doha" over "Qatar"), a known place over a region. */
+function betterPlace(cur: string | undefined, next: string | undefined): string | undefined {
+  if (!cur || !next || nameKey(cur) === nameKey(next)) return cur ?? next;
+  const curCountry = asCountry(cur);
+  const nextCountry = asCountry(next);
+  if (!curCountry) return nextCountry ? next : cur;
+  return isCountryName(cur) && nextCountry === curCountry && !isCountryName(next) ? next : cur;
 }
 
 /** Two participant sets describe the same parties: one holds the other, or they overlap enough. */
@@ -217,15 +340,24 @@ const BASE_VERB: Record<string, string> = {
   sanction: "impose sanctions on",
 };
 
+/** Planned contact is an expressed intent (CAMEO 036 "express intent to meet or negotiate"), not a scheduled meeting. */
+const PLANNED_VERB: Record<string, string> = {
+  meet: "expressed intent to meet or negotiate with",
+  call: "expressed intent to meet or negotiate with",
+};
+
 /** "Zhai Jun met Mikhail Bogdanov in Doha on 2023-10-19" (from the parts; never new claims). */
-export function labelOf(e: StoryEvent): string {
+export function labelOf(e: StoryEvent, written?: string): string {
   const vetoed = e.type === "vote" && e.cameo.startsWith("12");
   const base = vetoed ? "block" : (BASE_VERB[e.type] ?? e.type);
-  const past = vetoed ? "blocked" : (LABEL_VERB[e.type] ?? e.type);
+  // with no one acted upon, the article's own verb says more than the kind's ("Israel retaliated", not "Israel attacked")
+  const past = vetoed ? "blocked" : written && e.targets.length === 0 ? written : (LABEL_VERB[e.type] ?? e.type);
   const who = names(e.actors) || "Someone";
-  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? `intends to ${base}` : e.modality === "hypothetical" ? `may ${base}` : past;
-  const parts = [`${who} ${verb}`];
-  const whom = names(e.targets);
+  const planned = PLANNED_VERB[e.type] ?? `intends to ${base}`;
+  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? planned : e.modality === "hypothetical" ? `may ${base}` : past;
+  // a description's article is lower case mid-sentence ("failed to pass a Russian-drafted resolution")
+  const whom = names(e.targets).replace(/^(A|An|The) /, (w) => w.toLowerCase());
+  const parts = [`${who} ${whom ? verb : verb.replace(/ with$/, "")}`];
   if (whom) parts.push(whom);
   if (e.place && !whom.includes(e.place)) parts.push(`in ${e.place}`);
   if (e.date && e.dateBasis !== FALLBACK_BASIS) parts.push(`on ${e.date}`);

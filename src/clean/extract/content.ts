@@ -7,21 +7,26 @@
  *    paragraph text (then the pattern was a wrapper's, e.g. `<div class="has-sidebar">`).
  * 3. Scoring in the manner of Readability: each paragraph-like block scores
  *    1 + commas + min(length/100, 3), added to its parent, half to its grandparent and less further
- *    up; a candidate's score is weighed by its class and by (1 - link density).
+ *    up (loose text beside blocks scores as a paragraph of its container); a candidate's score is
+ *    weighed by its class and by (1 - link density).
  * 4. The best candidate (moved up while its parent scores comparably), with its siblings that
  *    score well or read like paragraphs.
  * 5. In-article cleaning at render time (render.ts asks `keepInArticle`): link-dense blocks, lists
- *    of links, image galleries, forms and short furniture lines are left out.
+ *    of links, image galleries, forms and short furniture lines are left out; then the section rules
+ *    of sections.ts (headed furniture sections, trailing link runs, calls to action, date lines).
+ *
+ * Lengths are script-weighted (weight.ts) so the thresholds hold for Chinese and Japanese text.
  */
 import type { HDocument, HElement, HText } from "./parse.js";
 import { decodeEntities } from "./parse.js";
+import { textWeight } from "./weight.js";
 import {
   BOILERPLATE_CLASS, CAPTION_CLASS, CONTENT_CLASS, EMBED_CLASS, META_CLASS, FURNITURE_TAGS, FURNITURE_TEXT, NEGATIVE_CLASS, POSITIVE_CLASS, SKIP_TAGS, STRONG_BOILERPLATE_CLASS,
 } from "./patterns.js";
 
 /** Per-element statistics. */
 export interface Info {
-  /** Visible text length (whitespace runs count as one). */
+  /** Visible text length (whitespace runs count as one; ideographs weigh more: weight.ts `textWeight`). */
   len: number;
   /** Text length inside links. */
   linkLen: number;
@@ -33,6 +38,12 @@ export interface Info {
   li: number;
   input: number;
   embed: number;
+  /** Text length of the element's own inline content (text nodes and inline children, not block children). */
+  inl: number;
+  /** Commas in the element's own inline content. */
+  inlCommas: number;
+  /** `<h1>` elements inside (the headline is in the article's wrapper, rarely in a sidebar). */
+  h1?: number;
   /** Dropped as furniture or skipped content (its text still counts in the ancestors' statistics). */
   drop?: string;
   score?: number;
@@ -56,6 +67,8 @@ export interface Ctx {
 
 /** A furniture element is kept when it holds at least this share of the page's paragraph text (it is a wrapper). */
 const WRAPPER_SHARE = 0.85;
+/** ...or, when it also holds the page's `<h1>`, at least this share. */
+const HEADLINE_WRAPPER_SHARE = 0.5;
 /** Date, byline and caption elements (by class) are left out only when shorter than this (characters), so a mislabelled body is kept. */
 const META_MAX_LEN = 300;
 /** Blocks shorter than this (characters) do not score. */
@@ -84,6 +97,13 @@ const BLOCKS = new Set([
   "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "li",
 ]);
 const FURNITURE_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "tablist"]);
+/** Containers whose own loose text (outside their block children) scores as a paragraph. */
+const LOOSE_TEXT_HOLDERS = new Set(["div", "article", "main", "center", "font", "span"]);
+/** Inline (phrasing) elements: their text is part of the parent's own loose text. */
+const PHRASING = new Set([
+  "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
+  "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+]);
 const EMBEDS = new Set(["embed", "object", "iframe", "video", "audio"]);
 
 function classId(el: HElement): string {
@@ -147,25 +167,11 @@ export function textOf(ctx: Ctx, t: HText): string {
   return s;
 }
 
-function collapsedLength(s: string): number {
-  let n = 0;
-  let ws = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const isWs = c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
-    if (isWs) {
-      if (!ws) n++;
-      ws = true;
-    } else {
-      n++;
-      ws = false;
-    }
-  }
-  return n;
-}
+/** Collapsed, script-weighted length of a text node (weight.ts). */
+const collapsedLength = textWeight;
 
 function computeStats(ctx: Ctx, el: HElement, inLink: boolean): Info {
-  const info: Info = { len: 0, linkLen: 0, commas: 0, pText: 0, p: 0, img: 0, li: 0, input: 0, embed: 0 };
+  const info: Info = { len: 0, linkLen: 0, commas: 0, pText: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, inl: 0, inlCommas: 0 };
   ctx.info.set(el, info);
   const tag = el.tag;
   if (SKIP_TAGS.has(tag)) {
@@ -180,13 +186,22 @@ function computeStats(ctx: Ctx, el: HElement, inLink: boolean): Info {
       const s = textOf(ctx, c);
       const l = collapsedLength(s);
       info.len += l;
+      info.inl += l;
       if (link) info.linkLen += l;
-      if (l) info.commas += (s.match(COMMAS) ?? []).length;
+      if (l) {
+        const k = (s.match(COMMAS) ?? []).length;
+        info.commas += k;
+        info.inlCommas += k;
+      }
     } else {
       const ci = computeStats(ctx, c, link);
       info.input += ci.input;
       info.embed += ci.embed;
       if (ci.drop === "skip") continue;
+      if (PHRASING.has(c.tag)) {
+        info.inl += ci.len;
+        info.inlCommas += ci.commas;
+      }
       info.len += ci.len;
       info.linkLen += ci.linkLen;
       info.commas += ci.commas;
@@ -194,8 +209,10 @@ function computeStats(ctx: Ctx, el: HElement, inLink: boolean): Info {
       info.p += ci.p;
       info.img += ci.img;
       info.li += ci.li;
+      if (ci.h1) info.h1 = (info.h1 ?? 0) + ci.h1;
     }
   }
+  if (tag === "h1") info.h1 = (info.h1 ?? 0) + 1;
   if (tag === "p") {
     info.p++;
     info.pText = info.len;
@@ -219,6 +236,8 @@ function furniture(ctx: Ctx, el: HElement, totalP: number): string | undefined {
   else if (ctx.opts.classPatterns && info.len < META_MAX_LEN && hasToken(el, META_CLASS)) why = "meta";
   if (!why) return undefined;
   if (why !== "hidden" && totalP > 0 && info.pText >= WRAPPER_SHARE * totalP) return undefined;
+  // A layout wrapper named after its sidebar ("container has-sidebar") that holds the headline and most of the text.
+  if (why === "class" && info.h1 && totalP > 0 && info.pText >= HEADLINE_WRAPPER_SHARE * totalP) return undefined;
   if (el.attrs.itemprop === "articleBody") return undefined;
   return why;
 }
@@ -268,9 +287,13 @@ function scoreBlocks(ctx: Ctx, root: HElement): HElement[] {
     const info = ctx.info.get(el)!;
     if (info.drop) return;
     const scorable = SCORED.has(el.tag) || (el.tag === "div" && !hasBlockChild(el));
-    if (scorable && info.len >= MIN_SCORED_LEN) {
-      const s = 1 + info.commas + Math.min(Math.floor(info.len / 100), 3);
-      let a = el.parent;
+    // A container with block children and its own inline text (`<div>Text<br>text<div>..</div></div>`)
+    // scores that text as a paragraph of its own, as Readability does by wrapping it in a <p>.
+    const loose = !scorable && LOOSE_TEXT_HOLDERS.has(el.tag) && info.inl >= MIN_SCORED_LEN && hasBlockChild(el);
+    if ((scorable && info.len >= MIN_SCORED_LEN) || loose) {
+      const len = loose ? info.inl : info.len;
+      const s = 1 + (loose ? info.inlCommas : info.commas) + Math.min(Math.floor(len / 100), 3);
+      let a = loose ? el : el.parent;
       for (let level = 0; a && a.tag !== "#root" && level < SCORE_LEVELS; level++, a = a.parent) {
         add(a, level === 0 ? s : level === 1 ? s / 2 : s / (level * 3));
       }
@@ -333,7 +356,7 @@ export function findContent(ctx: Ctx): HElement[] {
     else if (s.tag === "p") {
       const ld = linkDensity(info);
       if (info.len > SIBLING_P_LEN && ld < SIBLING_LINK_DENSITY) out.push(s);
-      else if (info.len <= SIBLING_P_LEN && info.len > 0 && ld === 0 && /[.!?。！？]\s*$/.test(plainText(ctx, s))) out.push(s);
+      else if (info.len <= SIBLING_P_LEN && info.len > 0 && ld === 0 && /[.!?。！？؟।۔]\s*$/.test(plainText(ctx, s))) out.push(s);
     }
   }
   return out;
@@ -388,7 +411,7 @@ function conditionalDrop(ctx: Ctx, el: HElement, info: Info, inList: boolean): s
  */
 export function cleanArticle(ctx: Ctx, el: HElement, inList = false, isRoot = true): Info {
   const info = ctx.info.get(el)!;
-  const kept: Info = { len: 0, linkLen: 0, commas: 0, pText: 0, p: 0, img: 0, li: 0, input: 0, embed: 0 };
+  const kept: Info = { len: 0, linkLen: 0, commas: 0, pText: 0, p: 0, img: 0, li: 0, input: 0, embed: 0, inl: 0, inlCommas: 0 };
   if (info.drop) return kept;
   const list = inList || el.tag === "ul" || el.tag === "ol";
   for (const c of el.children) {

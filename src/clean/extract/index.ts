@@ -7,13 +7,15 @@ import type { ContentOptions, Ctx } from "./content.js";
 import { findContent } from "./content.js";
 import type { HDocument } from "./parse.js";
 import { renderElements, type Rendered } from "./render.js";
+import { textWeight } from "./weight.js";
 
 export { parseDocument } from "./parse.js";
 export type { HDocument } from "./parse.js";
 export { queryDoc } from "./query.js";
 export { composeOffsets } from "./offsets.js";
+export { textWeight } from "./weight.js";
 
-/** Below this many characters the strict attempt's result is too short and the recall escalation runs. */
+/** Below this text weight (characters; ideographs count more, weight.ts) the strict attempt's result is too short and the recall escalation runs. */
 export const MIN_MAIN_CHARS = 250;
 
 const STRICT: ContentOptions = { classPatterns: true, conditional: true };
@@ -37,7 +39,8 @@ export interface MainResult extends Rendered {
  */
 export function extractMain(doc: HDocument): MainResult {
   const strict = extractWith(doc, STRICT);
-  if (strict.text.length >= MIN_MAIN_CHARS) return { ...strict, escalated: false };
+  const strictWeight = textWeight(strict.text);
+  if (strictWeight >= MIN_MAIN_CHARS) return { ...strict, escalated: false };
   const relaxed = extractWith(doc, RELAXED);
-  return relaxed.text.length > strict.text.length ? { ...relaxed, escalated: true } : { ...strict, escalated: false };
+  return textWeight(relaxed.text) > strictWeight ? { ...relaxed, escalated: true } : { ...strict, escalated: false };
 }

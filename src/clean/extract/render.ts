@@ -10,6 +10,7 @@ import type { Ctx } from "./content.js";
 import { cleanArticle, textOf } from "./content.js";
 import type { HElement } from "./parse.js";
 import { decodeEntities } from "./parse.js";
+import { dropSections } from "./sections.js";
 
 /** Elements that end a paragraph. */
 const BLOCK = new Set([
@@ -130,6 +131,7 @@ export function renderElements(ctx: Ctx, elements: HElement[]): Rendered {
     return out.replace(/\s+/g, " ").trim();
   };
   for (const el of elements) cleanArticle(ctx, el);
+  dropSections(ctx, elements);
   for (const el of elements) {
     brk(3);
     walk(el);

@@ -34,9 +34,13 @@ const TITLE_PREPS = new Set(["of", "for", "on", "at"]);
 /** Verbs that introduce a reported clause without "that": the noun after them is a subject. */
 const SPEECH_VERBS = new Set(["said", "says", "say", "added", "adds", "stated", "noted", "believes", "believed", "thinks", "stressed", "insisted", "argued", "warned", "claimed"]);
 /** Head nouns of descriptions that can stand for an actor ("gunmen", "officials", "the international community"). */
-const ACTOR_NOUN = /(men|women|officials?|ministers?|ministry|envoys?|presidents?|leaders?|spokes\w+|troops|forces|soldiers|police|government|council|community|side|sides|delegations?|militants|rebels|fighters|diplomats|authorities|representatives|protesters|demonstrators|groups?)$/;
+const ACTOR_NOUN = /(men|women|officials?|ministers?|ministry|envoys?|presidents?|leaders?|spokes\w+|troops|forces|soldiers|police|government|council|community|side|sides|delegations?|militants|rebels|fighters|diplomats|negotiators|mediators|lawmakers|legislators|authorities|representatives|protesters|demonstrators|groups?)$/;
 /** Title words that do not make a proper-noun run a participant's name ("Minister of State"). */
 const TITLE_WORDS = new Set(["minister", "secretary", "president", "envoy", "state", "foreign", "deputy", "prime", "first", "special", "general", "ambassador", "chairman", "representative", "affairs", "vice", "king", "prince", "premier", "chancellor", "mr.", "mrs.", "ms.", "dr."]);
+/** Articles: a noun phrase starts at its article. */
+const ARTICLES = new Set(["a", "an", "the"]);
+/** Words that may stand before an article inside one noun phrase ("all the", "both the"). */
+const PREDETERMINERS = new Set(["all", "both", "half", "such", "what", "quite"]);
 /** Subject pronouns worth resolving when the tagger left them unlinked. */
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we"]);
 /** Forms of "be" that make a following participle passive. */
@@ -69,9 +73,14 @@ function npStartBefore(view: DocView, i: number, floor: number): number {
   let j = i;
   while (j >= floor) {
     const t = view.tokens[j];
-    if (view.entityAt.has(j) || NP_INNER_POS.has(t.pos) || (t.pos === "PUNCT" && /^[-“”"'‘’]$/.test(t.text))) {
-      if (t.pos === "PRON" && !/^(his|her|its|their|our|my)$/.test(t.norm) && !view.entityAt.has(j)) break;
+    const inEntity = view.entityAt.has(j);
+    // a reporting verb the tagger took for a noun or adjective ends the phrase ("Lyall Grant said negotiators")
+    if (!inEntity && SPEECH_VERBS.has(t.norm)) break;
+    if (inEntity || NP_INNER_POS.has(t.pos) || (t.pos === "PUNCT" && /^[-“”"'‘’]$/.test(t.text))) {
+      if (t.pos === "PRON" && !/^(his|her|its|their|our|my)$/.test(t.norm) && !inEntity) break;
       j--;
+      // an article opens its noun phrase: what stands before it is another phrase ("the same day | a US tank")
+      if (!inEntity && ARTICLES.has(t.norm) && j >= floor && !PREDETERMINERS.has(view.tokens[j].norm)) break;
     } else break;
   }
   return j;
@@ -184,7 +193,8 @@ export function findSubject(view: DocView, verb: number, sentFrom: number, nonFi
       if (nonFinite && onlyAdverbsBetween(view, i, verb)) continue;
       break;
     }
-    if (isVerb(view, i) && i !== verb) {
+    // a reporting verb ends the clause even when the tagger took it for an adjective ("Grant said negotiators would meet")
+    if ((isVerb(view, i) || (SPEECH_VERBS.has(t.norm) && !view.entityAt.has(i))) && i !== verb) {
       if (!nonFinite) break;
       continue;
     }
@@ -383,6 +393,7 @@ export function npArgs(view: DocView, a: number, b: number, describeIfEmpty = tr
     seen.add(e);
     if (isPossessive(view, e)) continue;
     if (e.type === "MISC" && countryOfDemonym(e.text)) continue;
+    if (namesAThing(view, e, b)) continue;
     ents.push(e);
   }
   const persons = ents.filter((e) => e.type === "PERSON");
@@ -396,6 +407,21 @@ export function npArgs(view: DocView, a: number, b: number, describeIfEmpty = tr
   while (e >= s && !["NOUN", "PROPN", "NUM"].includes(view.tokens[e].pos)) e--;
   if (e < s) return [];
   return [describe(view, s, e)];
+}
+
+/**
+ * Whether a place name only modifies the common noun after it, which is the participant ("shelled the
+ * Palestine hotel", "met an Abu Dhabi state investment fund"). A noun for people of the name's own side keeps the
+ * name as participant ("attacked Hamas fighters", "the U.S. military").
+ */
+function namesAThing(view: DocView, e: Entity, b: number): boolean {
+  // an organisation or person before a noun usually stands for its own act or people ("NATO airstrikes", "BP executives")
+  if (e.type !== "LOC") return false;
+  const r = view.tokenRange.get(e.id);
+  if (!r || r[1] + 1 >= b) return false;
+  const next = view.tokens[r[1] + 1];
+  if (view.entityAt.has(r[1] + 1) || next.pos !== "NOUN" || !/^[a-z]/.test(next.text)) return false;
+  return !ACTOR_NOUN.test(next.norm) && !GROUP_NOUNS.has(next.norm);
 }
 
 /** Splits "between A and B" into its two sides' participants. */
@@ -499,4 +525,47 @@ export function findTime(text: string, timexes: readonly Timex[], sentStart: num
     }
   }
   return best;
+}
+
+/** Longest object noun phrase (tokens) between a verb and "to" taken as the doer of the infinitive ("urged the council to vote"). */
+export const MAX_CONTROLLER_TOKENS = 8;
+/** Nouns of intent whose possessor does what the infinitive says ("China's commitment to maintaining talks"). */
+const INTENT_NOUNS = new Set(["commitment", "readiness", "willingness", "intention", "intent", "determination", "pledge", "bid", "plan", "plans", "decision", "promise", "offer"]);
+/** Verbs whose subject, not their object, does the infinitive ("promised Israel to"). */
+const SUBJECT_CONTROL = new Set(["promise", "promised", "promises", "vowed", "pledged"]);
+
+/**
+ * The doer of an infinitive trigger that is not the clause subject: the object of the verb before
+ * "to" ("persuaded many voters to support", "urged Israel to take", object control) or the possessor
+ * of a noun of intent ("China's commitment to maintaining communication"). Undefined when the
+ * infinitive is not preceded by such a phrase (the clause subject then acts), or when the object is
+ * not something that can act ("used the occasion to call for": the subject acts).
+ */
+export function infinitiveController(view: DocView, start: number, sentFrom: number): EventArg[] | undefined {
+  const tokens = view.tokens;
+  let k = start - 1;
+  while (k >= sentFrom && tokens[k].pos === "ADV") k--;
+  if (k - 1 < sentFrom || normOf(tokens[k]) !== "to") return undefined;
+  const head = k - 1;
+  let s = head;
+  while (s >= sentFrom && head - s < MAX_CONTROLLER_TOKENS) {
+    const t = tokens[s];
+    if (view.entityAt.has(s) || ["DET", "ADJ", "NUM", "PROPN", "NOUN"].includes(t.pos) || (t.pos === "PRON" && /^(his|her|its|their|our)$/.test(t.norm)) || normOf(t) === "'s") s--;
+    else break;
+  }
+  s++;
+  if (s > head) return undefined;
+  if (tokens[head].pos === "NOUN" && INTENT_NOUNS.has(tokens[head].norm)) {
+    for (let i = head - 1; i >= s; i--) {
+      const e = view.entityAt.get(i);
+      if (e && isPossessive(view, e)) return [entityArg(view, e)];
+    }
+    return undefined;
+  }
+  const v = s - 1;
+  if (v < sentFrom || !isVerb(view, v) || SUBJECT_CONTROL.has(tokens[v].norm) || SPEECH_VERBS.has(tokens[v].norm)) return undefined;
+  const named = npArgs(view, s, head + 1, false);
+  if (named.length > 0) return named;
+  if (ACTOR_NOUN.test(tokens[head].norm) || GROUP_NOUNS.has(tokens[head].norm)) return [describe(view, s, head)];
+  return undefined;
 }

@@ -16,7 +16,7 @@ export const HOME_WINDOW = 6;
 const COUNTRY_NAMES: ReadonlySet<string> = new Set([...DEMONYMS.values()].map((c) => c.toLowerCase()));
 
 /** The country a name denotes: itself if a country, its country if a known capital, else undefined. */
-function asCountry(name: string): string | undefined {
+export function asCountry(name: string): string | undefined {
   const n = name.toLowerCase().replace(/^the\s+/, "");
   if (COUNTRY_NAMES.has(n)) return [...DEMONYMS.values()].find((c) => c.toLowerCase() === n);
   return SEAT_COUNTRY.get(n) ?? countryOfDemonym(n);
@@ -29,7 +29,7 @@ export function isCountryName(name: string): boolean {
 }
 
 /** Countries found in a piece of text (demonyms and country names, word by word). */
-function countriesInText(text: string): string[] {
+export function countriesInText(text: string): string[] {
   const out: string[] = [];
   for (const w of text.split(/[^\p{L}.'’]+/u)) {
     if (!w) continue;

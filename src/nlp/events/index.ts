@@ -12,7 +12,7 @@
  */
 import type { Doc, EventArg, EventMention, Token } from "../../model.js";
 import { tokenize } from "../tokenize.js";
-import { betweenArgs, findPlace, findSubject, findTime, isPassive, npArgs, npEnd, passiveAgent, uniqueArgs } from "./args.js";
+import { betweenArgs, findPlace, infinitiveController, findSubject, findTime, isPassive, npArgs, npEnd, passiveAgent, uniqueArgs } from "./args.js";
 import { CAMEO_INTENT_TO_MEET, CAMEO_MEET_THIRD_LOCATION } from "./cameo.js";
 import { homeCountries, placeCountry } from "./home.js";
 import { RESOLUTION_NOUNS, TARGET_PREPS, type ContentRule } from "./lexicon.js";
@@ -32,6 +32,15 @@ const SYMMETRIC = new Set(["meet", "call"]);
 const CONTACT_TYPES = new Set(["meet", "call"]);
 /** Prepositions that put a noun trigger in an adverbial phrase ("in a meeting", "during his visit"). */
 const PP_MARKERS = new Set(["in", "during", "at", "after", "before", "on", "following", "amid"]);
+/** Event types whose noun trigger in a prepositional phrase still has the clause subject as a party ("said during his visit"). */
+const PARTICIPANT_TYPES = new Set(["meet", "call", "visit", "travel", "statement", "appeal", "agree"]);
+/**
+ * Prepositions that put an act in the background of the clause ("facing his biggest challenge since the
+ * attacks", "protested against the strikes", "has been under siege"): the clause subject is not the act's doer.
+ */
+const CIRCUMSTANCE_PREPS = new Set(["since", "after", "before", "following", "amid", "despite", "during", "until", "against", "over", "about", "of", "from", "to", "under"]);
+/** Tokens before a noun trigger searched for its preposition. */
+const PP_LOOKBACK = 4;
 /** Triggers at most this many characters apart may merge when one lacks actors. */
 const MERGE_MAX_GAP_CHARS = 40;
 /** Event types whose place may be named before the trigger ("In Qatar, Zhai said...", "landed in Qatar where he met"). */
@@ -176,7 +185,7 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     // "an attack by Osgiliath soldiers": the agent acts
     actors = agent;
   } else if (isNoun) {
-    const gov = governingVerb(view, m.start, from);
+    const gov = PARTICIPANT_TYPES.has(entry.type) || !circumstantial(tokens, m.start, from) ? governingVerb(view, m.start, from) : -1;
     if (gov >= 0) {
       actors = findSubject(view, gov, from, /ing$/.test(tokens[gov].norm));
       if (targets.length === 0 && betweenFirst.length === 0 && CONTACT_TYPES.has(entry.type) && inPrepPhrase(tokens, m.start, from)) {
@@ -191,7 +200,7 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     actors = passiveAgent(view, m.end, to);
     targets = findSubject(view, m.head, from, false);
   } else {
-    actors = findSubject(view, m.head, from, nonFinite);
+    actors = infinitiveController(view, m.start, from) ?? findSubject(view, m.head, from, nonFinite);
   }
   if (betweenFirst.length > 0) {
     if (actors.length === 0) actors = betweenFirst;
@@ -204,7 +213,9 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
   if (actors.length === 0 && SYMMETRIC.has(entry.type) && targets.length > 1) actors = [targets.shift()!];
   targets = uniqueArgs(targets.filter((t) => !actors.some((a) => sameArg(a, t))));
   // "Zhai Jun and Mikhail Bogdanov met": the same act as "Zhai met Bogdanov", so the first named acts and the others are met
-  if (SYMMETRIC.has(entry.type) && targets.length === 0 && actors.length > 1) [actors, targets] = [actors.slice(0, 1), actors.slice(1)];
+  // ("Russia and Qatar are willing to enhance communications" plans talks with someone else: both stay actors)
+  const { negated, modality } = modalityOf(tokens, m.start, m.head, from, entry.type === "appeal", isNoun);
+  if (SYMMETRIC.has(entry.type) && targets.length === 0 && actors.length > 1 && modality === "asserted") [actors, targets] = [actors.slice(0, 1), actors.slice(1)];
 
   // --- place and time ---
   let afterLimit = to;
@@ -221,7 +232,6 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
   const timex = findTime(doc.text, timexes, sentence.start, sentence.end, tokens[m.start].start, tokens[m.end - 1].end);
 
   // --- modality and code ---
-  const { negated, modality } = modalityOf(tokens, m.start, m.head, from, entry.type === "appeal", isNoun);
   let cameo = refineCode(tokens, m.start, m.end, to, entry.cameo, entry.refine);
   if (modality === "planned" && (entry.type === "meet" || entry.type === "call" || entry.type === "visit")) cameo = CAMEO_INTENT_TO_MEET;
   else if (entry.type === "meet" && cameo === "040" && place && isThirdLocation(view, actors, targets, place)) cameo = CAMEO_MEET_THIRD_LOCATION;
@@ -276,6 +286,16 @@ function inPrepPhrase(tokens: readonly Token[], start: number, from: number): bo
     const n = normOf(tokens[i]);
     if (PP_MARKERS.has(n) || tokens[i].pos === "ADP") return true;
     if (!["DET", "ADJ", "PRON", "PART", "NOUN", "PROPN"].includes(tokens[i].pos)) return false;
+  }
+  return false;
+}
+
+/** Whether the noun trigger heads a phrase after a circumstantial preposition ("since the 2001 attacks"). */
+function circumstantial(tokens: readonly Token[], start: number, from: number): boolean {
+  for (let i = start - 1; i >= Math.max(from, start - PP_LOOKBACK); i--) {
+    const n = normOf(tokens[i]);
+    if (CIRCUMSTANCE_PREPS.has(n) && (tokens[i].pos === "ADP" || tokens[i].pos === "SCONJ")) return true;
+    if (!["DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"].includes(tokens[i].pos)) return false;
   }
   return false;
 }

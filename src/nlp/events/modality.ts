@@ -21,6 +21,8 @@ const PLANNED_BEFORE_TO = new Set([
   "intended", "promise", "promised", "promises", "vow", "vowed", "vows", "pledge", "pledged", "pledges", "agree", "agreed",
   "agrees", "decide", "decided", "want", "wants", "wanted", "going", "likely", "expects", "expect", "offered", "offer",
   "committed", "determined", "keen", "eager", "poised",
+  // nouns of intent: "commitment to maintaining communication", "readiness to hold talks"
+  "commitment", "readiness", "willingness", "intention", "intent", "determination", "pledge", "bid",
 ]);
 /** Words before "to" that deny the infinitive ("refused to", "failed to", "has yet to"). */
 const NEGATED_BEFORE_TO = new Set(["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant"]);

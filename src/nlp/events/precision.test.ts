@@ -107,3 +107,40 @@ describe("findEvents: symmetric meetings and modality", () => {
     expect(findEvents(doc)).toHaveLength(0);
   });
 });
+
+describe("findEvents: who does the act", () => {
+  const find = (text: string, ents: { text: string; type: "PERSON" | "LOC" | "ORG" }[]) => findEvents(buildDoc(text, ents));
+
+  it("takes the object of 'urged X to' as the doer of the infinitive", () => {
+    const [, attack] = find("Blinken urged Israel to attack Hamas.", [{ text: "Blinken", type: "PERSON" }, { text: "Israel", type: "LOC" }, { text: "Hamas", type: "ORG" }]);
+    expect(attack.type).toBe("attack");
+    expect(names(attack.actors)).toEqual(["Israel"]);
+  });
+
+  it("takes the possessor of a noun of intent, and the act as planned ('China's commitment to maintaining communication')", () => {
+    const evs = find("Zhai Jun reiterated China's commitment to maintaining communication with Russia.", [
+      { text: "Zhai Jun", type: "PERSON" },
+      { text: "China", type: "LOC" },
+      { text: "Russia", type: "LOC" },
+    ]);
+    const meet = evs.find((e) => e.type === "meet")!;
+    expect(names(meet.actors)).toEqual(["China"]);
+    expect(meet.modality).toBe("planned");
+  });
+
+  it("keeps both parties of a planned contact as actors ('Russia and Qatar are willing to enhance communications')", () => {
+    const [meet] = find("Russia and Qatar are willing to enhance communications.", [{ text: "Russia", type: "LOC" }, { text: "Qatar", type: "LOC" }]);
+    expect(names(meet.actors)).toEqual(["Russia", "Qatar"]);
+    expect(meet.targets).toEqual([]);
+  });
+
+  it("does not make the clause subject the doer of an act in a background phrase ('since the attacks')", () => {
+    const evs = find("Bush is facing his biggest challenge since the 2001 terrorist attacks.", [{ text: "Bush", type: "PERSON" }]);
+    expect(evs.every((e) => e.actors.length === 0)).toBe(true);
+  });
+
+  it("ends a described subject at a reporting verb and at an article", () => {
+    const evs = find("Grant said negotiators would meet again. On the same day a US tank shelled the hotel.", [{ text: "Grant", type: "PERSON" }]);
+    expect(evs.map((e) => names(e.actors)[0])).toEqual(["negotiators", "a US tank"]);
+  });
+});

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes } from "./consistency.js";
+import { consistentTypes, personPartMentions } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
     expect(consistentTypes([{ text: "Zhai Jun", type: "PERSON" }, { text: "Zhai", type: "LOC" }])).toEqual(["PERSON", "PERSON"]);
+  });
+
+  it("keeps a listed place a LOC even when a person's name ends with it", () => {
+    const m = [{ text: "Heather England", type: "PERSON" as const }, { text: "England", type: "LOC" as const }];
+    expect(consistentTypes(m, (w) => w === "England")).toEqual(["PERSON", "LOC"]);
+    expect(consistentTypes(m)).toEqual(["PERSON", "PERSON"]);
   });
 
   it("applies a clear majority type and leaves ties alone", () => {
@@ -14,5 +20,18 @@ describe("document-level type consistency", () => {
     ];
     expect(consistentTypes(qatar)).toEqual(["LOC", "LOC", "LOC"]);
     expect(consistentTypes([{ text: "Apple", type: "ORG" }, { text: "Apple", type: "MISC" }])).toEqual(["ORG", "MISC"]);
+  });
+});
+
+describe("personPartMentions", () => {
+  const words = "Zhai Jun met Bogdanov . “ We agree , ” Zhai said . Zhai Road is closed . Zhai".split(" ");
+  const persons = [{ start: 0, end: 2 }];
+  it("finds a later bare surname of a person named in full, not one inside another name", () => {
+    expect(personPartMentions(words, () => false, persons)).toEqual([10, 18]);
+  });
+  it("skips covered tokens, blocked words and mentions before the full name", () => {
+    expect(personPartMentions(words, (i) => i === 10, persons)).toEqual([18]);
+    expect(personPartMentions(words, () => false, persons, (w) => w === "Zhai")).toEqual([]);
+    expect(personPartMentions(["Zhai", "said", "Zhai", "Jun"], () => false, [{ start: 2, end: 4 }])).toEqual([]);
   });
 });

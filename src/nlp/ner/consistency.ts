@@ -2,7 +2,8 @@
  * Document-level consistency ("one sense per discourse") for entity mentions:
  *
  * - a single-word mention that is the first or last word of a multi-word PERSON elsewhere in
- *   the document is a PERSON ("Zhai Jun ... Zhai told"), whatever the model said;
+ *   the document is a PERSON ("Zhai Jun ... Zhai told"), whatever the model said, unless it is a
+ *   LOC found in a place list;
  * - a name tagged with different types in one document takes its majority type when that
  *   type has at least MAJORITY_RATIO times the votes of any other ("Qatar" LOC x6, ORG x1).
  */
@@ -17,8 +18,11 @@ export interface TypedMention {
 /** Votes the majority type needs over the runner-up to overrule the model. */
 const MAJORITY_RATIO = 2;
 
-/** Returns the (possibly corrected) type of each mention, in order. */
-export function consistentTypes(mentions: readonly TypedMention[]): EntityType[] {
+/**
+ * Returns the (possibly corrected) type of each mention, in order. `isPlace` names the words
+ * that keep their own type even when a person's name contains them ("England" in "Heather England").
+ */
+export function consistentTypes(mentions: readonly TypedMention[], isPlace: (word: string) => boolean = () => false): EntityType[] {
   const personParts = new Set<string>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
@@ -34,9 +38,46 @@ export function consistentTypes(mentions: readonly TypedMention[]): EntityType[]
     votes.set(m.text, v);
   }
   return mentions.map((m) => {
-    if (!/\s/.test(m.text) && personParts.has(m.text)) return "PERSON";
+    if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text))) return "PERSON";
     const v = [...(votes.get(m.text) ?? [])].sort((a, b) => b[1] - a[1]);
     if (v.length > 1 && v[0][1] >= MAJORITY_RATIO * v[1][1]) return v[0][0];
     return m.type;
   });
+}
+
+/** Shortest name part that {@link personPartMentions} looks for (shorter parts are too often other words). */
+const MIN_PART_CHARS = 3;
+
+/**
+ * The recall half of "one sense per discourse": once a document names a person in full ("Zhai Jun"),
+ * a later bare use of the surname or first name ("… ,” Zhai said.") is that person even where the
+ * model, reading the sentence alone, missed it. Returns the uncovered tokens (indices) that are such
+ * a part: capitalised, standing alone (no capitalised neighbour, which would make it part of another
+ * name), not a calendar word or a place from `isPlace`, and never before the first full mention.
+ */
+export function personPartMentions(
+  words: readonly string[],
+  covered: (i: number) => boolean,
+  persons: readonly { start: number; end: number }[],
+  isBlocked: (word: string) => boolean = () => false,
+): number[] {
+  const firstSeen = new Map<string, number>();
+  for (const p of persons) {
+    if (p.end - p.start < 2) continue;
+    for (const i of [p.start, p.end - 1]) {
+      const w = words[i];
+      if (w.length < MIN_PART_CHARS || !/^\p{Lu}\p{Ll}+$/u.test(w) || isBlocked(w)) continue;
+      firstSeen.set(w, Math.min(firstSeen.get(w) ?? Infinity, p.end));
+    }
+  }
+  if (!firstSeen.size) return [];
+  const capitalised = (i: number) => i >= 0 && i < words.length && /^\p{Lu}/u.test(words[i]);
+  const out: number[] = [];
+  words.forEach((w, i) => {
+    const after = firstSeen.get(w);
+    if (after === undefined || i < after || covered(i)) return;
+    if (capitalised(i + 1) || (capitalised(i - 1) && !/^[.!?"“”'‘’]$/.test(words[i - 1]))) return;
+    out.push(i);
+  });
+  return out;
 }

@@ -32,6 +32,9 @@ export function isGazetteerEntry(tokens: readonly RuleToken[], start: number, en
   return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
 }
 
+/** A word that can be a given name: a listed one, or a capitalised word that is no common word, title or place. */
+const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
+  gaz.has(w, "first") || (/^\p{Lu}\p{Ll}/u.test(w) && !(["common", "role", "country", "city", "region", "demonym", "orgkey"] as const).some((c) => gaz.has(w, c)));
 const isPlaceWord = (t: RuleToken, gaz: Gazetteer): boolean => PLACE_CLASSES.some((c) => gaz.has(t.text, c));
 const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
 
@@ -39,11 +42,13 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  * Applies the CoNLL conventions to the (non-overlapping, sorted) candidates of one sentence:
  * 1. a PERSON run ending in a place with a possessive after it is two names
  *    ("Bogdanov Beijing's" -> PERSON "Bogdanov", LOC "Beijing");
- * 2. a lone known given name right before a PERSON span joins it ("Mikhail" + "Bogdanov");
+ * 2. a lone given name (listed, or a capitalised word in no common-word list) right before a
+ *    PERSON span joins it ("Mikhail" + "Bogdanov");
  * 3. countries are LOC, demonyms MISC;
  * 4. hyphenated place/demonym compounds are one MISC;
  * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
- *    words that are in no name list ("China Calls" -> "China"; "Peace Talks" -> nothing).
+ *    words that are in no name list and no organisation keyword ("China Calls" -> "China";
+ *    "Peace Talks" -> nothing).
  */
 export function applyConventions(
   tokens: readonly RuleToken[],
@@ -65,7 +70,7 @@ export function applyConventions(
   const joined: SpanCandidate[] = [];
   for (const s of spans) {
     const prev = joined[joined.length - 1];
-    if (prev && prev.type === "PERSON" && s.type === "PERSON" && prev.end === s.start && prev.end - prev.start === 1 && gaz.has(tokens[prev.start].text, "first")) {
+    if (prev && prev.type === "PERSON" && s.type === "PERSON" && prev.end === s.start && prev.end - prev.start === 1 && isGivenNameLike(tokens[prev.start].text, gaz)) {
       prev.end = s.end;
       prev.score = Math.min(prev.score, s.score);
       continue;
@@ -102,8 +107,10 @@ export function applyConventions(
       // Edge words that are common and no name ("China Urges" -> "China") go, however sure the model is;
       // a span of nothing but such words stays only when the model is sure of it.
       const [start, end] = [s.start, s.end];
-      while (s.start < s.end && isCommonNonName(tokens[s.start].text, gaz)) s.start++;
-      while (s.end > s.start && isCommonNonName(tokens[s.end - 1].text, gaz)) s.end--;
+      // Organisation keywords stay ("Leiden University" in a list of names that looks like a headline).
+      const strip = (t: RuleToken): boolean => isCommonNonName(t.text, gaz) && !gaz.has(t.text, "orgkey");
+      while (s.start < s.end && strip(tokens[s.start])) s.start++;
+      while (s.end > s.start && strip(tokens[s.end - 1])) s.end--;
       if (s.end <= s.start) {
         if (s.score < HEADLINE_MIN_CONFIDENCE) return false;
         [s.start, s.end] = [start, end];

@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes } from "./consistency.js";
+import { consistentTypes, personPartMentions } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadGazetteerLists, loadPerceptronModel } from "./load.js";
 import { PerceptronModel } from "./perceptron.js";
@@ -28,6 +28,9 @@ import { tagSentence } from "./tagger.js";
 export { bioToSpans, scoreEntities } from "./bio.js";
 export { applyRules } from "./rules.js";
 export type { SpanCandidate } from "./rules.js";
+
+/** Month and weekday names, which are never a person's name part standing alone. */
+const CALENDAR = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 
 /** What a recognizer needs: the text and its tokens and sentences (from `tokenize`). */
 export interface NerInput {
@@ -91,8 +94,20 @@ export class PerceptronRecognizer implements EntityRecognizer {
     const all: SpanCandidate[] = [];
     for (const s of doc.sentences) all.push(...this.sentenceCandidates(doc, s));
     if (this.options.consistency ?? this.options.rules !== false) {
-      const types = consistentTypes(all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type })));
+      const gaz = this.gazetteer;
+      // Countries only: many towns share a surname ("Belgrano").
+      const isPlace = (w: string): boolean => gaz.has(w, "country");
+      const types = consistentTypes(
+        all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type })),
+        isPlace,
+      );
       all.forEach((c, i) => (c.type = types[i]));
+      const covered = new Uint8Array(doc.tokens.length);
+      for (const c of all) covered.fill(1, c.start, c.end);
+      const words = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+      const persons = all.filter((c) => c.type === "PERSON").sort((a, b) => a.start - b.start);
+      const blocked = (w: string) => gaz.has(w, "country") || gaz.has(w, "city") || CALENDAR.has(w.toLowerCase());
+      for (const i of personPartMentions(words, (i) => covered[i] === 1, persons, blocked)) all.push({ start: i, end: i + 1, type: "PERSON", score: 0.5 });
     }
     return buildEntities(doc, all);
   }

@@ -10,6 +10,8 @@
  * - dotted abbreviations the model left untagged become LOC ("U.S.") or ORG ("U.N.");
  * - a lone capitalised common word at the start of a sentence, tagged with low confidence,
  *   is dropped ("Suffering Palestine" keeps only "Palestine");
+ * - organisation names with "of"/"for" complements are whole ({@link ./orgphrase.ts});
+ * - place-named teams are ORG ({@link ./teams.ts});
  * - CoNLL-2003 conventions and headline lines ({@link ./conventions.ts}).
  *
  * Spans here are over token indices of one sentence; the rules never cross sentences.
@@ -18,6 +20,8 @@ import type { EntityType } from "../../model.js";
 import { sentenceCaseMode } from "./casing.js";
 import { applyConventions } from "./conventions.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
+import { extendOrgPhrases } from "./orgphrase.js";
+import { retypeTeamNames } from "./teams.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
 /** A token with its character offsets. */
@@ -169,19 +173,27 @@ export function applyRules(
       while (e < sentEnd && nameLike(tokens[e], gaz)) e++;
       s.end = e;
     }
-    // Backwards: "van der Leyen", "al-Baghdadi".
-    let b = s.start;
-    while (b > sentStart) {
-      const prev = tokens[b - 1];
-      if (isParticle(prev) && !isCap(prev.text)) b--;
-      else if (prev.text === "-" && touching(prev, tokens[b]) && b - 2 >= sentStart && isParticle(tokens[b - 2]) && touching(tokens[b - 2], prev)) b -= 2;
-      else break;
-    }
-    if (b < s.start) {
+    // Backwards: "van der Leyen", "al-Baghdadi"; repeated over chains ("Mohammed bin Abdulaziz bin Saleh").
+    for (;;) {
+      let b = s.start;
+      while (b > sentStart) {
+        const prev = tokens[b - 1];
+        if (isParticle(prev) && !isCap(prev.text)) b--;
+        else if (prev.text === "-" && touching(prev, tokens[b]) && b - 2 >= sentStart && isParticle(tokens[b - 2]) && touching(tokens[b - 2], prev)) b -= 2;
+        else break;
+      }
+      if (b === s.start) break;
+      const particlesAt = b;
       // Take in the given name before the particles ("Ursula von der Leyen").
       while (b > sentStart && nameLike(tokens[b - 1], gaz) && (gaz.has(tokens[b - 1].text, "first") || !gaz.has(tokens[b - 1].text, "common"))) {
         const other = spans.find((o) => o !== s && o.start <= b - 1 && o.end > b - 1);
         if (other && other.type !== "PERSON") {
+          // A one-word name of another type right before the particles is part of the person ("Abdulaziz").
+          if (other.end === b && other.end - other.start === 1) {
+            other.end = other.start;
+            b--;
+            continue;
+          }
           // "... Ministry of Foreign Affairs Mohammed" + "bin Abdulaziz": the given name belongs to the person.
           if (other.end === b && other.end - other.start > 1 && gaz.has(tokens[b - 1].text, "first")) {
             other.end--;
@@ -192,8 +204,11 @@ export function applyRules(
         b--;
       }
       s.start = b;
+      // Particles with no name before them stay out of the chain; stop when nothing was taken in.
+      if (b === particlesAt) break;
     }
   }
+  spans = spans.filter((s) => s.end > s.start);
   // Merge person spans swallowed by the extension and drop overlaps (earlier, longer spans win).
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: SpanCandidate[] = [];
@@ -228,7 +243,10 @@ export function applyRules(
     if (!gaz.has(w, "common") || nameLists.some((c) => gaz.has(w, c))) return true;
     return s.score >= SENTENCE_INITIAL_MIN_CONFIDENCE;
   });
-  // 6. CoNLL conventions (countries, demonyms, hyphenated compounds, headlines).
+  // 6. CoNLL conventions (countries, demonyms, hyphenated compounds, headlines), after
+  //    organisation names with "of"/"for" complements are made whole.
   const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
+  spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
+  retypeTeamNames(tokens, spans, gaz);
   return applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode);
 }

@@ -24,6 +24,8 @@ import { findQuotes, type QuoteSpan } from "./quote-marks.js";
 
 /** Longest source noun phrase to the left of a cue, in tokens. */
 const MAX_SOURCE_TOKENS = 16;
+/** Longest speaker phrase of a cue sentence that follows a quoted question ("“...?” Rep. Jim Jordan said."), in tokens. */
+const MAX_SHORT_SOURCE_TOKENS = 8;
 /** Longest comma-closed appositive between a name and its cue ("X, an economist and tax expert, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
 /** Longest addressee skipped after "told" ("told Breitbart News Daily host Alex Marlow on Thursday"), in tokens. */
@@ -35,6 +37,14 @@ const MIN_REPORTED_CONTENT_TOKENS = 2;
 /** Longest adjunct skipped between a cue and its that-clause ("said in the meeting that ..."), in tokens. */
 const MAX_ADJUNCT_TOKENS = 10;
 
+/** Nouns of statement that are cues with a speaker and a that-clause ("Trump’s claim that ..."). */
+const SPEECH_NOUNS = new Set([
+  "claim", "claims", "report", "reports", "statement", "assertion", "suggestion", "argument", "warning", "promise",
+  "pledge", "insistence", "allegation", "allegations", "accusation", "belief", "view", "contention", "announcement",
+  "admission", "prediction", "comment", "comments", "remarks", "charge", "declaration", "vow", "hope", "fear",
+]);
+/** Dashes that open an aside or afterthought, which PolNeAR leaves out of a reported clause. */
+const DASH_TOKENS = new Set(["—", "―", "–", "--"]);
 const SENTENCE_FINAL = new Set([".", "!", "?", ";"]);
 /** A manner adverb right before the cue belongs to it ("generally supported", "angrily denied"). */
 const MANNER_ADVERB = /^[a-z]{3,}ly$/;
@@ -131,6 +141,9 @@ function buildUnits(text: string, tokens: readonly Token[], starts: number[], qu
       return -1;
     })
     .filter((b) => b > 0)
+    // "“How many times ...?” Clinton said.": a question or exclamation in quotes ends the splitter's sentence, but
+    // the short cue sentence after it still frames it.
+    .filter((b) => !(/[?!]\s*[”"']+\s*$/.test(text.slice(Math.max(0, b - 4), b)) && cueSentenceAt(tokens, b)))
     // The splitter cut after an abbreviation ("(R-Ga.) said ..."): a sentence never starts in lower case.
     .filter((b) => !/^[a-z)\],;]/.test(text.charAt(b)) || text.slice(Math.max(0, b - 3), b).includes("\n"));
   const cuts = [0, ...new Set(bounds), text.length].sort((x, y) => x - y);
@@ -145,6 +158,18 @@ function buildUnits(text: string, tokens: readonly Token[], starts: number[], qu
   return units;
 }
 
+/** Does the sentence at offset `b` open with a speech verb after at most a short noun phrase ("Clinton said", "said Graham")? */
+function cueSentenceAt(tokens: readonly Token[], b: number): boolean {
+  let i = tokens.findIndex((t) => t.start >= b);
+  if (i < 0) return false;
+  for (let n = 0; n <= MAX_SHORT_SOURCE_TOKENS && i < tokens.length; n++, i++) {
+    const t = tokens[i];
+    if (STRONG_CUES.has(t.norm) && (t.pos === "VERB" || t.pos === "AUX")) return true;
+    if (!(npToken(t) || t.pos === "PRON" || CUE_PREFIX_WORDS.has(t.norm))) return false;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // One cue
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,6 +178,7 @@ function buildUnits(text: string, tokens: readonly Token[], starts: number[], qu
 function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
   const tok = tokens[i];
   if (tok.norm === "according" && tokens[i + 1]?.norm === "to") return accordingTo(text, tokens, unit, i, quotes);
+  if (SPEECH_NOUNS.has(tok.norm) && tok.pos === "NOUN") return nounCue(text, tokens, unit, i, quotes);
   // A phrasal verb with its particle ("called for", "pointed out") is a cue in any frame.
   const phrasal = PHRASAL_FORMS.get(tok.norm);
   const withParticle = !!phrasal && i + 1 < unit.b && PHRASAL_CUES[phrasal].includes(tokens[i + 1].norm);
@@ -284,10 +310,38 @@ function nestedInSpeech(tokens: readonly Token[], unit: Unit, left: [number, num
   return p >= unit.a && STRONG_CUES.has(tokens[p].norm);
 }
 
+/**
+ * A statement noun with its speaker and a that-clause: "Trump’s claim that ...", "a New York Times report that ...".
+ * The source is the possessor (with its "’s") or the name that modifies the noun; the cue is the noun.
+ */
+function nounCue(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
+  const that = tokens[i + 1];
+  const next = tokens[i + 2];
+  // "the claim that was made": a relative clause, not the claim's content.
+  if (!that || that.norm !== "that" || !next || next.pos === "VERB" || next.pos === "AUX" || i + 2 >= unit.b) return undefined;
+  let source: [number, number] | undefined;
+  const prev = tokens[i - 1];
+  if (prev && i - 1 > unit.a && isPossessiveMarker(prev)) {
+    const owner = sourceLeft(tokens, unit, i - 2, quotes);
+    if (owner) source = [owner[0], i];
+  } else {
+    let a = i;
+    while (a - 1 >= unit.a && tokens[a - 1].pos === "PROPN" && isCapitalized(tokens[a - 1])) a--;
+    if (a < i && a - 1 >= unit.a && tokens[a - 1].pos === "DET") source = [a - 1, i];
+  }
+  if (!source || inQuotes(tokens[i], quotes)) return undefined;
+  const content = contentAfter(text, tokens, unit, i + 1, quotes, "according");
+  if (!content) return undefined;
+  return { kind: kindOf(text, content, tokens, quotes), source, cue: [i, i + 1], content };
+}
+
 /** "according to SRC, CONTENT" / "CONTENT, according to SRC." / "A, according to SRC, B". */
 function accordingTo(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
-  const src = sourceRight(tokens, unit, i + 2, quotes);
+  let src = sourceRight(tokens, unit, i + 2, quotes);
   if (!src) return undefined;
+  // "According to Ham, the current administration has ...": an unclosed "the ..." after the name is the content.
+  const comma = tokens.slice(src[0], src[1]).findIndex((t) => t.text === ",") + src[0];
+  if (comma > src[0] && tokens[src[1] - 1].text !== "," && tokens.slice(comma, src[1]).some((t) => t.pos === "AUX" || (t.pos === "VERB" && !/(ing|ed)$/.test(t.norm)))) src = [src[0], comma];
   const cue: [number, number] = [i, i + 2];
   const afterSrc = src[1];
   const atStart = i === unit.a || (i === unit.a + 1 && tokens[unit.a].pos === "CCONJ");
@@ -307,8 +361,14 @@ function accordingTo(text: string, tokens: readonly Token[], unit: Unit, i: numb
 // Sources
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A capitalised word the tagger read as a verb or adjective ("Lynch said", "Trump said"): a name. */
+function misTaggedName(tok: Token): boolean {
+  return (tok.pos === "VERB" || tok.pos === "ADJ") && /^[A-Z][a-z]+$/.test(tok.text) && !STRONG_CUES.has(tok.norm);
+}
+
 /** Can this token be inside a source noun phrase? */
 function npToken(tok: Token): boolean {
+  if (misTaggedName(tok)) return true;
   if (SOURCE_CONNECTORS.has(tok.norm) || isPossessiveMarker(tok)) return true;
   if (HONORIFICS[tok.norm] !== undefined) return true;
   return tok.pos === "PROPN" || tok.pos === "NOUN" || tok.pos === "ADJ" || tok.pos === "DET" || tok.pos === "NUM" || (tok.pos === "PUNCT" && tok.text === ".");
@@ -320,7 +380,7 @@ function sourceLeft(tokens: readonly Token[], unit: Unit, last: number, quotes: 
   const tok = tokens[last];
   if (tok.pos === "PRON" && PRONOUN_SOURCES.has(tok.norm)) return [last, last + 1];
   if (tok.text === ",") return appositiveSource(tokens, unit, last, quotes);
-  if (!(tok.pos === "PROPN" || tok.pos === "NOUN" || tok.text === ")" || (tok.pos === "NUM" && isCapitalized(tok)))) return undefined;
+  if (!(tok.pos === "PROPN" || tok.pos === "NOUN" || tok.text === ")" || (tok.pos === "NUM" && isCapitalized(tok)) || (misTaggedName(tok)))) return undefined;
   let a = last;
   while (a - 1 >= unit.a && last - a < MAX_SOURCE_TOKENS && !inQuotes(tokens[a - 1], quotes)) {
     const t = tokens[a - 1];
@@ -379,7 +439,9 @@ function sourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes
   if (tokens[b]?.text === "," && /^(who|whose|a|an|the)$/.test(tokens[b + 1]?.norm ?? "")) {
     let e = b + 1;
     while (e < unit.b && tokens[e].text !== "," && !SENTENCE_FINAL.has(tokens[e].text) && !inQuotes(tokens[e], quotes)) e++;
-    if (e < unit.b && tokens[e].text === "," && tokens[b + 1].norm !== "who" && tokens[b + 1].norm !== "whose") e++;
+    const relative = tokens[b + 1].norm === "who" || tokens[b + 1].norm === "whose";
+    if (e < unit.b && tokens[e].text === "," && !relative) e++;
+    // "according to Ham, the current administration has ...": an unclosed "the ..." is the content, not an appositive.
     b = e;
     while (b > first && tokens[b - 1].text !== "," && SENTENCE_FINAL.has(tokens[b - 1].text)) b--;
   }
@@ -476,6 +538,7 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     if (!inQuotes(t, quotes) && e > k && !(e === k + 1 && CONTENT_OPENERS.has(tokens[k].norm)) && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
     if (!inQuotes(t, quotes) && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
     if (!inQuotes(t, quotes) && e > k && t.text === ";") break;
+    if (!inQuotes(t, quotes) && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "")) break;
     e++;
   }
   const end = trimEnd(text, tokens, k, e, quotes);
@@ -519,12 +582,22 @@ function contentBefore(text: string, tokens: readonly Token[], unit: Unit, cueOr
     // the quote opened if that was in an earlier sentence.
     let a = unit.a;
     while (a > 0 && tokens[a - 1].start >= closing.start) a--;
-    return [a, e];
+    // "As for complexity, ''...'' said X": a verbless lead-in phrase closed by a comma stays out.
+    const open = tokens.findIndex((t) => t.start === closing.start);
+    if (open > a + 1 && tokens[open - 1].text === "," && !tokens.slice(a, open).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.text === "“" || t.text === "\"")) a = open;
+    return [skipDateline(tokens, a, e), e];
   }
   if (tokens[e - 1]?.text === ",") e--;
   // Leading conjunctions stay in the content (PolNeAR keeps "But ...").
   if (e - unit.a < MIN_REPORTED_CONTENT_TOKENS) return undefined;
-  return [unit.a, e];
+  return [skipDateline(tokens, unit.a, e), e];
+}
+
+/** "WASHINGTON ― Donald Trump’s ...": a dateline (capitals and a dash) before a content is not part of it. */
+function skipDateline(tokens: readonly Token[], a: number, e: number): number {
+  let k = a;
+  while (k < e && k - a < 4 && /^[A-Z][A-Z.,]+$/.test(tokens[k].text)) k++;
+  return k > a && k + 1 < e && DASH_TOKENS.has(tokens[k].text) ? k + 1 : a;
 }
 
 /** `“A,” he said, “B.”`: widens the content over a quote right after the source/cue. */

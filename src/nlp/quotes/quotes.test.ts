@@ -129,3 +129,38 @@ describe("quote marks and cue lexicon", () => {
     expect(cueBaseForms()).toContain("reiterate");
   });
 });
+
+describe("findAttributions: PolNeAR span conventions", () => {
+  const plain = (text: string) => findAttributions({ id: "t", text, diagnostics: [] } as unknown as Doc);
+  const triple = (a: Attribution | undefined) => a && [a.source?.text, a.cue?.text, a.content.text];
+
+  it("reads a question in quotes with the short cue sentence after it", () => {
+    const atts = plain("“How many times do we have to see this in our country?” Clinton said. “This is just unbearable.”");
+    expect(triple(atts[0])).toEqual(["Clinton", "said", "“How many times do we have to see this in our country?” Clinton said. “This is just unbearable.”"]);
+  });
+
+  it("takes a possessive speaker and a statement noun with its that-clause", () => {
+    const atts = plain("Experts doubted Donald Trump’s claim that there have been thousands of shootings in Chicago.");
+    expect(atts.map(triple)).toContainEqual(["Donald Trump’s", "claim", "that there have been thousands of shootings in Chicago"]);
+  });
+
+  it("keeps the content after “according to NAME,” out of the source", () => {
+    const atts = plain("According to Ham, the current administration has shuffled through military leaders.");
+    expect(triple(atts[0])).toEqual(["Ham", "According to", "the current administration has shuffled through military leaders"]);
+  });
+
+  it("ends a reported clause before a non-restrictive “, which”", () => {
+    const atts = plain("He said that the EPA overstepped its authority, which the Supreme Court has put on hold.");
+    expect(triple(atts[0])).toEqual(["He", "said", "that the EPA overstepped its authority"]);
+  });
+
+  it("reads a capitalised name the tagger takes for a verb as the source", () => {
+    const atts = plain("Lynch said her colleague had not worked on the case.");
+    expect(triple(atts[0])).toEqual(["Lynch", "said", "her colleague had not worked on the case"]);
+  });
+
+  it("leaves a dateline out of the content", () => {
+    const atts = plain("WASHINGTON ― The birther campaign is an insult to all Americans, the senator said.");
+    expect(triple(atts[0])).toEqual(["the senator", "said", "The birther campaign is an insult to all Americans"]);
+  });
+});
