@@ -5,6 +5,8 @@
  *   ... --eval DIR   scores the model already in DIR with the current code (no training, nothing written)
  *   (or: npx tsx scripts/train-ner.ts ...)
  *
+ *   ... --clusters FILE  word clusters to train with (default: DIR/clusters.tsv.gz of --out, built by
+ *       scripts/word-clusters.ts; copied into --out); --no-clusters trains without them
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
  *   ... --wiki-weight N --crossner-weight N --gmb-every N  override the corpus mix (experiments)
  *
@@ -17,15 +19,17 @@
  * 100 sentences) and the other half of wikigold with CoNLL entity-level F1, on exact character
  * spans, with and without the rule layer; (6) write models/ner/model.json.gz and SCORES.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { tokenize } from "../src/nlp/tokenize.js";
 import { ConllSentence, TypeMapper, conllMapper, crossnerPoliticsMapper, gmbMapper, mapSentence, parseConll } from "../src/nlp/ner/conll.js";
 import { Gazetteer, GazetteerLists } from "../src/nlp/ner/gazetteer.js";
 import { sentenceCaseMode, toTitleCase } from "../src/nlp/ner/casing.js";
 import { EntityScores, TypedSpan, bioToSpans, scoreEntities } from "../src/nlp/ner/bio.js";
-import { GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE, loadGazetteerLists, loadPerceptronModel } from "../src/nlp/ner/load.js";
+import { CLUSTER_FILE, GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "../src/nlp/ner/load.js";
+import { parseClusters } from "../src/nlp/ner/clusters.js";
+import type { WordClusters } from "../src/nlp/ner/clusters.js";
 import { serializeModel } from "../src/nlp/ner/perceptron.js";
 import { NER_TAGS, TaggedSentence, tagSentence, trainTagger } from "../src/nlp/ner/tagger.js";
 import type { PerceptronModel } from "../src/nlp/ner/perceptron.js";
@@ -89,7 +93,21 @@ const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
 /** With --errors FILE: also write an error breakdown (missed / spurious / boundary / type, with examples) of every test set. */
 const ERRORS_FILE = process.argv.includes("--errors") ? resolve(arg("errors", "/tmp/ner-errors.txt")) : "";
+/** Word clusters (scripts/word-clusters.ts) to train with; --no-clusters trains without them. */
+const NO_CLUSTERS = process.argv.includes("--no-clusters");
+const CLUSTERS = resolve(arg("clusters", join(OUT, CLUSTER_FILE)));
 const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
+
+/** Reads the cluster file given by --clusters (undefined with --no-clusters or when it is missing). */
+function readClusters(): WordClusters | undefined {
+  if (NO_CLUSTERS) return undefined;
+  if (!existsSync(CLUSTERS)) {
+    log(`warning: ${CLUSTERS} not found (run scripts/word-clusters.ts); training without word clusters`);
+    return undefined;
+  }
+  const buf = readFileSync(CLUSTERS);
+  return parseClusters((CLUSTERS.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8"));
+}
 
 // ---------------------------------------------------------------- gazetteers
 const lines = (path: string): string[] => readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.trim());
@@ -217,6 +235,15 @@ function namesFromTraining(sents: readonly ConllSentence[], gaz: Gazetteer): { f
     uniq([...m].filter(([w, n]) => n >= MIN_NAME_COUNT && w.length >= 3 && NAME_WORD.test(w) && !other.some((c) => gaz.has(w, c))).map(([w]) => w.toLowerCase()));
   return { first: keep(first), sur: keep(sur) };
 }
+
+/** Added to NOTICE.md when the model was trained with word clusters (the file ships beside it). */
+const CLUSTER_NOTICE = `
+clusters.tsv.gz: word clusters (word, cluster path; no text) learned by scripts/word-clusters.ts from unlabelled
+  text: Timeline17 news articles (Tran et al. 2013; BBC, CNN, Fox News, the Guardian, Reuters, the Washington Post;
+  via Haruhi07/news-tls-best, research use) and the sentences of the training corpora in ../shared/train (the
+  three above, minus their test splits, plus SEC filings CC BY 3.0, WNUT17 CC BY 4.0, BTC CC BY 4.0, UNER EWT
+  CC BY-SA 4.0, re3d). It lists words seen at least twice, not sentences.
+`;
 
 const NOTICE = `Parallax NER model: data sources and attribution
 =================================================
@@ -440,7 +467,9 @@ function main(): void {
     log(`gazetteers written to ${join(OUT, GAZETTEER_DIR)} (${names.first.length} given names and ${names.sur.length} surnames from the training split)`);
   }
   // --eval scores a model with the gazetteers it shipped with.
-  const gaz = EVAL_ONLY ? new Gazetteer(loadGazetteerLists(EVAL_ONLY)) : new Gazetteer(lists);
+  const clusters = EVAL_ONLY ? (NO_CLUSTERS ? undefined : loadWordClusters(EVAL_ONLY)) : readClusters();
+  if (clusters) log(`word clusters: ${clusters.size} words`);
+  const gaz = EVAL_ONLY ? new Gazetteer(loadGazetteerLists(EVAL_ONLY), clusters) : new Gazetteer(lists, clusters);
 
   const gmbUsed = gmbTrain.filter((_, i) => i % GMB_EVERY === 0);
   let train = [...gmbUsed, ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(), ...Array.from({ length: CROSSNER_W }, () => crossner).flat()];
@@ -509,6 +538,11 @@ function main(): void {
   mkdirSync(OUT, { recursive: true });
   const gz = gzipSync(serializeModel(model), { level: 9 });
   writeFileSync(join(OUT, MODEL_FILE), gz);
+  // The model's cluster features only mean something with the same cluster file beside it.
+  const shippedClusters = join(OUT, CLUSTER_FILE);
+  if (clusters && resolve(CLUSTERS) !== shippedClusters) copyFileSync(CLUSTERS, shippedClusters);
+  if (clusters) writeFileSync(join(OUT, "NOTICE.md"), readFileSync(join(OUT, "NOTICE.md"), "utf8") + CLUSTER_NOTICE);
+  if (!clusters && existsSync(shippedClusters)) log(`warning: ${shippedClusters} is from another run; remove it (this model was trained without clusters)`);
   writeFileSync(join(OUT, "SCORES.md"), report.join("\n") + "\n");
   log(`wrote ${join(OUT, MODEL_FILE)} (${(gz.length / 1e6).toFixed(2)} MB); total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

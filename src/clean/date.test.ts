@@ -23,3 +23,18 @@ describe("normaliseDate", () => {
     expect(normaliseDate("")).toBeUndefined();
   });
 });
+
+describe("normaliseDate: dates written in other languages (html-date.ts)", () => {
+  it("reads month names and local numeric forms the English readers miss", () => {
+    const cases: [string, string][] = [
+      ["23. Oktober 2025", "2025-10-23"], ["Publié le 3 mars 2025", "2025-03-03"], ["23 de octubre de 2025", "2025-10-23"], ["15 marzo 2025", "2025-03-15"],
+      ["23 октября 2025 г.", "2025-10-23"], ["23.10.2025", "2025-10-23"], ["2025年10月23日", "2025-10-23"], ["٢٣ أكتوبر ٢٠٢٥", "2025-10-23"],
+    ];
+    for (const [input, want] of cases) expect(normaliseDate(input), input).toBe(want);
+  });
+  it("keeps English and ISO readings, and still rejects what is no full date", () => {
+    expect(normaliseDate("October 20, 2023")).toBe("2023-10-20");
+    expect(normaliseDate("Oktober 2025")).toBeUndefined();
+    expect(normaliseDate("31.02.2025")).toBeUndefined();
+  });
+});

@@ -1,13 +1,18 @@
 /**
  * Publication dates to ISO 8601: `YYYY-MM-DD`, or a full date-time with its offset when the
  * input states both a time and a zone. A time without a zone keeps only the date (the day
- * is what the pipeline anchors on, and a guessed zone would be invented data).
+ * is what the pipeline anchors on, and a guessed zone would be invented data). Written dates in
+ * other languages and local numeric forms ("23. Oktober 2025", "23/10/2025", "2025年10月23日") are
+ * read by html-date.ts `parseLocalDate` when the English readers find nothing.
  */
 import * as chrono from "chrono-node";
+import { parseLocalDate } from "./html-date.js";
 
 /** Years outside this range are treated as parse errors (typos, epoch zero). */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
+/** Longest input read as a local written date ("Donnerstag, 23. Oktober 2025, 14:05 Uhr MESZ" fits). */
+const LOCAL_DATE_MAX_LEN = 60;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 /** RFC 822/2822 dates as in RSS `pubDate`: "Thu, 19 Oct 2023 08:00:00 GMT". */
@@ -45,12 +50,18 @@ function parseIsoOffset(z: string | undefined): number | undefined {
   return m[1] === "-" ? -v : v;
 }
 
+/** A local written date (html-date.ts), only when the input is a short date string, not a sentence that holds one. */
+function localDate(s: string): string | undefined {
+  return s.length <= LOCAL_DATE_MAX_LEN ? parseLocalDate(s) : undefined;
+}
+
 /**
  * Normalises a date string to `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS±HH:MM`; undefined when it is not a
  * complete, valid calendar date.
  *
  * @example normaliseDate("Thu, 19 Oct 2023 08:00:00 GMT") === "2023-10-19T08:00:00+00:00"
  * @example normaliseDate("October 20, 2023") === "2023-10-20"
+ * @example normaliseDate("23 de octubre de 2025") === "2025-10-23"
  */
 export function normaliseDate(input: string): string | undefined {
   const s = input.trim();
@@ -71,9 +82,9 @@ export function normaliseDate(input: string): string | undefined {
   }
   // Other written forms ("October 20, 2023", "20 Oct 2023 10:00 +0200"): chrono, strict mode, certain parts only.
   const r = chrono.strict.parse(s)[0];
-  if (!r) return undefined;
+  if (!r) return localDate(s);
   const c = r.start;
-  if (!c.isCertain("year") || !c.isCertain("month") || !c.isCertain("day")) return undefined;
+  if (!c.isCertain("year") || !c.isCertain("month") || !c.isCertain("day")) return localDate(s);
   const y = c.get("year") ?? 0;
   const mo = c.get("month") ?? 0;
   const d = c.get("day") ?? 0;

@@ -2,7 +2,8 @@
  * HTML article extraction, a cascade: metadata from the page (html-meta.ts); the body from the own
  * single-pass extractor (extract/: link- and text-density scoring, boilerplate patterns as data,
  * a recall escalation); Mozilla Readability when that finds too little; then the largest
- * article-like container or the whole body; then the plain-text debris rules that apply to
+ * article-like container or the whole body (not for a listing page, which gets no text and a
+ * `clean/listing-page` diagnostic); then the plain-text debris rules that apply to
  * extracted text (trailing share/comment blocks, a repeated title, the dateline).
  */
 import { Readability } from "@mozilla/readability";
@@ -103,7 +104,13 @@ export function extractHtml(html: string, opts: { url?: string } = {}): CleanRes
     if (r.why === "caption") diagnostics.push(note("clean/caption", "info", "Figure caption, not article text.", r.text));
     else diagnostics.push(note("clean/boilerplate", "info", `Left out of the article (${r.why}).`, r.text));
   }
-  if (textWeight(body) < MIN_READABILITY_CHARS) {
+  if (main.listing > 0) {
+    // A listing page (extract/listing.ts): teasers of other pages, no article. Little text beats a
+    // concatenation of teasers; the fallbacks would only find the same teasers.
+    diagnostics.push(note("clean/listing-page", "warning", `This page is a listing (${main.listing} linked headlines with short teasers), not an article: no text was extracted (low confidence).`));
+    body = "";
+    map = [];
+  } else if (textWeight(body) < MIN_READABILITY_CHARS) {
     const rd = readabilityText(html, meta, diagnostics);
     let paragraphs = rd.paragraphs;
     let captions = rd.captions;

@@ -16,8 +16,8 @@ import type { Annotations, Article, ArticleRelation } from "../model.js";
 import type { LinkDocRow, Store } from "../store/store.js";
 import type { LinkDoc } from "../link/types.js";
 import { DuplicateIndex } from "../link/minhash.js";
-import { addDuplicates, byPublication, findRewrites } from "../link/rewrite.js";
-import { STORY_HORIZON_DAYS, StoryClusterer, docDay } from "../link/cluster.js";
+import { addDuplicates, findRewrites } from "../link/rewrite.js";
+import { STORY_HORIZON_DAYS, StoryClusterer, byPublicationOrder, docDay, type PreparedDoc } from "../link/cluster.js";
 import { buildStory } from "../story/build.js";
 import type { Story } from "../story/types.js";
 import type { StoryInput } from "../story/input.js";
@@ -143,9 +143,8 @@ export function linkStore(store: Store, opts: LinkOptions = {}): LinkStats {
     unlinked = store.listArticleIds();
   }
   if (unlinked.length) {
-    const fresh = loadLinkDocs(store, unlinked).sort(byPublication);
-    const state = full ? { clusterer: new StoryClusterer(), dup: new DuplicateIndex() } : restore(store, meta!, fresh);
-    Object.assign(stats, step(store, state.clusterer, state.dup, fresh, opts));
+    const state = full ? { clusterer: new StoryClusterer(), dup: new DuplicateIndex() } : restore(store, meta!, newDays(store, unlinked));
+    Object.assign(stats, step(store, state.clusterer, state.dup, unlinked, opts));
   }
   stats.articles = store.countArticles();
   stats.stories = store.listStories().length;
@@ -153,16 +152,24 @@ export function linkStore(store: Store, opts: LinkOptions = {}): LinkStats {
   return stats;
 }
 
+/** The day of each of the given stored articles (see {@link docDay}); undefined where it has none. */
+function newDays(store: Store, ids: string[]): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+    for (const a of store.getArticles(ids.slice(i, i + LOAD_CHUNK))) out.push(docDay({ id: a.id, text: a.text, title: a.meta.title, published: a.meta.published }));
+  }
+  return out;
+}
+
 /**
- * The clusterer and duplicate index as the last run left them, for linking `fresh`. The duplicate
- * index holds every linked article (a signature each); the clusterer only the stories that
- * articles dated like `fresh` can still join or merge with (within {@link STORY_HORIZON_DAYS} of
+ * The clusterer and duplicate index as the last run left them, for linking articles of the given
+ * days. The duplicate index holds every linked article (a signature each); the clusterer only the
+ * stories that such articles can still join or merge with (within {@link STORY_HORIZON_DAYS} of
  * their days, and undated stories), with the archive's statistics: so restoring costs what the
  * active part of the archive holds, not all of it. An undated new article could join any story:
  * then every story is restored.
  */
-function restore(store: Store, meta: LinkMeta, fresh: LinkDoc[]): { clusterer: StoryClusterer; dup: DuplicateIndex } {
-  const days = fresh.map(docDay);
+function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { clusterer: StoryClusterer; dup: DuplicateIndex } {
   let stories: string[] | undefined;
   if (days.every((d) => d !== undefined)) {
     const lo = Math.min(...(days as number[])) - STORY_HORIZON_DAYS;
@@ -182,49 +189,52 @@ function restore(store: Store, meta: LinkMeta, fresh: LinkDoc[]): { clusterer: S
   return { clusterer, dup };
 }
 
-/** One link step: adds `ids` to the clusterer and duplicate index, finds relations, rewrites changed stories. */
-function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, fresh: LinkDoc[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
+/**
+ * One link step over the stored articles `ids`: duplicates against everything linked, stories by the
+ * clusterer (articles are read chunk by chunk and reduced to their term arrays, so the batch's texts
+ * are never all in memory), then, one changed story at a time, rewrites among its articles and its
+ * report. Everything is written in one transaction at the end.
+ */
+function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
   const termsBefore = clusterer.termCount;
-  const added = fresh.length;
-  const freshById = new Map(fresh.map((d) => [d.id, d]));
-  const isNew = new Set(freshById.keys());
-  const lookup = (id: string) => freshById.get(id) ?? loadLinkDocs(store, [id])[0];
+  const added = ids.length;
+  const isNew = new Set(ids);
+  const relations: ArticleRelation[] = [];
+  const prepared: PreparedDoc[] = [];
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+    const docs = loadLinkDocs(store, ids.slice(i, i + LOAD_CHUNK));
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    relations.push(...addDuplicates(dup, docs, (id) => byId.get(id) ?? loadLinkDocs(store, [id])[0]));
+    for (const d of docs) prepared.push(clusterer.prepare(d));
+  }
+  const addOrder = new Map(byPublicationOrder(prepared).map((d, i) => [d.id, i]));
+  const changed = clusterer.updatePrepared(byPublicationOrder(prepared));
+  prepared.length = 0;
 
-  const relations: ArticleRelation[] = addDuplicates(dup, fresh, lookup);
-  const changed = clusterer.update(fresh);
-
-  // Rewrites are looked for within stories: a rewrite tells the same story as its source.
+  // One changed story at a time: rewrites among its articles (a rewrite tells the same story as its
+  // source), undated articles' reference dates, then its report. Stories it absorbed or replaced go.
   const members = changed.map((sid) => clusterer.storyDocs(sid));
-  for (const m of members) {
-    const pool = rewritePool(clusterer, m, isNew);
-    const docs = pool.map((id) => freshById.get(id)).filter((d): d is LinkDoc => !!d);
-    const old = pool.filter((id) => !freshById.has(id));
-    docs.push(...loadLinkDocs(store, old));
-    for (const r of findRewrites(docs, { only: isNew })) {
+  const built: Story[] = [];
+  const oldStoryIds = new Set<string>();
+  for (const memberIds of members) {
+    for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) oldStoryIds.add(s);
+    const items = loadItems(store, memberIds);
+    const pool = new Set(rewritePool(clusterer, memberIds, isNew));
+    for (const r of findRewrites(items.filter((it) => pool.has(it.article.id)).map(toLinkDoc), { only: isNew })) {
       // an earlier article keeps the source it has (one source per article)
       if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
       relations.push(r);
     }
-  }
-  const addOrder = new Map(fresh.map((d, i) => [d.id, i]));
-  fresh.length = 0; // stories load their articles again, one story at a time
-
-  // Stories: rebuild the changed ones; drop rows of stories they absorbed or replaced.
-  const built: Story[] = [];
-  const oldStoryIds = new Set<string>();
-  for (const ids of members) {
-    for (const id of ids) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) oldStoryIds.add(s);
-    const items = loadItems(store, ids);
     implyDates(store, items);
-    built.push(buildStory(storyId(items), items, relationsOf(store, ids, isNew, relations), { generatedAt: opts.generatedAt }));
+    built.push(buildStory(storyId(items), items, relationsOf(store, memberIds, isNew, relations), { generatedAt: opts.generatedAt }));
   }
   const newIds = new Set(built.map((s) => s.id));
   const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
 
   // Persist: relations, stories, and the state of every article whose story or event may have moved.
   const rows: LinkDocRow[] = [];
-  for (const ids of members) {
-    for (const id of ids) {
+  for (const memberIds of members) {
+    for (const id of memberIds) {
       const d = clusterer.docState(id)!;
       const e = dup.entry(id)!;
       rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
@@ -236,7 +246,7 @@ function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, fres
   const linkedBefore = store.countArticles() - added;
   // Document frequencies of the new articles' terms (the only ones that changed).
   const dfChanged = new Map<number, number>();
-  for (const id of addOrder.keys()) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
+  for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
   store.transaction(() => {
     store.putRelations(relations);
     store.putStories(

@@ -25,7 +25,6 @@
 import { ParallaxError } from "../errors.js";
 import { dateFeatures, dayNumber, findDates } from "./dates.js";
 import { eventDaysConflict, leadEventDays } from "./eventDates.js";
-import { byPublication } from "./rewrite.js";
 import { capitalizedNames, contentTerms, isNumber } from "./text.js";
 import type { LinkDoc } from "./types.js";
 
@@ -255,6 +254,20 @@ export interface ArchiveStats {
   df: ArrayLike<number>;
 }
 
+/**
+ * What the clusterer needs of an article, without its text (see {@link StoryClusterer.prepare}):
+ * term ids and weights, its day and the event days its lead names. A whole archive of these is a
+ * fraction of the size of its texts.
+ */
+export interface PreparedDoc {
+  id: string;
+  published?: string;
+  tids: Int32Array;
+  tw: Float64Array;
+  day?: number;
+  eventDays?: number[];
+}
+
 /** One article's clusterer state with term ids into the clusterer's dictionary (see {@link StoryClusterer.docState}). */
 export interface PersistedDoc {
   id: string;
@@ -382,7 +395,8 @@ export class StoryClusterer {
     this.checkNew(doc);
     const tf = docTerms(doc, this.opts.titleBoost);
     if (!opts.observed) this.observeTerms(tf);
-    return this.addTerms(doc, this.termArrays(tf));
+    const day = docDay(doc);
+    return this.addTerms({ id: doc.id, ...this.termArrays(tf), day, eventDays: docEventDays(doc, day) });
   }
 
   /**
@@ -390,29 +404,40 @@ export class StoryClusterer {
    * `observe` on each and then `add(doc, { observed: true })` on each, with each doc's terms read once.
    */
   addAll(docs: LinkDoc[]): void {
+    this.checkBatch(docs);
+    // Term ids are handed out in first-seen order, as add() would in this order; compact arrays
+    // (not maps) keep the whole collection's terms small while it waits to be added.
+    for (const p of docs.map((d) => this.prepare(d))) this.addTerms(p);
+  }
+
+  /**
+   * Counts an article's terms into the statistics (as {@link observe}) and returns what adding it
+   * needs, without its text: callers holding a large collection prepare each article as they read
+   * it, then add the prepared articles in publication order ({@link updatePrepared}).
+   */
+  prepare(doc: LinkDoc): PreparedDoc {
+    this.checkNew(doc);
+    const tf = docTerms(doc, this.opts.titleBoost);
+    this.observeTerms(tf);
+    const day = docDay(doc);
+    return { id: doc.id, published: doc.published, ...this.termArrays(tf), day, eventDays: docEventDays(doc, day) };
+  }
+
+  private checkBatch(docs: readonly { id: string }[]): void {
     const seen = new Set<string>();
     for (const d of docs) {
       this.checkNew(d);
       if (seen.has(d.id)) throw duplicateId(d.id);
       seen.add(d.id);
     }
-    // Term ids are handed out in first-seen order, as add() would in this order; compact arrays
-    // (not maps) keep the whole collection's terms small while it waits to be added.
-    const arrays = docs.map((d) => {
-      const tf = docTerms(d, this.opts.titleBoost);
-      this.observeTerms(tf);
-      return this.termArrays(tf);
-    });
-    docs.forEach((d, i) => this.addTerms(d, arrays[i]));
   }
 
-  private checkNew(doc: LinkDoc): void {
+  private checkNew(doc: { id: string }): void {
     if (this.docs.has(doc.id)) throw duplicateId(doc.id);
   }
 
-  private addTerms(doc: LinkDoc, terms: { tids: Int32Array; tw: Float64Array }): { storyId: string; eventId: string } {
-    const day = docDay(doc);
-    const state: DocState = { id: doc.id, ...terms, day, eventDays: docEventDays(doc, day), story: "", event: "" };
+  private addTerms(doc: PreparedDoc): { storyId: string; eventId: string } {
+    const state: DocState = { id: doc.id, tids: doc.tids, tw: doc.tw, day: doc.day, eventDays: doc.eventDays, story: "", event: "" };
     const vec = this.vector(state.tids, state.tw);
     const keys = this.keyTerms(vec);
 
@@ -620,7 +645,14 @@ export class StoryClusterer {
    * empty clusterer this is the batch method of {@link clusterDocs}.
    */
   update(docs: LinkDoc[]): string[] {
-    this.addAll(docs);
+    this.checkBatch(docs);
+    return this.updatePrepared(docs.map((d) => this.prepare(d)));
+  }
+
+  /** {@link update} for articles already prepared (and observed) with {@link prepare}, added in the given order. */
+  updatePrepared(docs: PreparedDoc[]): string[] {
+    this.checkBatch(docs);
+    for (const p of docs) this.addTerms(p);
     const touched = new Set(docs.map((d) => this.docs.get(d.id)!.story));
     const changed = this.mergeStories(touched);
     for (const sid of changed) {
@@ -1049,12 +1081,22 @@ export function attachSingletons(groups: number[][], n: number, sim: Float64Arra
  */
 export function clusterDocs(docs: LinkDoc[], level: "story" | "event", opts: ClusterOptions = {}): Map<string, string> {
   const c = new StoryClusterer(opts);
-  const ordered = [...docs].sort(byPublication);
-  c.update(ordered); // the store's incremental link step, from an empty archive
+  // the store's incremental link step from an empty archive: prepared as read, added in publication order
+  c.updatePrepared(byPublicationOrder(docs.map((d) => c.prepare(d))));
   const out = new Map<string, string>();
   for (const d of docs) {
     const r = c.get(d.id)!;
     out.set(d.id, level === "story" ? r.storyId : r.eventId);
   }
   return out;
+}
+
+/** Prepared articles in publication-date order, then id order (undated last): the order an archive would have seen them. */
+export function byPublicationOrder<T extends { id: string; published?: string }>(docs: T[]): T[] {
+  return [...docs].sort((a, b) => {
+    const pa = a.published ?? "\uffff";
+    const pb = b.published ?? "\uffff";
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
 }

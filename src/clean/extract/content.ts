@@ -10,7 +10,7 @@
  *    up (loose text beside blocks scores as a paragraph of its container); a candidate's score is
  *    weighed by its class and by (1 - link density).
  * 4. The best candidate (moved up while its parent scores comparably), with its siblings that
- *    score well or read like paragraphs.
+ *    score well or read like paragraphs, and the other posts of a forum or Q&A series (series.ts).
  * 5. In-article cleaning at render time (render.ts asks `keepInArticle`): link-dense blocks, lists
  *    of links, image galleries, forms and short furniture lines are left out; then the section rules
  *    of sections.ts (headed furniture sections, trailing link runs, calls to action, date lines).
@@ -20,8 +20,9 @@
 import type { HDocument, HElement, HText } from "./parse.js";
 import { decodeEntities } from "./parse.js";
 import { textWeight } from "./weight.js";
+import { addPostSeries } from "./series.js";
 import {
-  BOILERPLATE_CLASS, CAPTION_CLASS, CONTENT_CLASS, EMBED_CLASS, META_CLASS, FURNITURE_TAGS, FURNITURE_TEXT, NEGATIVE_CLASS, POSITIVE_CLASS, SKIP_TAGS, STRONG_BOILERPLATE_CLASS,
+  BOILERPLATE_CLASS, CAPTION_CLASS, CONTENT_CLASS, EMBED_CLASS, META_CLASS, FURNITURE_TAGS, FURNITURE_TEXT, NEGATIVE_CLASS, POSITIVE_CLASS, POST_CHROME_TEXT, SKIP_TAGS, STRONG_BOILERPLATE_CLASS,
 } from "./patterns.js";
 
 /** Per-element statistics. */
@@ -86,6 +87,8 @@ const SIBLING_LINK_DENSITY = 0.25;
 /** In-article blocks: link density limits for low-weight and high-weight blocks. */
 const LINK_DENSITY_LOW_WEIGHT = 0.2;
 const LINK_DENSITY_HIGH_WEIGHT = 0.5;
+/** Forum post chrome (POST_CHROME_TEXT: profile lines, edit notes, reply titles) is left out in blocks up to this long (characters). */
+const POST_CHROME_MAX_LEN = 160;
 /** In-article blocks with this many commas or more are always kept (they are prose). */
 const PROSE_COMMAS = 10;
 
@@ -359,7 +362,8 @@ export function findContent(ctx: Ctx): HElement[] {
       else if (info.len <= SIBLING_P_LEN && info.len > 0 && ld === 0 && /[.!?。！？؟।۔]\s*$/.test(plainText(ctx, s))) out.push(s);
     }
   }
-  return out;
+  // Forum and Q&A pages: the other posts of the series the best candidate belongs to (series.ts).
+  return addPostSeries(ctx, top, out);
 }
 
 /** Collapsed text of an element (for short checks). */
@@ -383,6 +387,8 @@ function conditionalDrop(ctx: Ctx, el: HElement, info: Info, inList: boolean): s
   const tag = el.tag;
   if (tag === "figcaption") return "caption";
   if (tag === "h1") return "title";
+  // Precise enough for the relaxed attempt too.
+  if (info.len > 0 && info.len < POST_CHROME_MAX_LEN && tag !== "p" && tag !== "li" && !hasBlockChild(el) && POST_CHROME_TEXT.test(plainText(ctx, el))) return "post-chrome";
   if (!ctx.opts.conditional) return undefined;
   if (info.len > 0 && info.len < 60 && tag !== "p" && tag !== "li" && FURNITURE_TEXT.test(plainText(ctx, el))) return "furniture-text";
   // A layout cell or row of links (a menu column of an old table layout).

@@ -5,6 +5,7 @@
  */
 import type { ContentOptions, Ctx } from "./content.js";
 import { findContent } from "./content.js";
+import { listingItems } from "./listing.js";
 import type { HDocument } from "./parse.js";
 import { renderElements, type Rendered } from "./render.js";
 import { textWeight } from "./weight.js";
@@ -21,14 +22,21 @@ export const MIN_MAIN_CHARS = 250;
 const STRICT: ContentOptions = { classPatterns: true, conditional: true };
 const RELAXED: ContentOptions = { classPatterns: false, conditional: false };
 
+/** One attempt's rendered text, with the teaser headline count when the content reads as a listing page (listing.ts), else 0. */
+export interface Attempt extends Rendered {
+  listing: number;
+}
+
 /** One extraction attempt. */
-export function extractWith(doc: HDocument, opts: ContentOptions): Rendered {
+export function extractWith(doc: HDocument, opts: ContentOptions): Attempt {
   const ctx: Ctx = { doc, text: new Map(), info: new Map(), opts };
-  return renderElements(ctx, findContent(ctx));
+  const roots = findContent(ctx);
+  const rendered = renderElements(ctx, roots);
+  return { ...rendered, listing: listingItems(ctx, roots) };
 }
 
 /** The main extractor's result and whether the recall escalation was used. */
-export interface MainResult extends Rendered {
+export interface MainResult extends Attempt {
   escalated: boolean;
 }
 

@@ -26,10 +26,12 @@ export const BOILERPLATE_CLASS = new RegExp([
   "subscri", "signup", "sign-up", "paywall", "social", "share", "sharing", "follow-?us", "toolbar", "widget", "tag-?list",
   "\\btags\\b", "author-?(?:bio|box|info|card)", "byline", "jump-?link", "print-?only", "visually-?hidden", "sr-only", "screen-?reader",
   "hidden", "teaser", "carousel", "slider", "playlist",
+  // Forum and Q&A post chrome: the poster's profile box, signature, vote counter, per-post buttons.
+  "signature", "postprofile", "user-?info", "user-?details", "message-user", "\\bvot(?:e|ing)", "post-?(?:buttons|menu|footer-?links)",
 ].join("|"), "i");
 
 /** Furniture words that win over CONTENT_CLASS ("comment-content", "related-content" are still furniture). */
-export const STRONG_BOILERPLATE_CLASS = /comment|widget|related|share|sharing|social|newsletter|cookie|consent|gdpr|sidebar|promo|outbrain|taboola|recommend|breadcrumb|most-?(?:popular|read|viewed)|trending|subscri|paywall|sponsor|advert|signup|sign-up|more-?stories|read-?more|see-?also|also-?read|author-?(?:bio|box|info|card)|\btags\b|tag-?list/i;
+export const STRONG_BOILERPLATE_CLASS = /comment|widget|related|share|sharing|social|newsletter|cookie|consent|gdpr|sidebar|promo|outbrain|taboola|recommend|breadcrumb|most-?(?:popular|read|viewed)|trending|subscri|paywall|sponsor|advert|signup|sign-up|more-?stories|read-?more|see-?also|also-?read|author-?(?:bio|box|info|card)|\btags\b|tag-?list|signature|postprofile|user-?info|user-?details|message-user|\bvot(?:e|ing)|post-?(?:buttons|menu|footer-?links)/i;
 
 /** Class/id tokens of dates, bylines and article meta lines (left out of the body). */
 export const META_CLASS = /(?:^|[-_])(?:date|dates|time|timestamp|dateline|pubdate|published|updated|posted|posted-on|meta|byline|author|authors|credits?)(?:$|[-_])/i;
@@ -80,12 +82,13 @@ export const RELATED_HEADING = new RegExp("^(?:\\d+\\s*)?(?:" + [
   "top stories", "(?:latest|recent|newest) (?:news|posts|stories|articles|headlines)", "(?:leave a |post a |add a )?(?:comments?|reply|replies|responses?)(?: \\(?\\d+\\)?)?",
   "\\d+ (?:comments?|replies|responses)", "share(?: this(?: (?:article|story|post))?| on [\\p{L} ]{1,20})?", "about the author", "(?:sign up|subscribe)(?: (?:to|for) [\\p{L} ]{1,30})?", "newsletter", "tags?", "topics?",
   "in (?:other|case you missed)[\\p{L} ]{0,20}", "(?:don'?t|do not) miss",
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+) (?:thoughts?|responses?|comments?|replies) (?:on|to) .{1,140}", "who is online",
   // de
   "(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen|nachrichten|meldungen)", "(?:das|dies) könnte (?:sie|dich) (?:auch )?interessieren", "mehr (?:zum thema|zu diesem thema|aus [\\p{L} ]{1,30}|nachrichten)",
-  "meistgelesen(?:e(?: artikel)?)?", "am meisten gelesen", "beliebte (?:artikel|beiträge)", "auch interessant", "lesen sie (?:auch|mehr)", "kommentare?(?: \\(?\\d+\\)?)?", "(?:artikel )?teilen", "neueste (?:artikel|beiträge)", "über den autor", "empfehlungen",
+  "meistgelesen(?:e(?: artikel)?)?", "am meisten gelesen", "beliebte (?:artikel|beiträge)", "auch interessant", "lesen sie (?:auch|mehr)", "kommentare?(?: \\(?\\d+\\)?)?", "(?:artikel )?teilen", "neueste (?:artikel|beiträge)", "über den autor", "empfehlungen", "wer ist online",
   // fr
   "articles? (?:similaires|liés|connexes|recommandés)", "(?:à |a )?lire (?:aussi|également|ensuite)", "(?:vous )?(?:aimerez|pourriez aimer) (?:aussi|également)", "sur le même (?:sujet|thème)", "les plus (?:lus|populaires|partagés|commentés)",
-  "articles? (?:populaires|récents)", "(?:les )?commentaires?(?: \\(?\\d+\\)?)?", "partager(?: cet article)?", "dans la même rubrique", "(?:à |a )?voir aussi", "à propos de l'auteur", "(?:nos )?dernières? (?:actualités|articles|infos)",
+  "articles? (?:populaires|récents)", "(?:les )?commentaires?(?: \\(?\\d+\\)?)?", "partager(?: cet article)?", "dans la même rubrique", "(?:à |a )?voir aussi", "à propos de l'auteur", "(?:nos )?dernières? (?:actualités|articles|infos)", "qui est en ligne",
   // es
   "(?:artículos|noticias|entradas|publicaciones) (?:relacionad[oa]s|recomendad[oa]s|populares|recientes|destacad[oa]s)", "(?:también )?te (?:puede|podría) interesar", "(?:lo )?más (?:leíd[oa]s?|vist[oa]s?|popular(?:es)?)",
   "(?:lee|leer|ver) (?:también|más)", "comentarios?(?: \\(?\\d+\\)?)?", "compartir?(?: en [\\p{L} ]{1,20})?", "comparte(?: esta noticia)?", "más noticias", "sobre el autor", "deja un comentario", "últimas noticias",
@@ -138,3 +141,29 @@ export const CALL_TO_ACTION = new RegExp("(?<![\\p{L}\\p{N}_])(?:" + [
   // zh, ja, ar
   "订阅", "关注我们", "责任编辑", "責任編輯", "扫码关注", "版权所有", "未经授权", "購読", "フォローして", "無断転載", "配信登録", "اشترك", "تابعونا", "تابعنا", "جميع الحقوق محفوظة", "النشرة الإخبارية",
 ].join("|"), "iu");
+
+/**
+ * Whole-text patterns of forum post chrome: a poster's profile lines ("Posts: 214", "Joined: Mon Mar
+ * 02, 2015", "Beiträge: 12"), edit notes ("Last edited by X on ..., edited 1 time in total") and reply
+ * titles ("Re: <topic>"), in English, German, French, Spanish, Italian, Portuguese, Russian, Chinese
+ * and Japanese. Matched against short non-paragraph blocks without block children inside the
+ * article (content.ts); a profile line may follow the poster's name in the same block (the block's text may join them without a space).
+ */
+export const POST_CHROME_TEXT = new RegExp([
+  "(?:posts|posted|joined|registered|отправлено|gesendet|envoyé|enviado|inviato|location|reputation|messages|threads|karma|beiträge|registriert(?: seit)?|wohnort|mitglied seit|inscrit(?: le)?|inscription|localisation|mensajes|registrado(?: em)?|ubicación|messaggi|iscritto(?: il)?|località|mensagens|localização|сообщени[йя]|регистрация|зарегистрирован|откуда|帖子|注册时间|投稿数|登録日)\\s*[:：]\\s*\\S.*$",
+  "^(?:last edited by|zuletzt (?:geändert|bearbeitet) von|dernière (?:édition|modification) par|última (?:edición|edição|modificación) (?:por|de)|ultima modifica (?:di|da)|последний раз редактировалось)\\b",
+  "^(?:re|aw|sv|odp|antw)\\s*:\\s+\\S.*$",
+].join("|"), "iu");
+
+/**
+ * Whole-text patterns of the heading of a press release's company boilerplate ("About Northwind
+ * Robotics", "Über die Muster GmbH", "À propos de la Fromagerie"), in English, German, French,
+ * Spanish, Italian, Portuguese, Dutch, Polish, Russian, Chinese and Japanese; group 1 is the company.
+ */
+export const ABOUT_HEADING = /^(?:about|über|à propos d(?:e |u |es |')|a propos d(?:e |u |es |')|acerca de |sobre |informazioni su |a proposito d(?:i |el |ella )|over |o (?:firmie |spółce )?|о (?:компании )?|关于|について)\s*(\S.{0,60}?)\s*[:：]?$/iu;
+
+/**
+ * Patterns of the start of a press release's contact block or end mark ("Media contact:",
+ * "Pressekontakt", "Contact presse", "###", "- ENDS -"), in the same languages.
+ */
+export const CONTACT_HEADING = /^(?:(?:media|press|investor|news)(?: and (?:media|investor))? (?:contacts?|enquiries|inquiries|relations)|for (?:media|press) (?:enquiries|inquiries)|contacts? (?:presse|médias?)|pressekontakt|medienkontakt|kontakt für (?:medien|journalisten|die presse)|contactos? (?:de|para) (?:prensa|medios)|contatt[io] (?:stampa|per la stampa)|contato (?:para|de|com a) imprensa|perscontact|kontakt (?:dla mediów|prasowy)|контакты? для (?:сми|прессы)|пресс-служба|媒体联系(?:人|方式)?|报道关系|報道関係者|お問い合わせ先|#{3}|-+\s*(?:ends|fin|ende)\s*-+)(?![\p{L}])/iu;

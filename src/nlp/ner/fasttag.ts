@@ -5,8 +5,8 @@
  *
  * Per (model, gazetteer) pair, {@link TaggerTables} caches:
  * - per word form, five summed class-score vectors: the word's own features and the features
- *   it contributes to each of its neighbours (`l-1=`/`s-1=`/`g-1=`/`role-1` as the previous
- *   token, `l-2=`/`s-2=`/`role-2` two back, `l+1=`/`s+1=`/`g+1=` and `l+2=`/`s+2=` ahead);
+ *   it contributes to each of its neighbours (`l-1=`/`s-1=`/`g-1=`/`c-1=`/`role-1` as the previous
+ *   token, `l-2=`/`s-2=`/`role-2` two back, `l+1=`/`s+1=`/`g+1=`/`c+1=` and `l+2=`/`s+2=` ahead);
  * - the model's word-pair features (`l-1|l=a|b`, `l|l+1=a|b`) and history features
  *   (`t-1|l=<tag>|<norm>`, `t-1|ss=<tag>|<shape>`) indexed by their parts, so a word looks up its
  *   rows with the strings it already holds instead of building new ones;
@@ -225,9 +225,9 @@ export class TaggerTables {
     const role = wf.gaz.includes("role");
     const vec = new Float64Array(5 * k);
     this.sum(wf.self, vec, SELF * k);
-    this.sum([wf.ctx[0], wf.ctx[4], ...wf.gazLeft, ...(role ? [wf.title ? "roleT-1" : "role-1"] : [])], vec, LEFT1 * k);
+    this.sum([wf.ctx[0], wf.ctx[4], ...wf.gazLeft, ...wf.clLeft, ...(role ? [wf.title ? "roleT-1" : "role-1"] : [])], vec, LEFT1 * k);
     this.sum([wf.ctx[1], wf.ctx[6], ...(role ? ["role-2"] : [])], vec, LEFT2 * k);
-    this.sum([wf.ctx[2], wf.ctx[5], ...wf.gazRight], vec, RIGHT1 * k);
+    this.sum([wf.ctx[2], wf.ctx[5], ...wf.gazRight, ...wf.clRight], vec, RIGHT1 * k);
     this.sum([wf.ctx[3], wf.ctx[7]], vec, RIGHT2 * k);
     e = { wf, vec, norm: this.normEntry(wf.norm), shape: this.shapeEntry(wf.sshape), casing: wordCasing(text, this.gaz) };
     this.words.set(text, e);

@@ -8,6 +8,7 @@
  */
 import { CaseMode, isCommonNonName, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
+import { NEIGHBOUR_PREFIX, clusterSelfFeatures } from "./clusters.js";
 
 /** A token as the tagger sees it: its text and (optionally) its Universal POS tag. */
 export interface FeatToken {
@@ -106,6 +107,9 @@ export interface WordFeats {
   /** Gazetteer classes as seen from the next / previous token. */
   gazLeft: string[];
   gazRight: string[];
+  /** Cluster features as seen from the next / previous token (empty without clusters). */
+  clLeft: string[];
+  clRight: string[];
   /** Features added in title-case and capitals lines (prefix "M|" replaced by the mode). */
   modeFeats: string[];
 }
@@ -144,6 +148,15 @@ export function wordFeats(text: string, gaz: Gazetteer): WordFeats {
     self.push(`g=${c}`);
     if (title) self.push(`gT=${c}`);
   }
+  let clLeft: string[] = [];
+  let clRight: string[] = [];
+  if (gaz.clusters) {
+    const path = gaz.clusters.pathOf(text);
+    self.push(...clusterSelfFeatures(path));
+    const p = path === undefined ? "none" : path.slice(0, NEIGHBOUR_PREFIX);
+    clLeft = [`c-1=${p}`];
+    clRight = [`c+1=${p}`];
+  }
   const wf: WordFeats = {
     form,
     norm,
@@ -154,6 +167,8 @@ export function wordFeats(text: string, gaz: Gazetteer): WordFeats {
     ctx: [`l-1=${norm}`, `l-2=${norm}`, `l+1=${norm}`, `l+2=${norm}`, `s-1=${shape}`, `s+1=${shape}`, `s-2=${sshape}`, `s+2=${sshape}`],
     gazLeft: gaz1.map((c) => `g-1=${c}`),
     gazRight: gaz1.map((c) => `g+1=${c}`),
+    clLeft,
+    clRight,
     modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
   };
   cache.set(text, wf);
@@ -200,8 +215,8 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, o
     f.push(ctx(i - 1, 0), ctx(i - 2, 1), ctx(i + 1, 2), ctx(i + 2, 3), `l-1|l=${normAt(i - 1)}|${w.norm}`, `l|l+1=${w.norm}|${normAt(i + 1)}`);
     f.push(ctx(i - 1, 4), ctx(i + 1, 5), ctx(i - 2, 6), ctx(i + 2, 7));
     f.push(`ss3=${sshapeAt(i - 1)}|${w.sshape}|${sshapeAt(i + 1)}`);
-    if (i > 0) f.push(...words[i - 1].gazLeft);
-    if (i + 1 < n) f.push(...words[i + 1].gazRight);
+    if (i > 0) f.push(...words[i - 1].gazLeft, ...words[i - 1].clLeft);
+    if (i + 1 < n) f.push(...words[i + 1].gazRight, ...words[i + 1].clRight);
     f.push(...phrase[i]);
     if (i > 0 && words[i - 1].gaz.includes("role")) f.push(words[i - 1].title ? "roleT-1" : "role-1");
     if (i > 1 && words[i - 2].gaz.includes("role")) f.push("role-2");

@@ -3,8 +3,10 @@
  *
  * Lists are plain data ({@link GazetteerLists}); this module does no I/O. Single words are
  * looked up by their lower-cased form; multi-word entries ("united states", "world bank")
- * are matched over token sequences with a longest-match phrase trie.
+ * are matched over token sequences with a longest-match phrase trie. Word clusters learned
+ * from unlabelled text ({@link WordClusters}) travel with the lists, as one more lexical resource.
  */
+import type { WordClusters } from "./clusters.js";
 
 /** The lists, each a set of lower-cased entries (single words or space-separated phrases). */
 export interface GazetteerLists {
@@ -71,9 +73,12 @@ export class Gazetteer {
   private readonly words = new Map<string, GazClass[]>();
   private readonly trie: TrieNode = { next: new Map(), classes: [] };
   readonly lists: GazetteerLists;
+  /** Word clusters (tagger features), when the model folder has them. */
+  readonly clusters: WordClusters | undefined;
 
-  constructor(lists: GazetteerLists) {
+  constructor(lists: GazetteerLists, clusters?: WordClusters) {
     this.lists = lists;
+    this.clusters = clusters;
     const add = (cls: GazClass, entries: string[]): void => {
       for (const raw of entries) {
         const entry = lookupForm(raw.trim());

@@ -19,7 +19,7 @@ import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
 import { consistentTypes, personPartMentions } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
-import { findModelDir, loadGazetteerLists, loadPerceptronModel } from "./load.js";
+import { findModelDir, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
 import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
 import { SpanCandidate, applyRules } from "./rules.js";
@@ -117,7 +117,7 @@ let defaultInstance: EntityRecognizer | undefined;
 
 /** Loads the shipped perceptron model and gazetteers from `models/ner/` (or `dir`). */
 export function loadPerceptronRecognizer(dir: string = findModelDir(), options: PerceptronRecognizerOptions = {}): PerceptronRecognizer {
-  return new PerceptronRecognizer(loadPerceptronModel(dir), new Gazetteer(loadGazetteerLists(dir)), options);
+  return new PerceptronRecognizer(loadPerceptronModel(dir), new Gazetteer(loadGazetteerLists(dir), loadWordClusters(dir)), options);
 }
 
 /** The recognizer used by {@link recognizeEntities} (the shipped perceptron unless replaced). */

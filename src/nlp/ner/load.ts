@@ -10,10 +10,13 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { ParallaxError } from "../../errors.js";
 import { GazetteerLists } from "./gazetteer.js";
+import { WordClusters, parseClusters } from "./clusters.js";
 import { PerceptronModel, deserializeModel } from "./perceptron.js";
 
 /** File name of the serialised perceptron weights inside the model folder. */
 export const MODEL_FILE = "model.json.gz";
+/** File name of the word clusters inside the model folder (written by scripts/word-clusters.ts). */
+export const CLUSTER_FILE = "clusters.tsv.gz";
 /** Sub-folder of the model folder holding the gazetteer lists. */
 export const GAZETTEER_DIR = "gazetteers";
 
@@ -74,4 +77,12 @@ export function loadPerceptronModel(dir: string): PerceptronModel {
   const buf = readFileSync(path);
   const json = path.endsWith(".gz") ? gunzipSync(buf).toString("utf8") : buf.toString("utf8");
   return deserializeModel(json);
+}
+
+/** Reads the word clusters of a model folder, or undefined when it has none (models trained without them). */
+export function loadWordClusters(dir: string): WordClusters | undefined {
+  const path = join(dir, CLUSTER_FILE);
+  if (!existsSync(path)) return undefined;
+  const buf = readFileSync(path);
+  return parseClusters((path.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8"));
 }

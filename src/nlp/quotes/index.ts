@@ -19,6 +19,9 @@ import { ensureTokens, isCapitalized, isPossessiveMarker, spanOf } from "../role
 import { HONORIFICS, ROLE_NOUNS } from "../roles/lexicon.js";
 import { ADDRESSEE_VERBS, CUE_PREFIX_WORDS, OBJECT_CUES, PHRASAL_CUES, PHRASAL_FORMS, STRONG_CUES, WEAK_CUES } from "./cues.js";
 import { findLineFrames } from "./line-frames.js";
+import { CUE_MARGIN, CUE_MODEL_FILE, cueFeatures, cueMargin, isCueCandidate, shippedQuotesModel } from "./cue-model.js";
+import { CONTENT_MODEL_FILE, contentCandidates, pickContent, type ContentCandidates } from "./content-model.js";
+import type { PerceptronModel } from "../ner/perceptron.js";
 import { sourceType } from "./speaker-type.js";
 import { findQuotes, type QuoteSpan } from "./quote-marks.js";
 
@@ -96,12 +99,17 @@ interface Found {
  * `doc.entities` (optional) to name speakers: when the entities hold no coreference mentions yet, they are resolved
  * here on a copy (doc.entities is never changed).
  */
-export function findAttributions(doc: Doc): Attribution[] {
+export function findAttributions(doc: Doc, options: AttributionOptions = {}): Attribution[] {
   const { tokens, sentences } = ensureTokens(doc);
+  const model = options.cueModel === undefined ? shippedQuotesModel(CUE_MODEL_FILE) : options.cueModel;
+  const boundaries = options.contentModel === undefined ? shippedQuotesModel(CONTENT_MODEL_FILE) : options.contentModel;
+  const judge = options.onCandidate ?? (model ? modelJudge(model) : undefined);
   const text = doc.text;
   const quotes = findQuotes(text);
   const units = buildUnits(text, tokens, sentences.map((s) => s.start), quotes);
   const inQuote = (off: number) => quotes.find((q) => q.start <= off && off < q.end);
+  const isOpen = (t: Token) => quotes.some((q) => q.start === t.start);
+  const isClose = (t: Token) => quotes.some((q) => q.end === t.end && q.start !== t.start);
 
   const found: Found[] = [];
   for (let u = 0; u < units.length; u++) {
@@ -109,7 +117,12 @@ export function findAttributions(doc: Doc): Attribution[] {
     const taken = new Set<number>();
     for (let i = unit.a; i < unit.b; i++) {
       if (taken.has(i) || inQuote(tokens[i].start)) continue;
-      const f = attributionAt(text, tokens, unit, i, quotes);
+      let f = attributionAt(text, tokens, unit, i, quotes);
+      // A word the rules do not read as a cue: the learned model may propose it, and the rules' frames then read
+      // its source and content as for any strong cue.
+      if (!f && judge && isCueCandidate(tokens[i]) && judge(i, cueFeatures(tokens, i, unit.a, unit.b, isOpen, isClose))) {
+        f = attributionAt(text, tokens, unit, i, quotes, true) ?? proposedFrame(text, tokens, unit, i, quotes);
+      }
       if (!f) continue;
       for (let k = f.cue[0]; k < f.cue[1]; k++) taken.add(k);
       widenOverFollowingQuotes(text, tokens, units, u, f, quotes);
@@ -123,6 +136,8 @@ export function findAttributions(doc: Doc): Attribution[] {
     found.push({ kind: kindOf(text, lf.content, tokens, quotes), source: lf.source, cue: lf.cue, content: lf.content });
   }
   found.sort((x, y) => x.cue[0] - y.cue[0]);
+  const decide = options.onContent ?? (boundaries ? (c: ContentCandidates) => pickContent(boundaries, c) : undefined);
+  if (decide) for (const f of found) refineContent(text, tokens, units, f, quotes, decide);
   return toAttributions(doc, tokens, dedupe(found));
 }
 
@@ -174,15 +189,64 @@ function cueSentenceAt(tokens: readonly Token[], b: number): boolean {
 // One cue
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Tries to read an attribution whose cue verb is token i. */
-function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
+/** Options of {@link findAttributions}. */
+export interface AttributionOptions {
+  /** The learned cue model: undefined for the shipped one (models/quotes/, if present), null for the rules alone. */
+  cueModel?: PerceptronModel | null;
+  /**
+   * Decides on each candidate word the rules did not read as a cue (token index, its cue-model features); true makes
+   * it a cue. Replaces the model (training and cross-validation record candidates through it).
+   */
+  onCandidate?: (i: number, features: string[]) => boolean;
+  /** The learned content-boundary model: undefined for the shipped one (if present), null for the rules' boundaries. */
+  contentModel?: PerceptronModel | null;
+  /**
+   * Chooses a content's boundaries among its candidates (token indices, [start, end)); undefined keeps the rules'.
+   * Replaces the content model (training records candidates through it).
+   */
+  onContent?: (candidates: ContentCandidates, content: [number, number]) => [number, number] | undefined;
+}
+
+/**
+ * Lets the content-boundary model move the start and end of a content that lies within its cue's sentence (a content
+ * that spans sentences, as a quotation continued after its cue, keeps the rules' boundaries).
+ */
+function refineContent(
+  text: string, tokens: readonly Token[], units: readonly Unit[], f: Found, quotes: readonly QuoteSpan[],
+  decide: (c: ContentCandidates, content: [number, number]) => [number, number] | undefined,
+): void {
+  const unit = units.find((u) => u.a <= f.cue[0] && f.cue[0] < u.b);
+  if (!unit || f.content[0] < unit.a || f.content[1] > unit.b) return;
+  const within = f.content[0] >= f.cue[1] || f.content[1] <= f.cue[0];
+  if (!within || (f.source && f.content[0] < f.source[1] && f.source[0] < f.content[1])) return;
+  const isMark = (t: Token) => quotes.some((q) => q.start === t.start || q.end === t.end);
+  const head = tokens[f.cue[1] - 1].text === ":" ? tokens[f.cue[1] - 2] : tokens[f.cue[1] - 1];
+  const c0 = f.content[0] >= f.cue[1] ? f.cue[0] : Math.min(f.cue[0], f.source?.[0] ?? f.cue[0]);
+  const cands = contentCandidates(tokens, unit.a, unit.b, f.content[0], f.content[1], c0, f.cue[1], head.norm, isMark);
+  const pick = decide(cands, f.content);
+  if (!pick || (pick[0] === f.content[0] && pick[1] === f.content[1])) return;
+  f.content = pick;
+  f.kind = kindOf(text, pick, tokens, quotes, [f.source, f.cue]);
+}
+
+/** The shipped decision: the model's CUE margin over the threshold. */
+function modelJudge(model: PerceptronModel): (i: number, features: string[]) => boolean {
+  const scratch = new Float64Array(model.classes.length);
+  return (_i, features) => cueMargin(model, features, scratch) > CUE_MARGIN;
+}
+
+/**
+ * Tries to read an attribution whose cue verb is token i. `forced`: the learned model proposed the word, which is then
+ * read as a strong cue whatever its tag.
+ */
+function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[], forced = false): Found | undefined {
   const tok = tokens[i];
   if (tok.norm === "according" && tokens[i + 1]?.norm === "to") return accordingTo(text, tokens, unit, i, quotes);
   if (SPEECH_NOUNS.has(tok.norm) && tok.pos === "NOUN") return nounCue(text, tokens, unit, i, quotes);
   // A phrasal verb with its particle ("called for", "pointed out") is a cue in any frame.
   const phrasal = PHRASAL_FORMS.get(tok.norm);
   const withParticle = !!phrasal && i + 1 < unit.b && PHRASAL_CUES[phrasal].includes(tokens[i + 1].norm);
-  let strong = STRONG_CUES.get(tok.norm) ?? (withParticle ? phrasal : undefined);
+  let strong = STRONG_CUES.get(tok.norm) ?? (withParticle ? phrasal : undefined) ?? (forced ? tok.norm : undefined);
   const weak = strong ? undefined : WEAK_CUES.get(tok.norm);
   const object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm);
   if (object && withParticle) strong = object;
@@ -191,7 +255,7 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   const ing = /ing$/.test(tok.norm);
   const prevTok = tokens[i - 1];
   const progressive = ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || (/^['’](s|re)$/.test(prevTok.norm) && prevTok.pos === "AUX"));
-  if (tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ") && !(progressive && tok.pos === "ADJ") && !nounTaggedVerb(tokens, unit, i)) return undefined;
+  if (!forced && tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ") && !(progressive && tok.pos === "ADJ") && !nounTaggedVerb(tokens, unit, i)) return undefined;
   if (prevTok && i > unit.a && (prevTok.norm === "to" || prevTok.norm === "be" || prevTok.norm === "been")) return undefined; // "to say", passive
   // "is expected", "was called": a passive has no source before it.
   if (!ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || tokens[i - 2]?.norm === "been")) return undefined;
@@ -285,6 +349,29 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   }
   const widened = widenAfterSource(text, tokens, unit, c1, content, quotes);
   return { kind: kindOf(text, widened, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: widened };
+}
+
+/**
+ * The plain frame of a cue the learned model proposed where the rules' frames found none: SOURCE CUE CONTENT, the
+ * cue with its auxiliaries, adverbs and a progressive "is" ("is once again questioning"), the source the noun phrase
+ * before it (or the clause's subject), the content the rest of the clause after it.
+ */
+function proposedFrame(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
+  let c0 = i;
+  while (c0 - 1 >= unit.a) {
+    const p = tokens[c0 - 1];
+    if (p.pos === "PRON" || !(CUE_PREFIX_WORDS.has(p.norm) || BE_FORMS.has(p.norm) || (p.pos === "ADV" && /^[a-z]+$/.test(p.norm)))) break;
+    c0--;
+  }
+  let c1 = i + 1;
+  if (c1 < unit.b && tokens[c1].text === ":") c1++;
+  const left = sourceLeft(tokens, unit, c0 - 1, quotes) ?? clauseSubject(tokens, unit, c0);
+  if (!left || left[1] > c0) return undefined;
+  let k = c1;
+  if (k < unit.b && tokens[k].text === "," && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
+  const content = contentAfter(text, tokens, unit, k, quotes, "according", tokens[i]);
+  if (!content) return undefined;
+  return { kind: kindOf(text, content, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content };
 }
 
 /**
