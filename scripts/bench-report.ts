@@ -47,7 +47,8 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "Metadata, same run: titleCoverage and dateCoverage are the shares of pages given a title and a publication date; on the pages whose URL states a day " +
       "(urlDatedPages; the extractor never sees the URL, since the pages are read as files) dateMatchesUrl is the share whose extracted date is that day and " +
       "dateWithinOneDay the share within a day (the rest are UTC/local time-zone shifts). Sources, in order: JSON-LD, OpenGraph, meta tags, URL, <time>, " +
-      "canonical link, <title>/<h1>; each article records which one gave each field.",
+      "canonical link, <title>/<h1>; each article records which one gave each field. Speed: pagesPerSecond is the whole command (one process, one core, " +
+      "Node start-up and module loading included); pagesPerSecondAfterStartup leaves out that fixed start-up cost, measured by the same command on no pages.",
   },
   clustering: {
     headline: "same-event clustering, ECB+ topics 1-35 (772 docs, 66 events): pair F1, B-cubed F1",

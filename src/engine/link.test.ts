@@ -50,6 +50,20 @@ describe("incremental linking", () => {
     inc.close();
   });
 
+  it("puts the sample in one story with two events: the phone call (001) and the Doha meetings", async () => {
+    const store = openSqliteStore(":memory:");
+    await ingestPaths(store, [SAMPLE]);
+    linkStore(store);
+    const byFile = new Map(store.getArticles(store.listArticleIds()).map((a) => [a.source.path!.split("/").pop()!.slice(0, 3), a.id]));
+    const rows = new Map([...store.listLinkDocs()].map((r) => [r.articleId, r]));
+    const eventOf = (prefix: string) => rows.get(byFile.get(prefix)!)!.event;
+    expect(new Set([...rows.values()].map((r) => r.story)).size).toBe(1);
+    expect(new Set(["000", "002", "003", "004"].map(eventOf)).size).toBe(1);
+    expect(eventOf("001")).not.toBe(eventOf("000"));
+    expect(store.listStories()).toHaveLength(1);
+    store.close();
+  });
+
   it("does nothing when nothing is new, and survives a reopen", async () => {
     const dir = mkdtempSync(join(tmpdir(), "parallax-link-db-"));
     const db = join(dir, "p.db");

@@ -42,6 +42,15 @@ export const REWRITE_POOL = 300;
  * clusterer's terms, the shingles). A store whose state has another version is re-linked in full.
  */
 export const LINK_STATE_VERSION = `2/${ANNOTATOR_VERSION}`;
+/**
+ * The incremental linker restores only the stories whose articles lie within this many days of a
+ * new article (or the clusterer's own horizon, if shorter). The clusterer lets time weaken but
+ * never veto a story link (STORY_DECAY_FLOOR), so without this bound every run would restore the
+ * whole archive. The cost: a follow-up more than a year after its story's last article starts a
+ * new story in an incremental run, where `parallax relink` (and `parallax cluster`) would join
+ * them. A year keeps what a news archive's stories need at hand.
+ */
+export const ACTIVE_STORY_DAYS = 365;
 /** Meta key of the link state's header. */
 const META_KEY = "link.state";
 
@@ -164,16 +173,17 @@ function newDays(store: Store, ids: string[]): (number | undefined)[] {
 /**
  * The clusterer and duplicate index as the last run left them, for linking articles of the given
  * days. The duplicate index holds every linked article (a signature each); the clusterer only the
- * stories that such articles can still join or merge with (within {@link STORY_HORIZON_DAYS} of
- * their days, and undated stories), with the archive's statistics: so restoring costs what the
- * active part of the archive holds, not all of it. An undated new article could join any story:
- * then every story is restored.
+ * stories such articles can join or merge with (within {@link STORY_HORIZON_DAYS}, at most
+ * {@link ACTIVE_STORY_DAYS}, of their days, and undated stories), with the archive's statistics:
+ * so restoring costs what the active part of the archive holds, not all of it. An undated new
+ * article could join any story: then every story is restored.
  */
 function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { clusterer: StoryClusterer; dup: DuplicateIndex } {
   let stories: string[] | undefined;
   if (days.every((d) => d !== undefined)) {
-    const lo = Math.min(...(days as number[])) - STORY_HORIZON_DAYS;
-    const hi = Math.max(...(days as number[])) + STORY_HORIZON_DAYS;
+    const reach = Math.min(STORY_HORIZON_DAYS, ACTIVE_STORY_DAYS);
+    const lo = Math.min(...(days as number[])) - reach;
+    const hi = Math.max(...(days as number[])) + reach;
     stories = store
       .linkStoryDays()
       .filter((s) => s.minDay === undefined || (s.maxDay! >= lo && s.minDay <= hi))

@@ -241,9 +241,13 @@ export interface ClustererState {
 
 /**
  * Days between an article and a story's date range beyond which the article can no longer join
- * the story: the time decay has brought even a perfect similarity (1) below the story threshold.
+ * or merge with the story: where the time decay brings even a perfect similarity (1) below the
+ * lowest story threshold (Infinity when {@link STORY_DECAY_FLOOR} never lets it).
  */
-export const STORY_HORIZON_DAYS = STORY_GRACE_DAYS + STORY_DECAY_DAYS * Math.log(1 / Math.min(STORY_THRESHOLD, STORY_MERGE_THRESHOLD * SINGLETON_STORY_RATIO));
+export const STORY_HORIZON_DAYS =
+  STORY_DECAY_FLOOR >= Math.min(STORY_THRESHOLD, STORY_MERGE_THRESHOLD * SINGLETON_STORY_RATIO)
+    ? Infinity
+    : STORY_GRACE_DAYS + STORY_DECAY_DAYS * Math.log(1 / Math.min(STORY_THRESHOLD, STORY_MERGE_THRESHOLD * SINGLETON_STORY_RATIO));
 
 /**
  * Archive-wide statistics for {@link StoryClusterer.restore} when only part of the archive's
