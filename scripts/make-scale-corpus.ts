@@ -30,6 +30,8 @@
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { prng } from "../src/prng.js";
+export { prng };
 
 /** One input or output article (JSON Lines record `parallax ingest` and `parallax cluster` read). */
 export interface ScaleArticle {
@@ -82,17 +84,6 @@ const DAY_MS = 86_400_000;
 /** Articles written per write call. */
 const WRITE_SLICE = 1000;
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = (
   "Okafor Lindqvist Moreau Haddad Kowalski Tanaka Ferreira Novak Mensah Castillo Petrenko Abubakar Jansen Rahimi Sorensen " +
@@ -176,29 +167,23 @@ export function shiftDates(text: string, published: string, shiftDays: number): 
     for (const y of [pubYear - 1, pubYear + 1]) if (Math.abs(utc(y, mi, d) - pub) < Math.abs(best - pub)) best = utc(y, mi, d);
     return best;
   };
+  /** A written date (month name, day, optional year) moved, or `all` unchanged when it is not one or not near. */
+  const shiftWritten = (all: string, m: string, d: string, y: string | undefined, ySep: string | undefined, format: (n: Date, yearPart: string) => string): string => {
+    const mi = monthIndex(m);
+    const day = Number(d);
+    if (mi < 0 || day < 1 || day > 31) return all;
+    const t = y ? utc(Number(y), mi, day) : yearless(mi, day);
+    if (!near(t)) return all;
+    const n = moved(t);
+    return hold(format(n, y ? ySep!.replace(y, String(n.getUTCFullYear())) : ""));
+  };
   let out = text;
   // "March 3, 2011", "Mar. 3rd 2011", "March 3"
-  out = out.replace(new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(st|nd|rd|th)?\\b(,?\\s+((?:19|20)\\d\\d)\\b)?`, "g"), (all, m: string, d: string, suf: string | undefined, ySep: string | undefined, y: string | undefined) => {
-    const mi = monthIndex(m);
-    const day = Number(d);
-    if (mi < 0 || day < 1 || day > 31) return all;
-    const t = y ? utc(Number(y), mi, day) : yearless(mi, day);
-    if (!near(t)) return all;
-    const n = moved(t);
-    const yearPart = y ? ySep!.replace(y, String(n.getUTCFullYear())) : "";
-    return hold(`${monthName(n.getUTCMonth(), m)} ${n.getUTCDate()}${suf ?? ""}${yearPart}`);
-  });
+  out = out.replace(new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(st|nd|rd|th)?\\b(,?\\s+((?:19|20)\\d\\d)\\b)?`, "g"), (all, m: string, d: string, suf: string | undefined, ySep: string | undefined, y: string | undefined) =>
+    shiftWritten(all, m, d, y, ySep, (n, yearPart) => `${monthName(n.getUTCMonth(), m)} ${n.getUTCDate()}${suf ?? ""}${yearPart}`));
   // "3 March 2011", "3rd March"
-  out = out.replace(new RegExp(`\\b(\\d{1,2})(st|nd|rd|th)?\\s+${MONTH_RE}(,?\\s+((?:19|20)\\d\\d)\\b)?`, "g"), (all, d: string, suf: string | undefined, m: string, ySep: string | undefined, y: string | undefined) => {
-    const mi = monthIndex(m);
-    const day = Number(d);
-    if (mi < 0 || day < 1 || day > 31) return all;
-    const t = y ? utc(Number(y), mi, day) : yearless(mi, day);
-    if (!near(t)) return all;
-    const n = moved(t);
-    const yearPart = y ? ySep!.replace(y, String(n.getUTCFullYear())) : "";
-    return hold(`${n.getUTCDate()}${suf ?? ""} ${monthName(n.getUTCMonth(), m)}${yearPart}`);
-  });
+  out = out.replace(new RegExp(`\\b(\\d{1,2})(st|nd|rd|th)?\\s+${MONTH_RE}(,?\\s+((?:19|20)\\d\\d)\\b)?`, "g"), (all, d: string, suf: string | undefined, m: string, ySep: string | undefined, y: string | undefined) =>
+    shiftWritten(all, m, d, y, ySep, (n, yearPart) => `${n.getUTCDate()}${suf ?? ""} ${monthName(n.getUTCMonth(), m)}${yearPart}`));
   // "2011-03-03"
   out = out.replace(/\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g, (all, y: string, m: string, d: string) => {
     const t = utc(Number(y), Number(m) - 1, Number(d));

@@ -26,6 +26,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { parseConll } from "../src/nlp/ner/conll.js";
 import { clusterKey, formatClusters } from "../src/nlp/ner/clusters.js";
 import { CLUSTER_FILE } from "../src/nlp/ner/load.js";
+import { prng } from "../src/prng.js";
 
 // ---------------------------------------------------------------- tunables
 /** Words seen fewer times than this get no cluster (their context vectors are too noisy). */
@@ -99,17 +100,6 @@ function eachSentence(f: (toks: string[]) => void): { news: number; corpus: numb
   return { news, corpus };
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Context id of an out-of-vocabulary word: one of four shape buckets after the vocabulary. */
 function bucket(w: string): number {
@@ -213,7 +203,7 @@ function main(): void {
   log(`PPMI vectors built: ${DIMS} dimensions, ${val.length} non-zeros (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 
   // Top-down spherical k-means over the sparse rows; word weight log(1 + count) so frequent words anchor centroids.
-  const random = rng(SEED);
+  const random = prng(SEED);
   const weight = Float32Array.from(vocab, ([, c]) => Math.log1p(c));
   const paths: string[] = new Array<string>(V).fill("");
   const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";

@@ -188,18 +188,8 @@ interface SparseVec {
   w: Float64Array;
 }
 
-interface DocState {
-  id: string;
-  /** The article's term ids, in the order {@link docTerms} produced the terms... */
-  tids: Int32Array;
-  /** ...and their weights. */
-  tw: Float64Array;
-  day?: number;
-  /** Days the article's lead names (see {@link leadEventDays}). */
-  eventDays?: number[];
-  story: string;
-  event: string;
-}
+/** An added article's state (the persisted form is the same). */
+type DocState = PersistedDoc;
 
 interface Cluster {
   id: string;
@@ -275,9 +265,12 @@ export interface PreparedDoc {
 /** One article's clusterer state with term ids into the clusterer's dictionary (see {@link StoryClusterer.docState}). */
 export interface PersistedDoc {
   id: string;
+  /** The article's term ids, in the order {@link docTerms} produced the terms... */
   tids: Int32Array;
+  /** ...and their weights. */
   tw: Float64Array;
   day?: number;
+  /** Days the article's lead names (see {@link leadEventDays}). */
   eventDays?: number[];
   story: string;
   event: string;
@@ -551,14 +544,7 @@ export class StoryClusterer {
     for (const d of state.docs) {
       const doc: DocState = { id: d.id, ...c.termArrays(new Map(d.tf)), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
       c.docs.set(d.id, doc);
-      let s = c.storyMap.get(d.story);
-      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
-      let e = c.eventMap.get(d.event);
-      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
-      c.addToCluster(s, doc, true);
-      c.addToCluster(e, doc, false);
-      touchEvent(s, e.id);
-      c.index(d.story, c.keyTerms(c.vector(doc.tids, doc.tw)));
+      c.attach(doc);
     }
     return c;
   }
@@ -629,17 +615,20 @@ export class StoryClusterer {
       states.push(state);
     }
     // Clusters and the candidate index after the statistics, so the key terms are those of the whole archive.
-    for (const d of states) {
-      let s = c.storyMap.get(d.story);
-      if (!s) c.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
-      let e = c.eventMap.get(d.event);
-      if (!e) c.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
-      c.addToCluster(s, d, true);
-      c.addToCluster(e, d, false);
-      touchEvent(s, e.id);
-      c.index(d.story, c.keyTerms(c.vector(d.tids, d.tw)));
-    }
+    for (const d of states) c.attach(d);
     return c;
+  }
+
+  /** Puts a restored article back into its (possibly new) story and event, and indexes the story under its key terms. */
+  private attach(d: DocState): void {
+    let s = this.storyMap.get(d.story);
+    if (!s) this.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
+    let e = this.eventMap.get(d.event);
+    if (!e) this.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
+    this.addToCluster(s, d, true);
+    this.addToCluster(e, d, false);
+    touchEvent(s, e.id);
+    this.index(d.story, this.keyTerms(this.vector(d.tids, d.tw)));
   }
 
   /**

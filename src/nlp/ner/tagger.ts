@@ -9,6 +9,7 @@ import { FeatToken, START_TAG, TokenInfo, historyFeatures, sentenceFeatures } fr
 import { taggerTables } from "./fasttag.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel, PerceptronTrainer, argmax, scoreFeatures } from "./perceptron.js";
+import { prng } from "../../prng.js";
 
 /** The BIO tag set over the four CoNLL types. */
 export const NER_TAGS = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -54,17 +55,6 @@ export function bioAllowed(prev: string, next: string): boolean {
   return prev.length > 2 && prev.slice(2) === next.slice(2) && prev !== "O";
 }
 
-/** Small deterministic PRNG (mulberry32) for shuffling. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains a tagger model on BIO-tagged sentences. */
 export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opts: TrainOptions = {}): PerceptronModel {
@@ -99,7 +89,7 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
 
   const gold = data.map((s) => s.tags.map((t) => tagIndex.get(t) ?? 0));
   const order = data.map((_, i) => i);
-  const random = rng(opts.seed ?? 1);
+  const random = prng(opts.seed ?? 1);
   const scores = new Float64Array(NER_TAGS.length);
   const extra = new Float64Array(NER_TAGS.length);
   const hist: number[] = [];
