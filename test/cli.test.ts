@@ -47,6 +47,16 @@ describe("parallax analyze on the sample corpus", () => {
     expect(again.err).toContain("0 new, 5 already stored");
   });
 
+  it("links only new articles on a later ingest, and relinks everything on request", () => {
+    const again = parallax(["--db", db, "ingest", "examples/zhai-doha"]);
+    expect(again.err).toContain("linked 0 new article(s) (5 in all) into 1 story(ies), 0 written");
+    const relink = parallax(["--db", db, "relink"]);
+    expect(relink.code, relink.err).toBe(0);
+    expect(relink.err).toContain("linked 5 article(s) into 1 story(ies), 1 written; 1 new duplicate/rewrite relation(s)");
+    const stories = parallax(["--db", db, "stories"]);
+    expect(stories.out).toMatch(/^s[0-9a-f]{8} {2}Chinese Mideast envoy/m);
+  });
+
   it("lists stories and articles with their diagnostics", () => {
     const stories = parallax(["--db", db, "stories"]);
     expect(stories.code).toBe(0);
