@@ -246,22 +246,39 @@ function articleMentions({ article, ann }: StoryInput, keyOf: (name: string) => 
 function resolveSharedSurnames(mentions: NameMention[], keyOf: (name: string) => string): void {
   const full = mentions.filter((m) => m.type === "PERSON" && m.key.includes(" "));
   if (full.length === 0) return;
+  // Indexed once per article (full names' keys never change below): full names by key, in order,
+  // and the keys holding each word, in order of first mention.
+  const byKey = new Map<string, NameMention[]>();
+  const byWord = new Map<string, string[]>();
+  for (const f of full) {
+    const same = byKey.get(f.key);
+    if (same) {
+      same.push(f);
+      continue;
+    }
+    byKey.set(f.key, [f]);
+    for (const w of new Set(f.key.split(" "))) {
+      const keys = byWord.get(w);
+      if (keys) keys.push(f.key);
+      else byWord.set(w, [f.key]);
+    }
+  }
   for (const m of mentions) {
     if (m.type !== "PERSON" || m.key.includes(" ")) continue;
-    const hosts = [...new Set(full.filter((f) => f.key.split(" ").includes(m.key)).map((f) => f.key))];
+    const hosts = byWord.get(m.key) ?? [];
     if (hosts.length < 2) continue;
     const at = m.e.start;
-    const near = hosts.filter((h) => full.some((f) => f.key === h && f.e.end <= at && at - f.e.end <= NEAR_FULL_MENTION_CHARS));
+    const near = hosts.filter((h) => byKey.get(h)!.some((f) => f.e.end <= at && at - f.e.end <= NEAR_FULL_MENTION_CHARS));
     let chosen: string | undefined = near.length === 1 ? near[0] : undefined;
     if (!chosen) {
-      const counts = hosts.map((h) => full.filter((f) => f.key === h).length);
+      const counts = hosts.map((h) => byKey.get(h)!.length);
       const best = counts.indexOf(Math.max(...counts));
       const rest = counts.reduce((a, b) => a + b, 0) - counts[best];
       if (counts[best] >= ARTICLE_DOMINANCE_RATIO * rest) chosen = hosts[best];
     }
     if (chosen) {
       m.key = chosen;
-      m.canonical = full.find((f) => f.key === chosen)!.canonical;
+      m.canonical = byKey.get(chosen)![0].canonical;
     } else {
       m.key = `${keyOf(m.form.text)} ?`; // ambiguous in this article: never joins a full name
     }

@@ -108,4 +108,30 @@ describe("mergeEvents", () => {
     const labels = run([it2]).map((e) => e.label).sort();
     expect(labels).toEqual(["China expressed intent to meet or negotiate with Russia", "Israel retaliated"]);
   });
+  it("labels appeals with their addressee and content, and acts with no object as complete clauses", () => {
+    const text = "Zhai Jun called on the international community to play its role. Wang Yi called for restraint. China Urges Immediate Ceasefire. Wang Yi criticized.";
+    const names: [string, Entity["type"]][] = [["Zhai Jun", "PERSON"], ["Wang Yi", "PERSON"], ["China", "LOC"]];
+    const it2 = item("a", text, names, [{ actor: "Zhai Jun" }, { actor: "Wang Yi" }, { actor: "China", target: "Immediate Ceasefire" }, { actor: "Wang Yi" }]);
+    const trig = (t: string, from = 0) => {
+      const start = text.indexOf(t, from);
+      return { start, end: start + t.length, text: t };
+    };
+    const sentence = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(".", text.indexOf(t)) + 1 });
+    const [on, forr, urges, crit] = it2.ann.events;
+    const appeal = { type: "appeal", cameo: "020" };
+    Object.assign(on, appeal, { trigger: trig("called on"), sentence: sentence("Zhai Jun"), targets: [{ ...trig("the international community") }] });
+    Object.assign(forr, appeal, { trigger: trig("called for"), sentence: sentence("Wang Yi called") });
+    Object.assign(urges, appeal, { trigger: trig("Urges"), sentence: sentence("China") });
+    Object.assign(crit, { type: "criticize", cameo: "111", trigger: trig("criticized"), sentence: sentence("Wang Yi criticized") });
+    const events = run([it2]);
+    expect(events.map((e) => e.label).sort()).toEqual([
+      "China called for an immediate ceasefire",
+      "Wang Yi called for restraint",
+      "Wang Yi voiced criticism",
+      "Zhai Jun called on the international community to play its role",
+    ]);
+    // the content of an appeal is not one of its parties; the codes stay as annotated
+    expect(events.find((e) => e.label.startsWith("China"))!.targets).toEqual([]);
+    expect(events.find((e) => e.label.startsWith("Zhai"))!.cameo).toBe("020");
+  });
 });

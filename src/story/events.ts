@@ -11,6 +11,7 @@ import { evidenceOf, type StoryInput } from "./input.js";
 import { capEvidence } from "./facts.js";
 import { containment, contentTerms, jaccard, nameKey } from "./terms.js";
 import { asCountry, countriesInText, isCountryName } from "../nlp/events/home.js";
+import { eventContent, sentenceCase, type EventContent } from "../nlp/events/content.js";
 
 /** Evidence spans kept per event (one per article first) and events kept per story (the weightiest). */
 const MAX_EVENT_EVIDENCE = 12;
@@ -67,7 +68,12 @@ interface Draft {
   targetSides: Side[];
   /** The trigger as written when it is one past-tense verb ("retaliated"), for labels of events with no target. */
   verb?: string;
+  /** What the founding mention asks, criticizes or supports, and whom an appeal addresses (for the label). */
+  content?: EventContent;
 }
+
+/** Kinds of event whose label needs what the sentence says after the trigger: an appeal's content, an object. */
+const CONTENT_KINDS = new Set(["appeal", "criticize", "support", "aid"]);
 
 /**
  * A participant as one side of an event: its key when named, the countries it is from or stands for,
@@ -108,6 +114,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
   // Mentions that name every party found the events; vaguer ones ("China met Bogdanov", "met his Russian
   // counterpart") then join the event they fit, whatever the order of the articles.
   pending.sort((a, b) => a.vagueness - b.vagueness);
+  const isName = (w: string) => index.byName(w) !== undefined;
   for (const { article, m, actors, targets, timexAt } of pending) {
     const keys = new Set([...actors, ...targets].filter(named).map(keyOf));
     const actorKeys = new Set(actors.filter(named).map(keyOf));
@@ -133,6 +140,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
     const covered = candidates.filter((d) => [...d.actorSides, ...d.targetSides].every((x) => mentionSides.some((y) => compatible(x, y))));
     const matches = candidates.length === 1 ? candidates : exact.length === 1 ? exact : covered.length > 0 ? covered : [];
     if (candidates.length > 1 && matches.length === 0) continue;
+    const content = CONTENT_KINDS.has(m.type) ? contentOf(article.text, m, isName) : undefined;
     for (const match of matches) {
       const e = match.ev;
       if (!e.articleIds.includes(article.id)) e.articleIds.push(article.id);
@@ -154,13 +162,15 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       actorSides,
       targetSides,
       verb: /^[a-z]+ed$/.test(m.trigger.text) ? m.trigger.text : undefined,
+      content,
       ev: {
         id: "",
         type: m.type,
         cameo: m.cameo,
         label: "",
         actors: dedupe(actors.filter(named)),
-        targets: dedupe(targets).filter((t) => !actors.some((a) => samePerson(a, t))),
+        // what an appeal asks for is its content, not a party ("urged an immediate ceasefire")
+        targets: dedupe(targets).filter((t) => !actors.some((a) => samePerson(a, t)) && !(m.type === "appeal" && isContent(t, content))),
         place,
         date,
         dateBasis: date ? basis : undefined,
@@ -193,7 +203,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       if (dest) e.place = betterPlace(dest.name, e.place);
     }
     e.independentSources = groups.count(e.articleIds);
-    e.label = labelOf(e, d.verb);
+    e.label = labelOf(e, d.verb, d.content);
   }
   events.sort((a, b) => weight(b) - weight(a) || (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.label.localeCompare(b.label));
   const kept = events.slice(0, MAX_STORY_EVENTS);
@@ -322,6 +332,23 @@ function names(ps: StoryParticipant[]): string {
   return n.length <= 1 ? (n[0] ?? "") : `${n.slice(0, -1).join(", ")} and ${n[n.length - 1]}`;
 }
 
+/**
+ * The addressee and content of an appeal, or the object of criticism, support or aid, from the words after
+ * the mention's trigger; a headline's title-case phrase in sentence case ("an immediate ceasefire").
+ */
+function contentOf(text: string, m: EventMention, isName: (w: string) => boolean): EventContent | undefined {
+  const c = eventContent(text, m.trigger, m.sentence.end);
+  if (!c.content && !c.addressee) return undefined;
+  return { addressee: c.addressee, content: c.content && sentenceCase(c.content, isName) };
+}
+
+/** A target that is only the content of an appeal or its object, written inside it (not an addressee). */
+function isContent(t: StoryParticipant, c: EventContent | undefined): boolean {
+  if (!c?.content || c.addressee) return false;
+  const [content, name] = [c.content.toLowerCase(), t.name.toLowerCase()];
+  return (content.includes(name) || name.startsWith(content)) && !isCountryName(t.name) && !t.entityId;
+}
+
 /** Base-form verb phrases, for planned and negated events ("intends to meet", "did not meet"). */
 const BASE_VERB: Record<string, string> = {
   meet: "meet",
@@ -346,18 +373,51 @@ const PLANNED_VERB: Record<string, string> = {
   call: "expressed intent to meet or negotiate with",
 };
 
-/** "Zhai Jun met Mikhail Bogdanov in Doha on 2023-10-19" (from the parts; never new claims). */
-export function labelOf(e: StoryEvent, written?: string): string {
+/**
+ * Verb phrases for events whose parts leave no object: a label must read as a complete clause, so it says
+ * what kind of act it was rather than end on a preposition or a transitive verb ("Wang Yi made an appeal",
+ * not "Wang Yi called for"). Past and base forms.
+ */
+const NO_OBJECT_PAST: Record<string, string> = {
+  appeal: "made an appeal",
+  criticize: "voiced criticism",
+  support: "expressed support",
+  aid: "provided aid",
+};
+const NO_OBJECT_BASE: Record<string, string> = {
+  appeal: "make an appeal",
+  criticize: "voice criticism",
+  support: "express support",
+  aid: "provide aid",
+};
+
+/**
+ * "Zhai Jun met Mikhail Bogdanov in Doha on 2023-10-19" (from the parts; never new claims). `written` is
+ * the trigger as written when it is one past-tense verb; `content` what the founding mention's sentence
+ * says after it: an appeal reads "called on X to Y" (X the addressee) or "called for Y" (Y its content).
+ */
+export function labelOf(e: StoryEvent, written?: string, content?: EventContent): string {
   const vetoed = e.type === "vote" && e.cameo.startsWith("12");
-  const base = vetoed ? "block" : (BASE_VERB[e.type] ?? e.type);
+  // a description's article is lower case mid-sentence ("failed to pass a Russian-drafted resolution")
+  let whom = names(e.targets).replace(/^(A|An|The) /, (w) => w.toLowerCase());
+  let base = vetoed ? "block" : (BASE_VERB[e.type] ?? e.type);
   // with no one acted upon, the article's own verb says more than the kind's ("Israel retaliated", not "Israel attacked")
-  const past = vetoed ? "blocked" : written && e.targets.length === 0 ? written : (LABEL_VERB[e.type] ?? e.type);
+  let past = vetoed ? "blocked" : written && !whom ? written : (LABEL_VERB[e.type] ?? e.type);
+  if (e.type === "appeal") {
+    const addressee = whom || content?.addressee;
+    if (addressee) {
+      // "called on the international community to play its role": the target is whom the appeal addresses
+      [past, base, whom] = ["called on", "call on", [addressee, content?.addressee ? content.content : undefined].filter(Boolean).join(" ")];
+    } else if (content?.content) [past, base, whom] = ["called for", "call for", content.content];
+  } else if (!whom && content?.content && CONTENT_KINDS.has(e.type)) {
+    [past, base, whom] = [LABEL_VERB[e.type] ?? past, BASE_VERB[e.type] ?? base, content.content];
+  }
+  if (!whom && NO_OBJECT_PAST[e.type]) [past, base] = [NO_OBJECT_PAST[e.type], NO_OBJECT_BASE[e.type]];
   const who = names(e.actors) || "Someone";
   const planned = PLANNED_VERB[e.type] ?? `intends to ${base}`;
   const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? planned : e.modality === "hypothetical" ? `may ${base}` : past;
-  // a description's article is lower case mid-sentence ("failed to pass a Russian-drafted resolution")
-  const whom = names(e.targets).replace(/^(A|An|The) /, (w) => w.toLowerCase());
-  const parts = [`${who} ${whom ? verb : verb.replace(/ with$/, "")}`];
+  // with no object, no verb phrase ends on its preposition ("travelled to", "held a phone call with")
+  const parts = [`${who} ${whom ? verb : verb.replace(/ (with|to|for|on)$/, "")}`];
   if (whom) parts.push(whom);
   if (e.place && !whom.includes(e.place)) parts.push(`in ${e.place}`);
   if (e.date && e.dateBasis !== FALLBACK_BASIS) parts.push(`on ${e.date}`);

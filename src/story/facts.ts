@@ -7,7 +7,7 @@ import type { Evidence, Span } from "../model.js";
 import type { StoryFact } from "./types.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, sentenceAt, type StoryInput } from "./input.js";
-import { containment, contentTerms, jaccard } from "./terms.js";
+import { contentTerms } from "./terms.js";
 
 /** A sentence needs at least this many content terms to state a checkable claim. */
 const MIN_FACT_TERMS = 5;
@@ -78,17 +78,30 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
 
 /** Groups units from different articles that state the same claim. */
 export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
-  const df = new Map<string, number>();
-  for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const maxDf = Math.min(MAX_POSTING, Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE)));
-  const postings = new Map<string, number[]>();
-  units.forEach((u, i) => {
+  // Terms as dense integer ids, each unit's terms as an ascending id array (intersections by merge).
+  const termId = new Map<string, number>();
+  const df: number[] = [];
+  const ids: Int32Array[] = units.map((u) => {
+    const a = new Int32Array(u.terms.size);
+    let k = 0;
     for (const t of u.terms) {
-      if ((df.get(t) ?? 0) > maxDf) continue;
-      const p = postings.get(t) ?? [];
-      p.push(i);
-      postings.set(t, p);
+      let id = termId.get(t);
+      if (id === undefined) {
+        termId.set(t, (id = df.length));
+        df.push(0);
+      }
+      df[id]++;
+      a[k++] = id;
     }
+    return a.sort();
+  });
+  const maxDf = Math.min(MAX_POSTING, Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE)));
+  const postings: number[][] = df.map(() => []);
+  // Each unit's retrievable terms (those not too common), and the postings over them (ascending unit index).
+  const retrievable: Int32Array[] = ids.map((a, i) => {
+    const r = a.filter((t) => df[t] <= maxDf);
+    for (const t of r) postings[t].push(i);
+    return r;
   });
   const parent = units.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
@@ -102,29 +115,32 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
     return a;
   });
   const touched: number[] = [];
-  units.forEach((u, i) => {
-    for (const t of u.terms) {
-      const p = postings.get(t);
-      if (!p) continue;
+  for (let i = 0; i < units.length; i++) {
+    const ai = art[i];
+    for (const t of retrievable[i]) {
+      const p = postings[t];
       // postings ascend: only the later units (j > i) are candidates
       for (let k = p.length - 1; k >= 0; k--) {
         const j = p[k];
         if (j <= i) break;
-        if (art[j] === art[i]) continue;
+        if (art[j] === ai) continue;
         if (hits[j]++ === 0) touched.push(j);
       }
     }
+    const a = ids[i];
     for (const j of touched) {
       const n = hits[j];
       hits[j] = 0;
       if (n < MIN_SHARED_TERMS) continue;
-      const v = units[j];
-      if (containment(u.terms, v.terms) >= SAME_CLAIM_CONTAINMENT && jaccard(u.terms, v.terms) >= SAME_CLAIM_JACCARD) {
+      const b = ids[j];
+      const inter = sharedCount(a, b);
+      // containment (share of the smaller set) and Jaccard, as terms.ts defines them
+      if (inter / Math.min(a.length, b.length) >= SAME_CLAIM_CONTAINMENT && inter / (a.length + b.length - inter) >= SAME_CLAIM_JACCARD) {
         parent[find(i)] = find(j);
       }
     }
     touched.length = 0;
-  });
+  }
   const byRoot = new Map<number, Unit[]>();
   units.forEach((u, i) => {
     const r = find(i);
@@ -145,6 +161,24 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
     out.push({ units: list, articleIds, independentSources: groups.count(articleIds), conflicts });
   }
   return out;
+}
+
+/** Number of ids two ascending id arrays share. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
 }
 
 function numbersDisagree(a: Unit, b: Unit): boolean {

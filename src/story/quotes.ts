@@ -29,6 +29,8 @@ const SPEAKER_HEADS = new Set([
   "police", "witness", "witnesses", "residents", "leader", "leaders", "authorities", "administration", "white house",
   "kremlin", "pentagon", "state department", "foreign ministry", "department", "council", "committee", "party", "group",
 ]);
+/** The SPEAKER_HEADS of several words, matched inside a description's head rather than word by word. */
+const MULTIWORD_SPEAKER_HEADS = [...SPEAKER_HEADS].filter((h) => h.includes(" "));
 /** Prepositions that end the head of a speaker description. */
 const HEAD_BOUNDARIES = new Set(["of", "for", "at", "in", "from", "with", "on", "to", "by", "about", "who", "which", "that"]);
 /** Speakers resolved to these entity types speak for themselves; a place speaks only as its government ("Qatar said"). */
@@ -104,7 +106,7 @@ function speakerOf(articleId: string, a: Attribution, index: EntityIndex): Story
   const cut = all.findIndex((w) => HEAD_BOUNDARIES.has(w));
   const words = cut > 0 ? all.slice(0, cut) : all;
   const head = words.join(" ");
-  const human = words.some((w) => SPEAKER_HEADS.has(w) || isRoleNoun(w)) || [...SPEAKER_HEADS].some((h) => h.includes(" ") && head.includes(h));
+  const human = words.some((w) => SPEAKER_HEADS.has(w) || isRoleNoun(w)) || MULTIWORD_SPEAKER_HEADS.some((h) => head.includes(h));
   if (!human) return undefined;
   return { name: written, role: a.speaker?.role };
 }

@@ -23,10 +23,19 @@ const MIN_STEM = 3;
 
 /** A crude, fast stem: good enough to match inflections across paraphrases. */
 export function stem(word: string): string {
-  for (const suf of SUFFIXES) {
+  const cands = SUFFIXES_BY_LAST.get(word.charCodeAt(word.length - 1));
+  if (!cands) return word;
+  for (const suf of cands) {
     if (word.length - suf.length >= MIN_STEM && word.endsWith(suf)) return word.slice(0, -suf.length);
   }
   return word;
+}
+
+/** SUFFIXES by their last letter, in the same order (only those can match a word ending in it). */
+const SUFFIXES_BY_LAST = new Map<number, string[]>();
+for (const suf of SUFFIXES) {
+  const k = suf.charCodeAt(suf.length - 1);
+  SUFFIXES_BY_LAST.set(k, [...(SUFFIXES_BY_LAST.get(k) ?? []), suf]);
 }
 
 /** The content terms of a text (stems of non-stop words; numbers kept as written without separators). */
@@ -37,7 +46,7 @@ export function contentTerms(text: string): string[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    let c = lower.codePointAt(i)!;
+    let c = codeAt(lower, i);
     if (!isWordStart(c)) {
       i += c > 0xffff ? 2 : 1;
       continue;
@@ -45,7 +54,7 @@ export function contentTerms(text: string): string[] {
     const start = i;
     i += c > 0xffff ? 2 : 1;
     while (i < n) {
-      c = lower.codePointAt(i)!;
+      c = codeAt(lower, i);
       if (!isWordStart(c) && !isInner(c)) break;
       i += c > 0xffff ? 2 : 1;
     }
@@ -53,6 +62,12 @@ export function contentTerms(text: string): string[] {
     if (w !== undefined) out.push(w);
   }
   return out;
+}
+
+/** The code point at `i` (charCodeAt outside surrogate pairs, which is most text: cheaper than codePointAt). */
+function codeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? s.codePointAt(i)! : c;
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -128,8 +143,22 @@ export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): num
   return inter / small.size;
 }
 
+/** Memo of {@link nameKey} (pure; names recur across articles and stages), cleared whole at this size. */
+const NAME_MEMO_MAX = 100_000;
+const nameMemo = new Map<string, string>();
+
 /** Normalises a name for matching across articles: case, diacritics, punctuation, leading "the". */
 export function nameKey(name: string): string {
+  let k = nameMemo.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    if (nameMemo.size >= NAME_MEMO_MAX) nameMemo.clear();
+    nameMemo.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
