@@ -4,7 +4,7 @@
  * and no stack trace is printed). Runs the TypeScript sources through tsx.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,15 @@ function parallax(args: string[], input?: string): { code: number; out: string; 
 }
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+describe("the installed command", () => {
+  it("is executable after the build (npx parallax runs dist/src/cli/main.js directly)", () => {
+    const bin = "dist/src/cli/main.js";
+    if (!existsSync(bin)) return; // not built in this checkout (npm ci builds it)
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+});
 
 describe("parallax analyze on the sample corpus", () => {
   const db = join(tmp, "sample.db");
