@@ -156,7 +156,7 @@ export function linkStore(store: Store, opts: LinkOptions = {}): LinkStats {
     Object.assign(stats, step(store, state.clusterer, state.dup, unlinked, opts));
   }
   stats.articles = store.countArticles();
-  stats.stories = store.listStories().length;
+  stats.stories = store.countStories();
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
 }

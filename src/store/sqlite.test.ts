@@ -426,6 +426,7 @@ describe("link state and partial story writes", () => {
     store.putArticle(b);
     store.putStories([{ id: "s1", headline: "one", articleIds: [a.id], json: {}, rank: 1 }, { id: "s2", headline: "two", articleIds: [b.id], json: {}, rank: 5 }]);
     expect(store.listStories().map((s) => s.id)).toEqual(["s2", "s1"]);
+    expect(store.countStories()).toBe(2);
     store.putStories([{ id: "s3", headline: "both", articleIds: [a.id, b.id], json: {}, rank: 9 }], { remove: ["s1", "s2"] });
     expect(store.listStories().map((s) => [s.id, s.articleIds])).toEqual([["s3", [a.id, b.id]]]);
     store.putStories([{ id: "s3", headline: "both, again", articleIds: [b.id], json: {}, rank: 9 }]);

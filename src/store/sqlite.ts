@@ -624,6 +624,10 @@ class SqliteStore implements Store {
     return this.st("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY ord").pluck().all(storyId) as string[];
   }
 
+  countStories(): number {
+    return this.st("SELECT count(*) FROM stories").pluck().get() as number;
+  }
+
   listStories(): StorySummary[] {
     const members = new Map<string, string[]>();
     for (const r of this.st("SELECT story_id, article_id FROM story_articles ORDER BY story_id, ord").all() as Row[]) {

@@ -207,6 +207,8 @@ export interface Store {
    * Throws on unknown article ids.
    */
   putStories(stories: readonly StoryInput[], opts?: { remove?: readonly string[] }): void;
+  /** Number of stored stories. */
+  countStories(): number;
   /** Stories by rank (see {@link StoryInput.rank}), or in the order given to {@link replaceStories}. */
   listStories(): StorySummary[];
   getStory(id: string): StoryRecord | undefined;
