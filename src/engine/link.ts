@@ -182,8 +182,9 @@ function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { 
   let stories: string[] | undefined;
   if (days.every((d) => d !== undefined)) {
     const reach = Math.min(STORY_HORIZON_DAYS, ACTIVE_STORY_DAYS);
-    const lo = Math.min(...(days as number[])) - reach;
-    const hi = Math.max(...(days as number[])) + reach;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const d of days as number[]) [lo, hi] = [Math.min(lo, d - reach), Math.max(hi, d + reach)];
     stories = store
       .linkStoryDays()
       .filter((s) => s.minDay === undefined || (s.maxDay! >= lo && s.minDay <= hi))
@@ -282,7 +283,9 @@ function rewritePool(clusterer: StoryClusterer, ids: string[], isNew: Set<string
   const gap = (id: string) => {
     const d = clusterer.docState(id)?.day;
     if (d === undefined || !days.length) return Infinity;
-    return Math.min(...days.map((x) => Math.abs(x - d)));
+    let best = Infinity;
+    for (const x of days) best = Math.min(best, Math.abs(x - d));
+    return best;
   };
   const nearest = olds.map((id) => ({ id, gap: gap(id) })).sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : 1)).slice(0, REWRITE_POOL);
   return [...news, ...nearest.map((x) => x.id)];
