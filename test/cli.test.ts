@@ -73,6 +73,14 @@ describe("parallax analyze on the sample corpus", () => {
     const articles = parallax(["--db", db, "articles"]);
     expect(articles.out).toContain("5 article(s) stored");
     expect(articles.out).toContain("clean/caption");
+    const id = /^(s[0-9a-f]{8})/m.exec(stories.out)![1];
+    const members = parallax(["--db", db, "articles", "--story", id]);
+    expect(members.code, members.err).toBe(0);
+    expect(members.out).toContain(`5 article(s) in story ${id}`);
+    const none = parallax(["--db", db, "articles", "--story", "nope"]);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('No story with id "nope"');
+    noStack(none.err);
   });
 
   it("prints JSON that the schema accepts, with evidence spans that match the articles", () => {

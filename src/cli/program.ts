@@ -82,6 +82,7 @@ export function buildProgram(): Command {
     .command("articles")
     .description("list stored articles with their diagnostics, and inputs that failed")
     .option("--limit <n>", "at most this many", (v) => parseInt(v, 10), 100)
+    .option("--story <id>", "only the articles of this story (all of them, also those its report does not read)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (o) => {
       process.exitCode = await (await storeCommands()).articlesCommand({ ...o, db: g().db });

@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { openSqliteStore } from "../store/sqlite.js";
-import type { Store } from "../store/store.js";
+import type { ArticleSummary, Store } from "../store/store.js";
+import type { Article } from "../model.js";
 import { ingestPaths, type IngestStats } from "../engine/ingest.js";
 import { linkStore, relinkStore, type LinkStats } from "../engine/link.js";
 import type { Story } from "../story/types.js";
@@ -155,18 +156,30 @@ export async function storyCommand(id: string, o: CommonOpts & { format: Format;
   );
 }
 
-export async function articlesCommand(o: CommonOpts & { limit: number; format: "text" | "json" }): Promise<number> {
+export async function articlesCommand(o: CommonOpts & { limit: number; format: "text" | "json"; story?: string }): Promise<number> {
   return withStore(
     o.db,
     (store) => {
-      const list = store.listArticles({ limit: o.limit, order: "published-asc" });
-      const failures = store.listFailures();
+      let list: Listed[];
+      let total: number;
+      let failures = store.listFailures();
+      if (o.story !== undefined) {
+        const story = store.getStory(o.story);
+        if (!story) throw new ParallaxError("E_NO_STORY", `No story with id "${o.story}" in ${o.db}.`, "List the stories with `parallax stories`.", 1);
+        total = story.articleIds.length;
+        list = summaries(store.getArticles(story.articleIds.slice(0, o.limit)));
+        failures = [];
+      } else {
+        total = store.countArticles();
+        list = store.listArticles({ limit: o.limit, order: "published-asc" });
+      }
       if (o.format === "json") {
         const full = list.map((a) => ({ ...a, diagnostics: store.getArticle(a.id)?.diagnostics ?? [] }));
-        emit(JSON.stringify({ total: store.countArticles(), articles: full, failures }, null, 2));
+        emit(JSON.stringify({ total, articles: full, failures }, null, 2));
         return 0;
       }
-      emit(`${store.countArticles()} article(s) stored${list.length < store.countArticles() ? `, showing ${list.length}` : ""}`);
+      const what = o.story !== undefined ? `in story ${o.story}` : "stored";
+      emit(`${total} article(s) ${what}${list.length < total ? `, showing ${list.length}` : ""}`);
       for (const a of list) {
         const art = store.getArticle(a.id)!;
         const date = a.published?.slice(0, 10) ?? (art.meta.impliedDate ? `(no date; about ${art.meta.impliedDate.date}, implied)` : "(no date)");
@@ -202,4 +215,12 @@ export async function searchCommand(query: string, o: CommonOpts & { limit: numb
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** What the article list shows of an article. */
+type Listed = Omit<ArticleSummary, "ingestedAt">;
+
+/** Articles as the list shows them (the story's order: earliest first). */
+function summaries(articles: Article[]): Listed[] {
+  return articles.map((a) => ({ id: a.id, title: a.meta.title, published: a.meta.published, outlet: a.meta.outlet, url: a.meta.url, source: a.source, chars: a.text.length, diagnosticCount: a.diagnostics.length }));
 }

@@ -6,6 +6,7 @@ import { openSqliteStore } from "../store/sqlite.js";
 import type { Store } from "../store/store.js";
 import { ingestPaths } from "./ingest.js";
 import { linkStore, relinkStore } from "./link.js";
+import type { Story } from "../story/types.js";
 
 const SAMPLE = "examples/zhai-doha";
 const GENERATED_AT = "2026-01-01T00:00:00.000Z";
@@ -48,6 +49,39 @@ describe("incremental linking", () => {
     expect(inc.listRelations().filter((r) => r.kind === "rewrite")).toHaveLength(1);
     whole.close();
     inc.close();
+  });
+
+  it("bounds a story's report to a window of articles and carries the earlier timeline forward", async () => {
+    const whole = openSqliteStore(":memory:");
+    await ingestPaths(whole, [SAMPLE]);
+    relinkStore(whole, { generatedAt: GENERATED_AT });
+    const [all] = whole.listStories();
+    const fullReport = whole.getStory(all.id)!.json as Story;
+    expect(fullReport.coverage).toBeUndefined();
+
+    // the same articles, two batches, a report window of 2: the first run reads its articles in
+    // chronological chunks, the second reads the new ones and carries what rests on the others
+    for (const store of [whole, openSqliteStore(":memory:")]) {
+      if (store === whole) relinkStore(store, { generatedAt: GENERATED_AT, reportWindow: 2 });
+      else {
+        const [first, second] = splitSample([["000", "001", "002"], ["003", "004"]]);
+        await ingestPaths(store, [first]);
+        linkStore(store, { generatedAt: GENERATED_AT, reportWindow: 2 });
+        await ingestPaths(store, [second]);
+        linkStore(store, { generatedAt: GENERATED_AT, reportWindow: 2 });
+      }
+      const [s] = store.listStories();
+      expect(s.id).toBe(all.id); // the id follows the earliest article, read or not
+      expect([...s.articleIds].sort()).toEqual([...all.articleIds].sort()); // membership is the whole story
+      const report = store.getStory(s.id)!.json as Story;
+      expect(report.coverage).toMatchObject({ articles: 5, read: 2 });
+      expect(report.period).toEqual(fullReport.period);
+      // every day of the full report's timeline is still there, each entry citing listed articles
+      expect(report.timeline.map((t) => t.date)).toEqual(fullReport.timeline.map((t) => t.date));
+      const listed = new Set(report.articles.map((a) => a.id));
+      for (const t of report.timeline) for (const id of t.cites) expect(listed.has(id)).toBe(true);
+      store.close();
+    }
   });
 
   it("puts the sample in one story with two events: the phone call (001) and the Doha meetings", async () => {

@@ -16,10 +16,11 @@ import type { Annotations, Article, ArticleRelation } from "../model.js";
 import type { LinkDocRow, Store } from "../store/store.js";
 import type { LinkDoc } from "../link/types.js";
 import { DuplicateIndex } from "../link/minhash.js";
-import { addDuplicates, findRewrites } from "../link/rewrite.js";
+import { RewriteMemo, addDuplicates, findRewrites } from "../link/rewrite.js";
 import { STORY_HORIZON_DAYS, StoryClusterer, byPublicationOrder, docDay, type PreparedDoc } from "../link/cluster.js";
 import { buildStory } from "../story/build.js";
 import type { Story } from "../story/types.js";
+import { STORY_REPORT_WINDOW, carryForward, reportWindow, withCarried } from "../story/window.js";
 import type { StoryInput } from "../story/input.js";
 import { ANNOTATOR_VERSION, annotate } from "../nlp/annotate.js";
 import { contentTerms, jaccard } from "../story/terms.js";
@@ -51,6 +52,11 @@ export const LINK_STATE_VERSION = `2/${ANNOTATOR_VERSION}`;
  * them. A year keeps what a news archive's stories need at hand.
  */
 export const ACTIVE_STORY_DAYS = 365;
+/**
+ * Articles (with annotations) kept in memory while one story is linked: its rewrite chunks and its
+ * report read overlapping sets. Bounds memory for a story of any size (each holds ~50 KB).
+ */
+const STORY_CACHE_ARTICLES = 1000;
 /** Meta key of the link state's header. */
 const META_KEY = "link.state";
 
@@ -82,6 +88,8 @@ export interface LinkOptions {
   generatedAt?: string;
   /** Recompute everything (as {@link relinkStore}). */
   full?: boolean;
+  /** Articles a story report reads (default {@link STORY_REPORT_WINDOW}; tests use small ones). */
+  reportWindow?: number;
 }
 
 /** Loads every stored article with its annotations (annotating any that lack current ones). */
@@ -152,8 +160,8 @@ export function linkStore(store: Store, opts: LinkOptions = {}): LinkStats {
     unlinked = store.listArticleIds();
   }
   if (unlinked.length) {
-    const state = full ? { clusterer: new StoryClusterer(), dup: new DuplicateIndex() } : restore(store, meta!, newDays(store, unlinked));
-    Object.assign(stats, step(store, state.clusterer, state.dup, unlinked, opts));
+    const state: LinkState = full ? { clusterer: new StoryClusterer(), dup: new DuplicateIndex(), placed: new Map() } : restore(store, meta!, newDays(store, unlinked));
+    Object.assign(stats, step(store, state, unlinked, opts));
   }
   stats.articles = store.countArticles();
   stats.stories = store.countStories();
@@ -178,7 +186,7 @@ function newDays(store: Store, ids: string[]): (number | undefined)[] {
  * so restoring costs what the active part of the archive holds, not all of it. An undated new
  * article could join any story: then every story is restored.
  */
-function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { clusterer: StoryClusterer; dup: DuplicateIndex } {
+function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): LinkState {
   let stories: string[] | undefined;
   if (days.every((d) => d !== undefined)) {
     const reach = Math.min(STORY_HORIZON_DAYS, ACTIVE_STORY_DAYS);
@@ -192,12 +200,29 @@ function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { 
   }
   const dup = new DuplicateIndex();
   for (const e of store.listDupEntries()) dup.restore(e);
+  const placed = new Map<string, string>();
   const rows = (function* () {
-    for (const r of store.listLinkDocs({ stories })) yield { id: r.articleId, tids: r.tids, tw: r.tw, day: r.day, eventDays: r.eventDays, story: r.story, event: r.event };
+    for (const r of store.listLinkDocs({ stories })) {
+      placed.set(r.articleId, placement(r));
+      yield { id: r.articleId, tids: r.tids, tw: r.tw, day: r.day, eventDays: r.eventDays, story: r.story, event: r.event };
+    }
   })();
   const { terms, df } = store.linkTerms();
   const clusterer = StoryClusterer.restore({}, terms, meta.counter, rows, { n: meta.docs, df });
-  return { clusterer, dup };
+  return { clusterer, dup, placed };
+}
+
+/** The linker's state for a step: the clusterer, the duplicate index, and where restored articles were placed. */
+interface LinkState {
+  clusterer: StoryClusterer;
+  dup: DuplicateIndex;
+  /** Story and event of each restored article as stored (see {@link placement}); only moved ones are written back. */
+  placed: Map<string, string>;
+}
+
+/** An article's story and event as one comparable key. */
+function placement(d: { story: string; event: string }): string {
+  return `${d.story}\u0000${d.event}`;
 }
 
 /**
@@ -206,7 +231,7 @@ function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): { 
  * are never all in memory), then, one changed story at a time, rewrites among its articles and its
  * report. Everything is written in one transaction at the end.
  */
-function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
+function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
   const termsBefore = clusterer.termCount;
   const added = ids.length;
   const isNew = new Set(ids);
@@ -223,30 +248,46 @@ function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, ids:
   prepared.length = 0;
 
   // One changed story at a time: rewrites among its articles (a rewrite tells the same story as its
-  // source), undated articles' reference dates, then its report. Stories it absorbed or replaced go.
+  // source), undated articles' reference dates, then its report, read from a window of at most
+  // STORY_REPORT_WINDOW articles (a long story's earlier timeline is carried from its earlier
+  // reports). Stories it absorbed or replaced go.
   const members = changed.map((sid) => clusterer.storyDocs(sid));
-  const built: Story[] = [];
+  const built: { story: Story; memberIds: string[] }[] = [];
   const oldStoryIds = new Set<string>();
+  const hasSource = new Set<string>();
+  const found = new RelationIndex(relations);
   for (const memberIds of members) {
-    for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) oldStoryIds.add(s);
-    const items = loadItems(store, memberIds);
-    const pool = new Set(rewritePool(clusterer, memberIds, isNew));
-    for (const r of findRewrites(items.filter((it) => pool.has(it.article.id)).map(toLinkDoc), { only: isNew })) {
-      // an earlier article keeps the source it has (one source per article)
-      if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
-      relations.push(r);
+    const before = new Set<string>();
+    for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) before.add(s);
+    for (const s of before) oldStoryIds.add(s);
+    // The story's articles are read by its rewrite chunks and again by its report: keep the
+    // recently read ones (and what rewrite detection computed from them) at hand.
+    const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
+    const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
+    for (const [news, others] of rewriteChunks(clusterer, memberIds, isNew)) {
+      const items = cache.get([...news, ...others]);
+      // undated new articles borrow a reference date from the dated articles nearest in time
+      implyDates(store, items);
+      for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo })) {
+        // one source per article: an earlier article keeps the one it has, a new one the first found
+        if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
+        if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
+        if (r.kind === "rewrite") hasSource.add(r.from);
+        relations.push(r);
+      }
     }
-    implyDates(store, items);
-    built.push(buildStory(storyId(items), items, relationsOf(store, memberIds, isNew, relations), { generatedAt: opts.generatedAt }));
+    built.push({ story: buildBounded(store, cache, memberIds, isNew, [...before], found, opts), memberIds });
   }
-  const newIds = new Set(built.map((s) => s.id));
+  const newIds = new Set(built.map((b) => b.story.id));
   const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
 
-  // Persist: relations, stories, and the state of every article whose story or event may have moved.
+  // Persist: relations, stories, and the state of every new article and of every earlier one whose
+  // story or event moved (term vectors, days and signatures of earlier articles never change).
   const rows: LinkDocRow[] = [];
   for (const memberIds of members) {
     for (const id of memberIds) {
       const d = clusterer.docState(id)!;
+      if (!isNew.has(id) && placed.get(id) === placement(d)) continue;
       const e = dup.entry(id)!;
       rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
     }
@@ -261,7 +302,7 @@ function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, ids:
   store.transaction(() => {
     store.putRelations(relations);
     store.putStories(
-      built.map((s) => ({ id: s.id, headline: s.headline.text, articleIds: s.articles.map((a) => a.id), json: s, rank: s.independentSources * 1e6 + s.articles.length })),
+      built.map(({ story: s, memberIds }) => ({ id: s.id, headline: s.headline.text, articleIds: membersInOrder(s, memberIds), json: s, rank: s.independentSources * 1e6 + memberIds.length })),
       { remove },
     );
     store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
@@ -272,33 +313,122 @@ function step(store: Store, clusterer: StoryClusterer, dup: DuplicateIndex, ids:
 }
 
 /**
- * The articles of a story among which a new article's rewrites are looked for: all new ones, and
- * the REWRITE_POOL earlier ones published closest to a new one.
+ * Where a story's new articles' rewrites are looked for, as [new articles, other candidates] pairs:
+ * the new articles in chronological chunks of REWRITE_POOL, each with the REWRITE_POOL other
+ * articles of the story published closest to it (all others when there are no more). A story of
+ * any size thus costs a bounded amount per chunk, and a first run over a long story never holds
+ * all of it in memory.
  */
-function rewritePool(clusterer: StoryClusterer, ids: string[], isNew: Set<string>): string[] {
-  const news = ids.filter((id) => isNew.has(id));
-  const olds = ids.filter((id) => !isNew.has(id));
-  if (olds.length <= REWRITE_POOL) return ids;
-  const days = news.map((id) => clusterer.docState(id)?.day).filter((d): d is number => d !== undefined);
-  const gap = (id: string) => {
-    const d = clusterer.docState(id)?.day;
-    if (d === undefined || !days.length) return Infinity;
-    let best = Infinity;
-    for (const x of days) best = Math.min(best, Math.abs(x - d));
-    return best;
-  };
-  const nearest = olds.map((id) => ({ id, gap: gap(id) })).sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : 1)).slice(0, REWRITE_POOL);
-  return [...news, ...nearest.map((x) => x.id)];
+function rewriteChunks(clusterer: StoryClusterer, ids: string[], isNew: Set<string>): [string[], string[]][] {
+  const dayOf = (id: string) => clusterer.docState(id)?.day;
+  const news = ids.filter((id) => isNew.has(id)).sort((a, b) => (dayOf(a) ?? Infinity) - (dayOf(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  const out: [string[], string[]][] = [];
+  for (let i = 0; i < news.length; i += REWRITE_POOL) {
+    const chunk = news.slice(i, i + REWRITE_POOL);
+    const inChunk = new Set(chunk);
+    const others = ids.filter((id) => !inChunk.has(id));
+    if (others.length <= REWRITE_POOL) {
+      out.push([chunk, others]);
+      continue;
+    }
+    const days = [...new Set(chunk.map(dayOf).filter((d): d is number => d !== undefined))];
+    const gap = (id: string) => {
+      const d = dayOf(id);
+      if (d === undefined || !days.length) return Infinity;
+      let best = Infinity;
+      for (const x of days) best = Math.min(best, Math.abs(x - d));
+      return best;
+    };
+    const nearest = others.map((id) => ({ id, gap: gap(id) })).sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : 1)).slice(0, REWRITE_POOL);
+    out.push([chunk, nearest.map((x) => x.id)]);
+  }
+  return out;
+}
+
+/**
+ * One story's report, read from at most STORY_REPORT_WINDOW of its articles (see
+ * src/story/window.ts). New articles that do not fit the window (a first run over a long story, or
+ * a large batch) are read first, in chronological chunks of the window's size, each chunk's report
+ * carrying the timeline forward to the next, so every article is read once and memory stays bounded.
+ * The reports stored before for the story's articles (`before`) start the chain.
+ */
+function buildBounded(store: Store, cache: ItemCache, memberIds: string[], isNew: Set<string>, before: string[], relations: RelationIndex, opts: LinkOptions): Story {
+  const published = store.publishedOf(memberIds);
+  const id = storyId(memberIds, published);
+  const size = opts.reportWindow ?? STORY_REPORT_WINDOW;
+  const read = reportWindow(memberIds.map((m) => ({ id: m, day: dayOf(published.get(m)), isNew: isNew.has(m) })), size);
+  const bounded = read.length < memberIds.length;
+  const inWindow = new Set(read);
+  const unread = memberIds
+    .filter((m) => isNew.has(m) && !inWindow.has(m))
+    .sort((a, b) => (published.get(a) ?? "").localeCompare(published.get(b) ?? "") || (a < b ? -1 : a > b ? 1 : 0));
+  const chunks: string[][] = [];
+  for (let i = 0; i < unread.length; i += size) chunks.push(unread.slice(i, i + size));
+  chunks.push(read);
+  const members = new Set(memberIds);
+  let earlier: Story[] = bounded ? before.map((sid) => store.getStory(sid)?.json as Story | undefined).filter((x): x is Story => !!x) : [];
+  let story: Story | undefined;
+  for (const chunk of chunks) {
+    const items = cache.get(chunk);
+    implyDates(store, items);
+    story = buildStory(id, items, relationsOf(store, chunk, isNew, relations), { generatedAt: opts.generatedAt });
+    if (bounded) story = withCarried(story, carryForward(earlier, new Set(chunk), members), memberIds.length, periodOf(published));
+    earlier = [story];
+  }
+  return story!;
+}
+
+/** Stored articles with their annotations, the most recently used kept (at most `size`). */
+class ItemCache {
+  private readonly items = new Map<string, StoryInput>();
+  constructor(
+    private readonly store: Store,
+    private readonly size: number,
+  ) {}
+  /** The given articles in the given order (missing ones skipped), loading those not at hand. */
+  get(ids: readonly string[]): StoryInput[] {
+    const missing = ids.filter((id) => !this.items.has(id));
+    const loaded = new Map(loadItems(this.store, missing).map((it) => [it.article.id, it]));
+    const out: StoryInput[] = [];
+    for (const id of ids) {
+      const it = this.items.get(id) ?? loaded.get(id);
+      if (!it) continue;
+      this.items.delete(id);
+      this.items.set(id, it);
+      out.push(it);
+    }
+    while (this.items.size > this.size) this.items.delete(this.items.keys().next().value!);
+    return out;
+  }
 }
 
 /** Relations among a story's articles: those found in this run and those stored before. */
-function relationsOf(store: Store, ids: string[], isNew: Set<string>, found: ArticleRelation[]): ArticleRelation[] {
+function relationsOf(store: Store, ids: string[], isNew: Set<string>, found: RelationIndex): ArticleRelation[] {
   const inStory = new Set(ids);
   const out = new Map<string, ArticleRelation>();
   const key = (r: ArticleRelation) => `${r.from}\u0000${r.to}\u0000${r.kind}`;
   for (const id of ids) if (!isNew.has(id)) for (const r of store.listRelations(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
-  for (const r of found) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
+  for (const id of ids) for (const r of found.of(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
   return [...out.values()];
+}
+
+/** The relations found in a run, by article (both ends), growing as relations are added. */
+class RelationIndex {
+  private readonly byArticle = new Map<string, ArticleRelation[]>();
+  private seen = 0;
+  constructor(private readonly all: ArticleRelation[]) {}
+  /** Relations of the run that involve `id`. */
+  of(id: string): readonly ArticleRelation[] {
+    for (; this.seen < this.all.length; this.seen++) {
+      const r = this.all[this.seen];
+      for (const end of r.from === r.to ? [r.from] : [r.from, r.to]) {
+        const list = this.byArticle.get(end);
+        if (list) list.push(r);
+        else this.byArticle.set(end, [r]);
+      }
+    }
+    return this.byArticle.get(id) ?? [];
+  }
 }
 
 /**
@@ -337,10 +467,36 @@ function implyDates(store: Store, members: StoryInput[]): void {
   }
 }
 
-/** A story id that stays the same while its earliest article does. */
-function storyId(members: StoryInput[]): string {
-  const first = [...members].sort(
-    (a, b) => (a.article.meta.published ?? "9999").localeCompare(b.article.meta.published ?? "9999") || a.article.id.localeCompare(b.article.id),
-  )[0];
-  return `s${createHash("sha256").update(first.article.id).digest("hex").slice(0, 8)}`;
+/** A story id that stays the same while its earliest article (by publication, then id) does. */
+function storyId(memberIds: readonly string[], published: Map<string, string | undefined>): string {
+  const first = [...memberIds].sort((a, b) => (published.get(a) ?? "9999").localeCompare(published.get(b) ?? "9999") || a.localeCompare(b))[0];
+  return `s${createHash("sha256").update(first).digest("hex").slice(0, 8)}`;
+}
+
+/** Days since the epoch of a publication date-time (undefined for none or an unreadable one). */
+function dayOf(published: string | undefined): number | undefined {
+  if (!published) return undefined;
+  const t = Date.parse(published.slice(0, 10));
+  return Number.isNaN(t) ? undefined : Math.floor(t / 86_400_000);
+}
+
+/** Earliest and latest publication day among a story's articles. */
+function periodOf(published: Map<string, string | undefined>): Story["period"] {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const p of published.values()) {
+    const d = p?.slice(0, 10);
+    if (!d) continue;
+    if (!from || d < from) from = d;
+    if (!to || d > to) to = d;
+  }
+  return { from, to };
+}
+
+/** A story's membership in the store: the report's article order first (its citation numbers), then the rest, earliest first. */
+function membersInOrder(story: Story, memberIds: readonly string[]): string[] {
+  const listed = story.articles.map((a) => a.id);
+  if (listed.length === memberIds.length) return listed;
+  const inList = new Set(listed);
+  return [...listed, ...memberIds.filter((id) => !inList.has(id))];
 }

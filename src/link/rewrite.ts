@@ -38,6 +38,8 @@ export const CANDIDATES_PER_DOC = 8;
  */
 export const REWRITE_MIN_TERM_CONTAINMENT = 0.4;
 export const CANDIDATE_MAX_DF_SHARE = 0.5;
+/** Prepared articles kept while adding duplicates (the originals of many copies are prepared once). */
+const PREPARED_CACHE = 256;
 /** Votes for the source: dates decide most, then wire attribution, then coverage and specificity. */
 const VOTE_EARLIER = 3;
 const VOTE_WIRE = 2;
@@ -253,6 +255,37 @@ function termContainment(a: Set<string>, b: Set<string>): number {
 export interface FindRewritesOptions {
   /** Only pairs with at least one article in this set are compared (the incremental linker's new articles). */
   only?: ReadonlySet<string>;
+  /** Per-article work kept between calls over overlapping sets of articles (by article id). */
+  memo?: RewriteMemo;
+}
+
+/**
+ * What {@link findRewrites} computes per article (term set, sentence features), kept by article id
+ * between calls that share articles (the linker's chunks of one story), at most `size` of each,
+ * least recently used first out.
+ */
+export class RewriteMemo {
+  private readonly terms = new Map<string, Set<string>>();
+  private readonly prepared = new Map<string, Prepared>();
+  constructor(private readonly size = 1000) {}
+  termSet(d: LinkDoc): Set<string> {
+    return this.remember(this.terms, d.id, () => termSetOf(d));
+  }
+  /** @internal */
+  prepare(d: LinkDoc): Prepared {
+    return this.remember(this.prepared, d.id, () => prepare(d));
+  }
+  private remember<T>(m: Map<string, T>, id: string, make: () => T): T {
+    let v = m.get(id);
+    if (v !== undefined) {
+      m.delete(id);
+    } else {
+      v = make();
+      if (m.size >= this.size) m.delete(m.keys().next().value!);
+    }
+    m.set(id, v);
+    return v;
+  }
 }
 
 /**
@@ -261,14 +294,10 @@ export interface FindRewritesOptions {
  * {@link findDuplicates}.
  */
 export function findRewrites(docs: LinkDoc[], opts: FindRewritesOptions = {}): ArticleRelation[] {
-  const prepared = new Map<number, Prepared>();
-  const get = (i: number) => {
-    let p = prepared.get(i);
-    if (!p) prepared.set(i, (p = prepare(docs[i])));
-    return p;
-  };
+  const memo = opts.memo ?? new RewriteMemo(Math.max(1, docs.length));
+  const get = (i: number) => memo.prepare(docs[i]);
   const best = new Map<string, ArticleRelation>();
-  const termSets = docs.map(termSetOf);
+  const termSets = docs.map((d) => memo.termSet(d));
   for (const [i, j] of rewriteCandidates(docs, termSets)) {
     if (opts.only && !opts.only.has(docs[i].id) && !opts.only.has(docs[j].id)) continue;
     if (termContainment(termSets[i], termSets[j]) < REWRITE_MIN_TERM_CONTAINMENT) continue; // too little shared vocabulary to align
@@ -298,14 +327,24 @@ export function findDuplicates(docs: LinkDoc[]): ArticleRelation[] {
  */
 export function addDuplicates(index: DuplicateIndex, docs: LinkDoc[], lookup: (id: string) => LinkDoc | undefined): ArticleRelation[] {
   const out: ArticleRelation[] = [];
+  // A wire story syndicated many times is the original of each copy: prepare it once per call.
+  const prepared = new Map<string, Prepared>();
+  const prep = (doc: LinkDoc): Prepared => {
+    let p = prepared.get(doc.id);
+    if (!p) {
+      if (prepared.size >= PREPARED_CACHE) prepared.delete(prepared.keys().next().value!);
+      prepared.set(doc.id, (p = prepare(doc)));
+    }
+    return p;
+  };
   for (const d of [...docs].sort(byPublication)) {
     const m = index.add(d.id, d.text);
     if (!m.duplicateOf) continue;
     const original = lookup(m.duplicateOf);
     if (!original) continue;
     const [copy, of] = byPublication(d, original) < 0 ? [original, d] : [d, original];
-    const pf = prepare(copy);
-    const pt = prepare(of);
+    const pf = prep(copy);
+    const pt = prep(of);
     const pairs = alignSentences(pf.sentences, pt.sentences);
     const reason = m.exact ? "exact copy, added earlier" : `near-duplicate (Jaccard ${round(m.jaccard ?? 0)}, containment ${round(m.containment ?? 0)}), earlier in publication order`;
     out.push(buildRelation("duplicate", pf, pt, pairs, true, m.jaccard ?? 1, reason));

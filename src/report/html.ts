@@ -126,9 +126,10 @@ function list(items: string[], tag: "ul" | "ol" = "ul", cls?: string): string {
 function renderHeader(v: StoryView): string {
   const st = v.story;
   const period = formatPeriod(st.period) ?? "dates unknown";
-  const n = v.articles.length;
-  const meta = `${period} · ${plural(n, "article")} from ${plural(st.independentSources ?? n, "independent source")} · story ${st.id}`;
-  return `<h1>${h(st.headline?.text?.trim() || "(no headline)")}</h1><p class="meta">${h(meta)}</p>`;
+  const n = st.coverage?.articles ?? v.articles.length;
+  const meta = `${period} · ${plural(n, "article")} from ${plural(st.independentSources ?? n, "independent source")}${st.coverage ? " (in the articles read)" : ""} · story ${st.id}`;
+  const note = st.coverage ? `<p class="meta">${h(`Report ${st.coverage.note}.`)}</p>` : "";
+  return `<h1>${h(st.headline?.text?.trim() || "(no headline)")}</h1><p class="meta">${h(meta)}</p>${note}`;
 }
 
 function renderSummary(v: StoryView, s: number): string {

@@ -33,6 +33,14 @@ describe("renderMarkdown", () => {
     expect(meta).toBe("2023-10-12 – 2023-10-20 · 5 articles from 4 independent sources · story s-5f0c2a9e1d7b3c48");
   });
 
+  it("says when the report reads only part of a long story", () => {
+    const long: Story = { ...story, coverage: { articles: 1200, read: 400, carriedTimeline: 7, note: "built from the latest 400 of the story's 1200 articles; 7 earlier timeline entries are carried from earlier reports" } };
+    const [, , meta, note] = renderMarkdown(long).split("\n");
+    expect(meta).toContain("1200 articles from 4 independent sources (in the articles read)");
+    expect(note).toContain("built from the latest 400 of the story's 1200 articles");
+    expect(note).toContain(`parallax articles --story ${story.id}`);
+  });
+
   it("has every section, event label and quote speaker", () => {
     for (const h of ["## The story in short", "## Timeline", "## What happened", "## Who said what", "## How sure we are", "### Corroborated", "### Single source", "### Contradictions", "## People, organizations and places", "### People", "### Places", "## Articles"]) {
       expect(md).toContain(`\n${h}`);

@@ -26,6 +26,14 @@ describe("story.schema.json", () => {
     expect(errorsOf({ version: "1.0", stories: [] })).toEqual([]);
   });
 
+  it("accepts a bounded report's coverage and rejects a malformed one", () => {
+    const s = story();
+    s.coverage = { articles: 900, read: 400, carriedTimeline: 3, note: "built from the latest 400 of the story's 900 articles" };
+    expect(errorsOf(doc(s))).toEqual([]);
+    (s.coverage as unknown as Record<string, unknown>).read = -1;
+    expect(errorsOf(doc(s)).join("\n")).toMatch(/\/stories\/0\/coverage\/read/);
+  });
+
   it("rejects an event without evidence", () => {
     const s = story();
     delete (s.events[0] as Partial<Story["events"][0]>).evidence;

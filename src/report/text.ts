@@ -84,10 +84,12 @@ function header(v: StoryView, f: TextFlavor): string[] {
   const s = v.story;
   const headline = s.headline?.text?.trim() || "(no headline)";
   const period = formatPeriod(s.period) ?? "dates unknown";
-  const n = v.articles.length;
+  const n = s.coverage?.articles ?? v.articles.length;
   const sources = s.independentSources ?? n;
-  const line = `${period} · ${plural(n, "article")} from ${plural(sources, "independent source")} · story ${s.id}`;
-  return [f.heading(1, f.text(headline)), "", f.dim(f.text(line))];
+  const line = `${period} · ${plural(n, "article")} from ${plural(sources, "independent source")}${s.coverage ? " (in the articles read)" : ""} · story ${s.id}`;
+  const out = [f.heading(1, f.text(headline)), "", f.dim(f.text(line))];
+  if (s.coverage) out.push(f.dim(f.text(`Report ${s.coverage.note}; \`parallax articles --story ${s.id}\` lists them all.`)));
+  return out;
 }
 
 function summary(v: StoryView, f: TextFlavor, max: number): string[] {

@@ -362,6 +362,16 @@ class SqliteStore implements Store {
     return out;
   }
 
+  publishedOf(ids: readonly string[]): Map<string, string | undefined> {
+    const q = this.st("SELECT published FROM articles WHERE id = ?");
+    const out = new Map<string, string | undefined>();
+    for (const id of ids) {
+      const r = q.get(id) as { published: string | null } | undefined;
+      if (r) out.set(id, r.published ?? undefined);
+    }
+    return out;
+  }
+
   listArticles(opts: ListArticlesOptions = {}): ArticleSummary[] {
     checkCount("limit", opts.limit);
     checkCount("offset", opts.offset);

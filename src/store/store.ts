@@ -166,6 +166,8 @@ export interface Store {
   getArticles(ids: readonly string[]): Article[];
   /** Summaries for listings and paging (no text). */
   listArticles(opts?: ListArticlesOptions): ArticleSummary[];
+  /** The publication date-time of each given stored article (undefined where it has none; unknown ids are left out). */
+  publishedOf(ids: readonly string[]): Map<string, string | undefined>;
   /**
    * All article ids in ingestion order; with `needsAnnotation`, only those without
    * annotations from that annotator version (what a re-annotation run must do).

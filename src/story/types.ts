@@ -101,6 +101,17 @@ export interface TimelineEntry {
   evidence: Evidence[];
 }
 
+export interface StoryCoverage {
+  /** Articles in the story. */
+  articles: number;
+  /** Articles this report was built from. */
+  read: number;
+  /** Timeline entries carried unchanged from earlier reports (they rest on articles not read now). */
+  carriedTimeline: number;
+  /** One line for readers. */
+  note: string;
+}
+
 export interface Story {
   id: string;
   headline: { text: string; articleId: string; field: "title" | "text"; evidence: Evidence[] };
@@ -116,6 +127,12 @@ export interface Story {
   timeline: TimelineEntry[];
   /** Number of independent source groups among the articles. */
   independentSources: number;
+  /**
+   * Present when the story has more articles than a report reads (see src/story/window.ts): how
+   * many it has, how many this report was built from, and how many timeline entries were carried
+   * from earlier reports. Counts (sources, mentions) then cover the articles read.
+   */
+  coverage?: StoryCoverage;
   generatedAt: string;
   /** Parallax version that built it. */
   version: string;
