@@ -2,7 +2,7 @@
  * Trains Parallax's named-entity tagger and writes models/ner/.
  *
  *   npm run build && node dist/scripts/train-ner.js [--data ../shared/train] [--out models/ner] [--epochs 15] [--quick]
- *   ... --eval DIR   scores the model already in DIR with the current code (no training, nothing written)
+ *   ... --eval DIR   scores the model already in DIR with the current code (no training; --scores FILE writes the tables)
  *   (or: npx tsx scripts/train-ner.ts ...)
  *
  *   ... --clusters FILE  word clusters to train with (default: DIR/clusters.tsv.gz of --out, built by
@@ -27,7 +27,8 @@ import { ConllSentence, TypeMapper, conllMapper, crossnerPoliticsMapper, gmbMapp
 import { Gazetteer, GazetteerLists } from "../src/nlp/ner/gazetteer.js";
 import { sentenceCaseMode, toTitleCase } from "../src/nlp/ner/casing.js";
 import { EntityScores, TypedSpan, bioToSpans, scoreEntities } from "../src/nlp/ner/bio.js";
-import { CLUSTER_FILE, GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "../src/nlp/ner/load.js";
+import { CLUSTER_FILE, DOC_MODEL_FILE, GAZETTEER_DIR, GAZETTEER_FILES, MODEL_FILE, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "../src/nlp/ner/load.js";
+import { documentFeatures } from "../src/nlp/ner/docstage.js";
 import { parseClusters } from "../src/nlp/ner/clusters.js";
 import type { WordClusters } from "../src/nlp/ner/clusters.js";
 import { serializeModel } from "../src/nlp/ner/perceptron.js";
@@ -73,6 +74,14 @@ const TITLE_CASE_EVERY = 10;
 const UPPER_CASE_EVERY = 10;
 /** Epochs without a dev gain before training stops (the best epoch's model is kept). */
 const PATIENCE = 3;
+/** Epochs of each jack-knife fold model of --stage2 (fixed; no early stopping, to keep folds cheap). */
+const FOLD_EPOCHS = 6;
+/** Jack-knife folds of --stage2 (documents are split between them; each fold model tags the others' documents). */
+const FOLDS = 2;
+/** --stage2: every CASED_DOC_EVERY-th GMB training block also appears with headline-cased and capitalised lines (recase()). */
+const CASED_DOC_EVERY = 4;
+/** --stage2: repeats of the recased wikigold blocks. */
+const CASED_WIKI_WEIGHT = 2;
 /** With --quick, only this share of the training data is used (fast smoke run). */
 const QUICK_SHARE = 0.1;
 
@@ -91,11 +100,23 @@ const EVAL_ONLY = process.argv.includes("--eval") ? resolve(arg("eval", "models/
 const WIKI_WEIGHT = Number(arg("wiki-weight", String(WIKIGOLD_WEIGHT)));
 const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
+/** Casing augmentation overrides (experiments): --title-every N, --upper-every N. */
+const TITLE_EVERY = Number(arg("title-every", String(TITLE_CASE_EVERY)));
+const UPPER_EVERY = Number(arg("upper-every", String(UPPER_CASE_EVERY)));
 /** With --errors FILE: also write an error breakdown (missed / spurious / boundary / type, with examples) of every test set. */
 const ERRORS_FILE = process.argv.includes("--errors") ? resolve(arg("errors", "/tmp/ner-errors.txt")) : "";
+/** With --eval DIR --scores FILE: also write the score tables (markdown) to FILE. */
+const SCORES_FILE = process.argv.includes("--scores") ? resolve(arg("scores", "/tmp/ner-scores.md")) : "";
 /** Word clusters (scripts/word-clusters.ts) to train with; --no-clusters trains without them. */
 const NO_CLUSTERS = process.argv.includes("--no-clusters");
 const CLUSTERS = resolve(arg("clusters", join(OUT, CLUSTER_FILE)));
+/**
+ * With --stage2: keep the first-stage model of --out, jack-knife it on the training documents
+ * (cached in /tmp), train the second-stage document model (docstage.ts), score and write it.
+ */
+const STAGE2 = process.argv.includes("--stage2");
+/** With --no-doc: --eval / --stage2 scores leave the second-stage document model out. */
+const NO_DOC = process.argv.includes("--no-doc");
 const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
 
 /** Reads the cluster file given by --clusters (undefined with --no-clusters or when it is missing). */
@@ -122,6 +143,15 @@ const ORG_KEYWORDS = [
   "senate", "department", "office", "bureau", "foundation", "fund", "authority", "service", "network", "news", "times", "post", "press",
   "airlines", "airways", "club", "fc", "board", "cabinet", "government", "administration", "secretariat", "tribunal", "academy", "school",
   "hospital", "church", "mission", "coalition", "society", "centre", "center", "trust", "holdings", "industries", "technologies", "media",
+];
+/**
+ * Words that end names of events, laws, prizes and holidays (hand list): MISC in CoNLL-2003
+ * ("Gulf War", "World Cup", "Nobel Prize", "Patriot Act", "Armistice Day").
+ */
+const MISC_KEYWORDS = [
+  "war", "wars", "games", "olympics", "cup", "championship", "championships", "prize", "award", "awards", "trophy", "medal", "act",
+  "treaty", "accord", "accords", "convention", "declaration", "amendment", "doctrine", "revolution", "uprising", "crisis", "day",
+  "festival", "derby", "marathon", "bowl", "series", "grand prix", "open", "massacre", "rebellion", "offensive",
 ];
 /** Role and title nouns (hand list, added to WordNet's). */
 const ROLE_NOUNS = [
@@ -203,6 +233,7 @@ function buildGazetteers(dir: string): GazetteerLists {
     orgNames: low([...ORG_NAMES, ...wnOrg.map((r) => r[0]), ...outlets]),
     roleNouns: low([...ROLE_NOUNS, ...wnRoles]),
     commonWords: low(common),
+    miscKeywords: low(MISC_KEYWORDS),
   };
 }
 
@@ -271,13 +302,13 @@ gazetteers/ (small lists derived from ../shared/train/gazetteers):
     plus hand lists and news-outlet names seen in GMB.
   common-words.txt: SCOWL (Kevin Atkinson), size-50 American word list from Debian wamerican; SCOWL's
     permissive copyright notice applies (see SCOWL COPYRIGHT).
-  org-keywords.txt: hand list.
+  org-keywords.txt, misc-keywords.txt: hand lists.
 `;
 
 function writeGazetteers(lists: GazetteerLists): void {
   mkdirSync(join(OUT, GAZETTEER_DIR), { recursive: true });
   for (const [key, file] of Object.entries(GAZETTEER_FILES) as [keyof GazetteerLists, string][]) {
-    writeFileSync(join(OUT, GAZETTEER_DIR, file), lists[key].join("\n") + "\n");
+    writeFileSync(join(OUT, GAZETTEER_DIR, file), (lists[key] ?? []).join("\n") + "\n");
   }
   writeFileSync(join(OUT, "NOTICE.md"), NOTICE);
   const licences = ["countries/LICENSE_world-countries_ODbL.txt", "places/LICENSE_CC-BY-4.0.txt", "wordnet-gazetteer/WORDNET_LICENSE.txt", "wordlist-scowl/COPYRIGHT.txt", "person-names/LICENSE_humannames_MIT.txt"];
@@ -421,7 +452,7 @@ function devF1(model: PerceptronModel, gaz: Gazetteer, sents: readonly TaggedSen
   let off = 0;
   for (const s of sents) {
     for (const sp of bioToSpans(s.tags)) gold.push({ start: sp.start + off, end: sp.end + off, type: sp.type });
-    for (const sp of bioToSpans(tagSentence(model, gaz, s.tokens).tags)) pred.push({ start: sp.start + off, end: sp.end + off, type: sp.type });
+    for (const sp of bioToSpans(tagSentence(model, gaz, s.tokens, { extra: s.extra }).tags)) pred.push({ start: sp.start + off, end: sp.end + off, type: sp.type });
     off += s.tokens.length + 1;
   }
   return scoreEntities(gold, pred).overall.f1;
@@ -430,6 +461,92 @@ function devF1(model: PerceptronModel, gaz: Gazetteer, sents: readonly TaggedSen
 /** Test copy with headline-cased and capitalised sentences mixed in (a proxy for news with headlines). */
 function recase(sents: readonly ConllSentence[]): ConllSentence[] {
   return sents.map((s, i) => (i % 5 === 0 ? { words: toTitleCase(s.words), tags: s.tags } : i % 5 === 2 ? { words: s.words.map((w) => w.toUpperCase()), tags: s.tags } : s));
+}
+
+/** Headline and capitals copies of some sentences, same gold tags (casing augmentation). */
+function casingCopies(train: readonly ConllSentence[], gaz: Gazetteer): ConllSentence[] {
+  const out: ConllSentence[] = [];
+  train.forEach((s, i) => {
+    // Only copies the run-time detector also sees as headlines (others would teach noise).
+    const titled = toTitleCase(s.words);
+    if (i % TITLE_EVERY === 1 && sentenceCaseMode(titled, gaz) === "title") out.push({ words: titled, tags: s.tags });
+    if (i % UPPER_EVERY === Math.floor(UPPER_EVERY / 2) + 1) out.push({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags });
+  });
+  return out;
+}
+
+/** A document's sentences on wink tokens with gold tags, and their document features from a first-stage output. */
+function withDocFeatures(sents: readonly TaggedSentence[], stage1Tags: readonly string[][], gaz: Gazetteer): TaggedSentence[] {
+  const feats = documentFeatures(sents.map((s, i) => ({ tokens: s.tokens, tags: stage1Tags[i], mode: sentenceCaseMode(s.tokens.map((t) => t.text), gaz) })));
+  return sents.map((s, i) => ({ ...s, extra: feats[i] }));
+}
+
+/**
+ * Trains the second-stage tagger (same features plus the document features of docstage.ts).
+ * Its training documents get their document features from first-stage output produced by
+ * jack-knifing: for each fold, a first-stage model trained on the first-stage mix minus that
+ * fold's documents tags those documents (cached in /tmp, so reruns skip it). The dev documents
+ * get theirs from the shipped first-stage model, as at run time. Sentences of the mix keep their
+ * corpus weights; casing copies train without document features.
+ */
+function trainStage2(
+  docs: readonly ConllSentence[][],
+  folds: Map<ConllSentence, number>,
+  mix: readonly ConllSentence[],
+  copies: readonly { doc: ConllSentence[]; weight: number }[],
+  devDocs: readonly ConllSentence[][],
+  gaz: Gazetteer,
+  stage1: PerceptronModel,
+): PerceptronModel {
+  const cache = `/tmp/ner-jackknife-v4-${FOLDS}x${FOLD_EPOCHS}${QUICK ? "-quick" : ""}.json`;
+  const projectedDocs = docs.map((d) => project(d).sentences);
+  let stage1Tags: string[][][];
+  if (existsSync(cache)) {
+    stage1Tags = JSON.parse(readFileSync(cache, "utf8")) as string[][][];
+    log(`jack-knife outputs read from ${cache}`);
+  } else {
+    stage1Tags = projectedDocs.map(() => []);
+    for (let f = 0; f < FOLDS; f++) {
+      const part = mix.filter((s) => folds.get(s) !== f);
+      const t = performance.now();
+      const m = trainTagger(project([...part, ...casingCopies(part, gaz)]).sentences, gaz, {
+        epochs: FOLD_EPOCHS,
+        onEpoch: (e, acc) => log(`fold ${f} epoch ${e}: train token accuracy ${(acc * 100).toFixed(2)}% (${((performance.now() - t) / 1000).toFixed(0)} s)`),
+      });
+      projectedDocs.forEach((d, i) => {
+        if ((folds.get(docs[i][0]) ?? 0) === f) stage1Tags[i] = d.map((s) => tagSentence(m, gaz, s.tokens).tags);
+      });
+    }
+    writeFileSync(cache, JSON.stringify(stage1Tags));
+    log(`jack-knife outputs written to ${cache}`);
+  }
+  // Each sentence of the mix (repeats included) with the document features of its document.
+  const featured = new Map<ConllSentence, TaggedSentence>();
+  docs.forEach((d, i) => {
+    if (projectedDocs[i].length !== d.length) return; // a sentence without tokens: positions would not match
+    withDocFeatures(projectedDocs[i], stage1Tags[i], gaz).forEach((s, j) => {
+      if (!featured.has(d[j])) featured.set(d[j], s); // a casing copy's unchanged lines keep their original document
+    });
+  });
+  // The recased lines of the casing copies (the others are the original sentences, already in the mix).
+  const original = new Set(docs.filter((_, i) => i < docs.length - copies.length).flat());
+  const cased = copies.flatMap((c) => c.doc.filter((x) => !original.has(x)).flatMap((x) => Array.from({ length: c.weight }, () => featured.get(x) ?? [])).flat());
+  const plain = mix.filter((s) => !featured.has(s));
+  const train = [...mix.flatMap((s) => featured.get(s) ?? []), ...project(plain).sentences, ...cased];
+  const dev = devDocs.flatMap((d) => {
+    const p = project(d).sentences;
+    return withDocFeatures(p, p.map((s) => tagSentence(stage1, gaz, s.tokens).tags), gaz);
+  });
+  log(`stage 2: ${train.length} training sentences (${plain.length} without document features, ${cased.length} casing copies), ${dev.length} dev sentences`);
+  const t = performance.now();
+  const model = trainTagger(train, gaz, {
+    epochs: EPOCH_COUNT,
+    dev: (m) => devF1(m, gaz, dev),
+    patience: PATIENCE,
+    onEpoch: (e, acc, f1) => log(`stage 2 epoch ${e}: train token accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${((f1 ?? 0) * 100).toFixed(2)} (${((performance.now() - t) / 1000).toFixed(0)} s)`),
+  });
+  log(`stage 2: ${model.index.size} features`);
+  return model;
 }
 
 // ---------------------------------------------------------------- main
@@ -462,36 +579,73 @@ function main(): void {
   // Training-split names only (never the test blocks): given names and surnames of multi-word persons.
   const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner], gaz0);
   const lists: GazetteerLists = { ...baseLists, firstNames: uniq([...baseLists.firstNames, ...names.first]), surnames: uniq([...baseLists.surnames, ...names.sur]) };
-  if (!EVAL_ONLY) {
+  if (!EVAL_ONLY && !STAGE2) {
     writeGazetteers(lists);
     log(`gazetteers written to ${join(OUT, GAZETTEER_DIR)} (${names.first.length} given names and ${names.sur.length} surnames from the training split)`);
   }
   // --eval scores a model with the gazetteers it shipped with.
-  const clusters = EVAL_ONLY ? (NO_CLUSTERS ? undefined : loadWordClusters(EVAL_ONLY)) : readClusters();
+  const clusters = EVAL_ONLY ? (NO_CLUSTERS ? undefined : loadWordClusters(EVAL_ONLY)) : STAGE2 ? loadWordClusters(OUT) : readClusters();
   if (clusters) log(`word clusters: ${clusters.size} words`);
-  const gaz = EVAL_ONLY ? new Gazetteer(loadGazetteerLists(EVAL_ONLY), clusters) : new Gazetteer(lists, clusters);
+  const gaz = EVAL_ONLY ? new Gazetteer(loadGazetteerLists(EVAL_ONLY), clusters) : STAGE2 ? new Gazetteer(loadGazetteerLists(OUT), clusters) : new Gazetteer(lists, clusters);
 
   const gmbUsed = gmbTrain.filter((_, i) => i % GMB_EVERY === 0);
   let train = [...gmbUsed, ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(), ...Array.from({ length: CROSSNER_W }, () => crossner).flat()];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
-  // Casing augmentation: headline and capitals copies of some sentences, same gold tags.
-  const casedCopies: ConllSentence[] = [];
-  train.forEach((s, i) => {
-    // Only copies the run-time detector also sees as headlines (others would teach noise).
-    const titled = toTitleCase(s.words);
-    if (i % TITLE_CASE_EVERY === 1 && sentenceCaseMode(titled, gaz) === "title") casedCopies.push({ words: titled, tags: s.tags });
-    if (i % UPPER_CASE_EVERY === 6) casedCopies.push({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags });
-  });
+  const casedCopies = casingCopies(train, gaz);
+  let docModel: PerceptronModel | undefined;
+  if (STAGE2) {
+    // Documents of the training split (GMB blocks, wikigold blocks, CrossNER sentences) and their jack-knife fold.
+    const folds = new Map<ConllSentence, number>();
+    const docs: ConllSentence[][] = [];
+    const blocks = new Map<number, ConllSentence[]>();
+    gmb.forEach((s, i) => {
+      const b = Math.floor(i / GMB_BLOCK);
+      if (b % GMB_TEST_EVERY === GMB_TEST_EVERY - 1 || isDev(i)) return;
+      folds.set(s, b % FOLDS);
+      blocks.set(b, [...(blocks.get(b) ?? []), s]);
+    });
+    docs.push(...blocks.values());
+    const wikiBlocks = new Map<number, ConllSentence[]>();
+    wiki.forEach((s, i) => {
+      const b = Math.floor(i / WIKIGOLD_BLOCK);
+      if (b % 2 !== 0) return;
+      folds.set(s, (b / 2) % FOLDS);
+      wikiBlocks.set(b, [...(wikiBlocks.get(b) ?? []), s]);
+    });
+    docs.push(...wikiBlocks.values());
+    crossner.forEach((s, i) => {
+      folds.set(s, i % FOLDS);
+      docs.push([s]);
+    });
+    // Casing copies in document context: some documents again with headline-cased and capitalised
+    // lines (as recase() makes the mixed-casing test), so the document features of such lines are learnt too.
+    const copies: { doc: ConllSentence[]; weight: number }[] = [];
+    [...blocks.values()].forEach((d, i) => {
+      if (i % CASED_DOC_EVERY === 0) copies.push({ doc: recase(d), weight: 1 });
+    });
+    for (const d of wikiBlocks.values()) copies.push({ doc: recase(d), weight: CASED_WIKI_WEIGHT });
+    for (const c of copies) {
+      const fold = folds.get(c.doc[1] ?? c.doc[0]) ?? 0; // recase() leaves every 5th+1 sentence as it was
+      for (const x of c.doc) if (!folds.has(x)) folds.set(x, fold);
+    }
+    const devDocs: ConllSentence[][] = [];
+    for (let i = 0; i < gmbDev.length; i += GMB_BLOCK) {
+      const d = gmbDev.slice(i, i + GMB_BLOCK);
+      devDocs.push(d, recase(d).filter((_, j) => j % 2 === 0));
+    }
+    for (const s of crossnerDev) devDocs.push([s]);
+    docModel = trainStage2([...docs, ...copies.map((c) => c.doc)], folds, train, copies, devDocs, gaz, loadPerceptronModel(OUT));
+  }
   train = [...train, ...casedCopies];
-  const projected = project(EVAL_ONLY ? [] : train);
+  const projected = project(EVAL_ONLY || STAGE2 ? [] : train);
   log(`training sentences: ${projected.sentences.length} (GMB ${gmbUsed.length}, wikigold ${wikiTrain.length} x${WIKI_WEIGHT}, CrossNER ${crossner.length} x${CROSSNER_W}, casing copies ${casedCopies.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const t1 = performance.now();
   // Dev set for early stopping: GMB dev blocks plus a capitals/headline copy (the casing the test data may have), plus half of CrossNER dev.
-  const dev = EVAL_ONLY ? [] : project([...gmbDev, ...recase(gmbDev.filter((_, i) => i % 2 === 0)), ...crossnerDev]).sentences;
+  const dev = EVAL_ONLY || STAGE2 ? [] : project([...gmbDev, ...recase(gmbDev.filter((_, i) => i % 2 === 0)), ...crossnerDev]).sentences;
   let epochsRun = 0;
-  const model = EVAL_ONLY
-    ? loadPerceptronModel(EVAL_ONLY)
+  const model = EVAL_ONLY || STAGE2
+    ? loadPerceptronModel(EVAL_ONLY || OUT)
     : trainTagger(projected.sentences, gaz, {
         epochs: EPOCH_COUNT,
         dev: (m) => devF1(m, gaz, dev),
@@ -518,11 +672,14 @@ function main(): void {
   ];
   const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: epochsRun, trainSentences: projected.sentences.length, scores: {} };
   const errors: string[] = [];
+  if (EVAL_ONLY && !NO_DOC) docModel = loadDocModel(EVAL_ONLY);
+  if (NO_DOC) docModel = undefined;
+  if (docModel) log("with the second-stage document model");
   for (const [name, sents, docSize] of tests) {
     if (!sents.length) continue;
     const p = project(sents);
     for (const rules of [false, true]) {
-      const rec = new PerceptronRecognizer(model, gaz, { rules });
+      const rec = new PerceptronRecognizer(model, gaz, { rules, docModel });
       const { scores, tokens, ms, predicted } = evaluate(rec, p, docSize);
       const label = `${name}${rules ? " + rules" : " (model only)"}`;
       if (ERRORS_FILE && rules) errors.push(`# ${label}`, errorBreakdown(p.text, p.gold, predicted), "");
@@ -533,7 +690,19 @@ function main(): void {
     }
   }
   if (ERRORS_FILE) writeFileSync(ERRORS_FILE, errors.join("\n"));
-  if (EVAL_ONLY) return;
+  if (EVAL_ONLY) {
+    if (SCORES_FILE) writeFileSync(SCORES_FILE, report.slice(4).join("\n") + "\n");
+    return;
+  }
+  if (STAGE2) {
+    if (docModel) {
+      docModel.meta = { trained: new Date().toISOString(), scores: meta.scores };
+      const gzDoc = gzipSync(serializeModel(docModel), { level: 9 });
+      writeFileSync(join(OUT, DOC_MODEL_FILE), gzDoc);
+      log(`wrote ${join(OUT, DOC_MODEL_FILE)} (${(gzDoc.length / 1e6).toFixed(2)} MB)`);
+    }
+    return;
+  }
   model.meta = meta;
   mkdirSync(OUT, { recursive: true });
   const gz = gzipSync(serializeModel(model), { level: 9 });

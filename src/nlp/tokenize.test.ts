@@ -75,3 +75,22 @@ describe("tokenize is independent of what was read before", () => {
     expect(clean).toContain("Gadhafi");
   });
 });
+
+describe("characters wink-nlp mishandles", () => {
+  it("reads a left single quote used as an apostrophe as one, keeping the original text and offsets", () => {
+    const text = "Jadot trusted China‘s commitment, ‘a friend’ he said.";
+    const { tokens } = tokenize(text);
+    expect(tokens.map((t) => t.text)).toContain("China");
+    expect(tokens.find((t) => t.text === "‘s")?.pos).toBe("PART");
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    // a real opening quote stays a quote
+    expect(tokens.some((t) => t.text === "‘" && t.pos === "PUNCT")).toBe(true);
+  });
+
+  it("keeps words with extended Latin letters whole (Māori, Nguyễn)", () => {
+    const text = "The Māori Party won in Nguyễn's town.";
+    const words = tokenize(text).tokens.map((t) => t.text);
+    expect(words).toContain("Māori");
+    expect(words).toContain("Nguyễn");
+  });
+});

@@ -165,7 +165,7 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
   for (const [chunkStart, chunkEnd] of paragraphChunks(text)) {
     const chunk = text.slice(chunkStart, chunkEnd);
     if (!chunk.trim()) continue;
-    const doc = nlp.readDoc(chunk);
+    const doc = nlp.readDoc(forWink(chunk));
     const values = doc.tokens().out(its.value) as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
@@ -180,7 +180,8 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
       offset += v.length;
       if (!v.trim()) continue;
       map[i] = tokens.length;
-      tokens.push({ start, end: offset, text: v, pos: pos[i], norm: v.toLowerCase(), sentence: -1 });
+      const original = text.slice(start, offset);
+      tokens.push({ start, end: offset, text: original, pos: pos[i], norm: original.toLowerCase(), sentence: -1 });
     }
     for (const [a, b] of spans) {
       let first = -1;
@@ -198,6 +199,24 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) tokens[t].sentence = i;
   });
   return { sentences, tokens };
+}
+
+/** A left single quote between a letter and "s"/"t"/"ll"... used as an apostrophe ("China‘s"). */
+const LEFT_QUOTE_APOSTROPHE = /(?<=\p{L})\u2018(?=(?:s|t|d|ll|re|ve|m)\b)/gu;
+/** Latin letters outside Latin-1 (ā, ō, ễ, ș...): wink-nlp splits a word at them ("Māori" -> "M ā ori"). */
+const EXTENDED_LATIN = /[\u0100-\u024f\u1e00-\u1eff]/g;
+
+/**
+ * The text wink-nlp reads: the same length in UTF-16 units (so offsets hold) with characters its
+ * tokenizer mishandles replaced by look-alikes it knows: a left single quote used as an apostrophe
+ * becomes "'", and an extended Latin letter that is a base letter with diacritics becomes the base
+ * letter. Tokens keep the original text.
+ */
+export function forWink(text: string): string {
+  return text.replace(LEFT_QUOTE_APOSTROPHE, "'").replace(EXTENDED_LATIN, (c) => {
+    const base = c.normalize("NFD")[0];
+    return base.length === 1 && base.charCodeAt(0) < 0x80 ? base : c;
+  });
 }
 
 /** Cuts the text into pieces at paragraph breaks, each at most MAX_CHUNK_CHARS long where possible. */

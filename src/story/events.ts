@@ -224,6 +224,9 @@ function dateOf(m: EventMention, timexAt: Map<number, Timex>, published?: string
     const t = timexAt.get(m.time.timexStart);
     const value = m.date ?? m.time.value;
     if (/^\d{4}(-\d\d){0,2}$/.test(value)) return { date: value, basis: DATE_BASIS[t?.anchor ?? "absolute"] ?? DATE_BASIS.absolute };
+    // a time phrase of its own that gives no calendar date ("the next day" with nothing to count
+    // from): the event is left undated rather than given the publication date
+    if (!m.date && /X/.test(value)) return {};
   }
   if (m.date && /^\d{4}(-\d\d){0,2}$/.test(m.date)) return { date: m.date, basis: DATE_BASIS.absolute };
   if (published && m.modality === "asserted") return { date: published.slice(0, 10), basis: FALLBACK_BASIS };

@@ -310,7 +310,7 @@ function describedSubject(view: DocView, verb: number, sentFrom: number): EventA
 }
 
 /** A description argument for tokens [a, b], named after a country when it is "<nationality> <group noun>". */
-function describe(view: DocView, a: number, b: number): EventArg {
+export function describe(view: DocView, a: number, b: number): EventArg {
   for (let k = a; k < b; k++) {
     const country = countryOfDemonym(view.tokens[k].text);
     if (country && GROUP_NOUNS.has(view.tokens[b].norm)) {

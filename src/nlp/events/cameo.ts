@@ -61,6 +61,7 @@ const TABLE: CameoCode[] = [
   { code: "072", name: "Provide military aid", plover: "AID", ploverMode: "military" },
   { code: "073", name: "Provide humanitarian aid", plover: "AID", ploverMode: "humanitarian" },
   // 11 Disapprove
+  { code: "110", name: "Disapprove, not specified below", plover: "ACCUSE", ploverMode: "disapprove" },
   { code: "111", name: "Criticize or denounce", plover: "ACCUSE", ploverMode: "disapprove" },
   { code: "112", name: "Accuse, not specified below", plover: "ACCUSE", ploverMode: "accuse" },
   // 12 Reject

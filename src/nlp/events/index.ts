@@ -14,9 +14,12 @@ import type { Doc, EventArg, EventMention, Token } from "../../model.js";
 import { tokenize } from "../tokenize.js";
 import { betweenArgs, findPlace, infinitiveController, findSubject, findTime, isPassive, npArgs, npEnd, passiveAgent, uniqueArgs } from "./args.js";
 import { CAMEO_INTENT_TO_MEET, CAMEO_MEET_THIRD_LOCATION } from "./cameo.js";
+import { anchorRelativeDates } from "./dates.js";
 import { homeCountries, placeCountry } from "./home.js";
 import { RESOLUTION_NOUNS, TARGET_PREPS, type ContentRule } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
+import { resolveNationals } from "./nationals.js";
+import { notAnAct } from "./nonevents.js";
 import { findTriggers, normOf, type TriggerMatch } from "./triggers.js";
 import { buildView, type DocView } from "./view.js";
 
@@ -49,6 +52,8 @@ const LOOK_BACK_FOR_PLACE = new Set(["meet", "call", "statement", "appeal", "sup
 const CONTENT_TYPES = new Set(["statement", "appeal", "support", "criticize", "agree"]);
 /** Tokens after the trigger (or its target) within which a content event's place preposition must stand. */
 const CONTENT_PLACE_GAP = 1;
+/** Verb triggers that judge another act ("condemned the attack", "welcomed the talks"): their subject does not do the act judged. */
+const OPINION_TYPES = new Set(["criticize", "support"]);
 /** Event types that need a named or described actor: "announced", "declared", "warned" with no one doing it are not events. */
 const NEEDS_ACTOR = new Set(["statement"]);
 /** Actors that are the writer or the reader (comments, boilerplate: "you agree to the terms", "I support"), never news actors. */
@@ -72,16 +77,20 @@ export function findEvents(doc: Doc): EventMention[] {
   const out: EventMention[] = [];
   for (const s of sentences) {
     const found: EventMention[] = [];
-    for (const m of findTriggers(tokens, s.tokenStart, s.tokenEnd)) {
+    const triggers = findTriggers(tokens, s.tokenStart, s.tokenEnd);
+    const opinionHeads = new Set(triggers.filter((t) => t.entry.pos === "verb" && OPINION_TYPES.has(t.entry.type)).map((t) => t.head));
+    for (const m of triggers) {
       if (isDocumentContent(tokens, m, s.tokenStart)) continue;
       // a trigger word inside a name is part of the name ("Court of Appeals", "Operation Protective Edge")
-      if (insideName(view, m) || discourseSubject(tokens, m.start, s.tokenStart) || nounModifier(tokens, m, s.tokenEnd)) continue;
-      const ev = buildEvent(view, m, s.tokenStart, s.tokenEnd, timexes);
+      if (insideName(view, m) || discourseSubject(tokens, m.start, s.tokenStart) || nounModifier(tokens, m, s.tokenEnd) || hyphenCompound(tokens, m)) continue;
+      const ev = buildEvent(view, m, s.tokenStart, s.tokenEnd, timexes, opinionHeads);
       if (!ev || !plausible(ev)) continue;
       if (ev.modality === "asserted" && (isQuestion(tokens, s.tokenEnd) || inConditional(tokens, m.start, s.tokenStart))) ev.modality = "hypothetical";
       found.push(ev);
     }
-    out.push(...mergeSameAct(found));
+    const merged = mergeSameAct(found);
+    anchorRelativeDates(doc.text, tokens, s.tokenStart, s.tokenEnd, timexes, merged);
+    out.push(...merged);
   }
   out.forEach((e, i) => (e.id = `ev${i + 1}`));
   return out;
@@ -115,6 +124,12 @@ function nounModifier(tokens: readonly Token[], m: TriggerMatch, to: number): bo
   return next.pos === "NOUN" && /^[a-z]/.test(next.text);
 }
 
+/** A trigger word joined to the word before it by a hyphen is part of a compound modifier ("poverty-stricken", "Russian-backed"). */
+function hyphenCompound(tokens: readonly Token[], m: TriggerMatch): boolean {
+  const prev = tokens[m.start - 1];
+  return !!prev && /^[-‐]$/.test(prev.text) && prev.end === tokens[m.start].start;
+}
+
 /** A sentence ending in a question mark asks about an event; it does not report one. */
 function isQuestion(tokens: readonly Token[], to: number): boolean {
   for (let k = to - 1; k >= Math.max(0, to - 3); k--) {
@@ -145,7 +160,7 @@ function isDocumentContent(tokens: readonly Token[], m: TriggerMatch, from: numb
 }
 
 /** Builds one event for a trigger; undefined when the trigger turns out not to describe an act. */
-function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, timexes: Doc["timexes"] & object): EventMention | undefined {
+function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, timexes: Doc["timexes"] & object, opinionHeads: ReadonlySet<number>): EventMention | undefined {
   const { tokens, doc } = view;
   const entry = m.entry;
   const isNoun = entry.pos === "noun";
@@ -165,7 +180,7 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
   }
   const preps = entry.targetPreps ?? TARGET_PREPS[entry.type];
   const firstAfter = k < to ? normOf(tokens[k]) : "";
-  const passive = !isNoun && isPassive(view, m.head, from);
+  const passive = !isNoun && (isPassive(view, m.head, from) || reducedPassive(tokens, m, from, to, preps));
   let betweenFirst: EventArg[] = [];
   if (firstAfter === "between") {
     const b = betweenArgs(view, k + 1, npEnd(view, k + 1, to));
@@ -186,7 +201,8 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     actors = agent;
   } else if (isNoun) {
     const gov = PARTICIPANT_TYPES.has(entry.type) || !circumstantial(tokens, m.start, from) ? governingVerb(view, m.start, from) : -1;
-    if (gov >= 0) {
+    // "China condemned the attack": the act judged is someone else's, its doer unknown here
+    if (gov >= 0 && !opinionHeads.has(gov)) {
       actors = findSubject(view, gov, from, /ing$/.test(tokens[gov].norm));
       if (targets.length === 0 && betweenFirst.length === 0 && CONTACT_TYPES.has(entry.type) && inPrepPhrase(tokens, m.start, from)) {
         let o = gov + 1;
@@ -216,6 +232,14 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
   // ("Russia and Qatar are willing to enhance communications" plans talks with someone else: both stay actors)
   const { negated, modality } = modalityOf(tokens, m.start, m.head, from, entry.type === "appeal", isNoun);
   if (SYMMETRIC.has(entry.type) && targets.length === 0 && actors.length > 1 && modality === "asserted") [actors, targets] = [actors.slice(0, 1), actors.slice(1)];
+
+  actors = resolveNationals(view, actors);
+  targets = resolveNationals(view, targets);
+  // "an attack on Monday", "lawmakers Tuesday endorsed": a date is when, not who or whom
+  const isTime = (a: EventArg) => timexes.some((x) => x.start <= a.start && a.end <= x.end);
+  actors = actors.filter((a) => !isTime(a));
+  targets = targets.filter((t) => !isTime(t));
+  if (notAnAct(tokens, m, from, to, actors)) return undefined;
 
   // --- place and time ---
   let afterLimit = to;
@@ -255,6 +279,20 @@ function buildEvent(view: DocView, m: TriggerMatch, from: number, to: number, ti
     if (/^\d{4}-\d{2}-\d{2}/.test(timex.value)) ev.date = timex.value.slice(0, 10);
   }
   return ev;
+}
+
+/** Prepositions that, right after a transitive verb's participle, show its object is missing: a reduced passive ("officers accused of", "a man killed by"). */
+const REDUCED_PASSIVE_PREPS = new Set(["of", "for", "by"]);
+
+/**
+ * A transitive trigger in "-ed" form followed straight by "of/for/by" after a noun ("three officers
+ * accused of trying", "Russia blamed for the attack"): a passive without "be"; its subject is the target.
+ */
+function reducedPassive(tokens: readonly Token[], m: TriggerMatch, from: number, to: number, preps: readonly string[]): boolean {
+  if (!m.entry.directObject || m.end >= to || !/ed$/.test(tokens[m.head].norm) || m.start - 1 < from) return false;
+  const next = normOf(tokens[m.end]);
+  if (!REDUCED_PASSIVE_PREPS.has(next) || preps.includes(next)) return false;
+  return ["NOUN", "PROPN"].includes(tokens[m.start - 1].pos);
 }
 
 /** Index of the first token starting at or after character offset `end`, searched in [a, to). */

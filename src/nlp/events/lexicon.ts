@@ -71,7 +71,7 @@ const APPEAL_CONTENT: readonly ContentRule[] = [
 const AID_CONTENT: readonly ContentRule[] = [
   { words: /^(humanitarian|food|medical|medicine|relief)$/, cameo: "073" },
   { words: /^(military|weapons|arms|ammunition)$/, cameo: "072" },
-  { words: /^(economic|financial|funding|loans?|money|dollars)$/, cameo: "071" },
+  { words: /^(economic|financial|funding|loans?|money|dollars|euros|pounds|yuan|yen|rupees|cash|grants?)$/, cameo: "071" },
 ];
 
 const ATTACK_CONTENT: readonly ContentRule[] = [
@@ -129,6 +129,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: "condemn~|denounce~|criticize~|criticise~|decry~|censure~|slam~|rebuke~|deplore~", pos: "verb", type: "criticize", cameo: "111", directObject: true },
   { pattern: "condemnation~|criticism~", pos: "noun", type: "criticize", cameo: "111", targetPreps: ["of"] },
   { pattern: "accuse~|blame~", pos: "verb", type: "criticize", cameo: "112", directObject: true },
+  { pattern: "oppose~", pos: "verb", type: "criticize", cameo: "110", directObject: true },
   // --- support (05) ---
   { pattern: "express~|voice~|reiterate~|pledge~|offer~ support|backing", pos: "verb", type: "support", cameo: "051" },
   { pattern: "praise~|endorse~|welcome~|hail~|commend~", pos: "verb", type: "support", cameo: "051", directObject: true },
@@ -158,6 +159,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // --- aid (07) ---
   { pattern: "provide~|send~|deliver~|give~|grant~|offer~|pledge~|supply~ aid|assistance|relief|funding|weapons|arms|loans|money", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT },
   { pattern: "seek~ funding|aid|assistance", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT },
+  { pattern: "contribute~|donate~", pos: "verb", type: "aid", cameo: "070", refine: AID_CONTENT, targetPreps: ["to"] },
   // --- sanctions (16 / 17) ---
   { pattern: "impose~|slap~|announce~|levy~ sanctions|embargo|embargoes|boycott|tariffs", pos: "verb", type: "sanction", cameo: "163" },
   { pattern: "sanction~", pos: "verb", type: "sanction", cameo: "163", directObject: true },

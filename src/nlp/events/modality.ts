@@ -25,9 +25,17 @@ const PLANNED_BEFORE_TO = new Set([
   "commitment", "readiness", "willingness", "intention", "intent", "determination", "pledge", "bid",
 ]);
 /** Words before "to" that deny the infinitive ("refused to", "failed to", "has yet to"). */
-const NEGATED_BEFORE_TO = new Set(["refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant"]);
+const NEGATED_BEFORE_TO = new Set([
+  "refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant",
+  // nouns: "Eriador's refusal to talk", "the failure to agree"
+  "refusal", "reluctance", "failure",
+]);
 /** Words before "to" that make it hypothetical ("able to", "could try to"). */
-const HYPOTHETICAL_BEFORE_TO = new Set(["able", "possible", "try", "tried", "tries", "attempt", "attempted", "attempting", "need", "needs", "ought"]);
+const HYPOTHETICAL_BEFORE_TO = new Set(["able", "possible", "try", "tried", "tries", "attempt", "attempted", "attempting", "need", "needs", "ought", "has", "have"]);
+/** Verbs that call a planned act off or put it back ("postponed their meeting", "cancelled the visit"): the act does not take place. */
+const CANCEL_VERB = /^(postpone|cancel|delay|suspend|scrap|shelve|abandon|defer|call off|put off|called off|put off)/;
+/** Tokens before a noun trigger searched for a verb that cancels it ("postponed their planned meeting"). */
+const CANCEL_WINDOW = 4;
 /** Appeal verbs whose complement is something asked for, not done. */
 const APPEAL_VERBS = new Set([
   "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "appeal", "appealed", "appeals", "ask", "asked",
@@ -67,7 +75,8 @@ export function modalityOf(tokens: readonly Token[], start: number, head: number
     else if (PLANNED_BEFORE_TO.has(g)) modality = "planned";
     else if (HYPOTHETICAL_BEFORE_TO.has(g)) modality = "hypothetical";
   }
-  // noun triggers: "upcoming talks", "no meeting"
+  // noun triggers: "upcoming talks", "no meeting", "postponed their meeting"
+  if (isNoun && cancelled(tokens, start, from)) negated = true;
   if (isNoun) {
     for (let j = start - 1; j >= Math.max(from, start - 3); j--) {
       const n = normOf(tokens[j]);
@@ -103,7 +112,20 @@ function inAppealScope(tokens: readonly Token[], start: number, from: number, is
   for (let j = start - 1; j >= Math.max(from, start - APPEAL_SCOPE_WINDOW); j--) {
     const n = normOf(tokens[j]);
     if (APPEAL_SCOPE_BREAKS.has(n)) return false;
-    if (APPEAL_VERBS.has(n) && (tokens[j].pos === "VERB" || tokens[j].pos === "NOUN" || tokens[j].pos === "PROPN")) return true;
+    // "called off the talks" cancels them, it asks for nothing
+    if (APPEAL_VERBS.has(n) && (tokens[j].pos === "VERB" || tokens[j].pos === "NOUN" || tokens[j].pos === "PROPN") && normOf(tokens[j + 1]) !== "off") return true;
+  }
+  return false;
+}
+
+/** Whether a noun trigger is the object of a verb that cancels or postpones it ("have postponed their meeting", "called off the talks"). */
+function cancelled(tokens: readonly Token[], start: number, from: number): boolean {
+  for (let j = start - 1; j >= Math.max(from, start - CANCEL_WINDOW); j--) {
+    const t = tokens[j];
+    if (["DET", "ADJ", "NUM"].includes(t.pos) || (t.pos === "PRON" && /^(his|her|its|their|our)$/.test(t.norm))) continue;
+    const n = normOf(t);
+    const phrase = n === "off" && j - 1 >= from ? `${normOf(tokens[j - 1])} off` : n;
+    return CANCEL_VERB.test(phrase.replace(/^(calls|calling)/, "call").replace(/^(puts|putting)/, "put"));
   }
   return false;
 }

@@ -17,6 +17,11 @@ const FUNCTION_WORDS = new Set([
   "per", "via", "vs", "v", "than", "up", "off", "out", "is", "are", "be", "s", "'s",
 ]);
 
+/** True for a short function word ("in", "a", "the") in any casing: never a name on its own. */
+export function isFunctionWord(w: string): boolean {
+  return FUNCTION_WORDS.has(lookupForm(w));
+}
+
 /** Least number of content words (letters, not function words) a line needs to be judged at all. */
 const MIN_CONTENT_WORDS = 3;
 /** A title-case line has at most this share of its content words in lower case. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, personPartMentions } from "./consistency.js";
+import { consistentTypes, personPartMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -33,5 +33,20 @@ describe("personPartMentions", () => {
     expect(personPartMentions(words, (i) => i === 10, persons)).toEqual([18]);
     expect(personPartMentions(words, () => false, persons, (w) => w === "Zhai")).toEqual([]);
     expect(personPartMentions(["Zhai", "said", "Zhai", "Jun"], () => false, [{ start: 2, end: 4 }])).toEqual([]);
+  });
+
+  it("splits 'A and B' into two people when both are parts of full names in the document", () => {
+    const words = ["Mikhail", "Bogdanov", "met", "Saleh", "Khulaifi", ".", "Bogdanov", "and", "Khulaifi", "spoke", "."];
+    const spans = [
+      { start: 0, end: 2, type: "PERSON" as const },
+      { start: 3, end: 5, type: "PERSON" as const },
+      { start: 6, end: 9, type: "LOC" as const },
+    ];
+    expect(splitPersonPairs(words, spans).slice(2)).toEqual([
+      { start: 6, end: 7, type: "PERSON" },
+      { start: 8, end: 9, type: "PERSON" },
+    ]);
+    // Without the full names elsewhere the span stays.
+    expect(splitPersonPairs(words, spans.slice(2))).toEqual(spans.slice(2));
   });
 });

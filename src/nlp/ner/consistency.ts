@@ -81,3 +81,26 @@ export function personPartMentions(
   });
   return out;
 }
+
+/**
+ * A span "A and B" whose two sides are each one word that begins or ends a multi-word PERSON
+ * elsewhere in the document is two people ("Bogdanov and Khulaifi" after "Mikhail Bogdanov" and
+ * "... Saleh Al Khulaifi"), whatever type the model gave the whole. Returns the replacement spans
+ * per input span (the span itself when nothing applies); spans are token ranges into `words`.
+ */
+export function splitPersonPairs<T extends { start: number; end: number; type: EntityType }>(words: readonly string[], spans: readonly T[]): T[] {
+  const parts = new Set<string>();
+  for (const s of spans) {
+    if (s.type !== "PERSON" || s.end - s.start < 2) continue;
+    parts.add(words[s.start]);
+    parts.add(words[s.end - 1]);
+  }
+  const out: T[] = [];
+  for (const s of spans) {
+    const and = s.start + 1;
+    if (s.end - s.start === 3 && /^(and|&)$/i.test(words[and]) && parts.has(words[s.start]) && parts.has(words[s.end - 1]) && /^\p{Lu}/u.test(words[s.start])) {
+      out.push({ ...s, end: s.start + 1, type: "PERSON" }, { ...s, start: s.end - 1, type: "PERSON" });
+    } else out.push(s);
+  }
+  return out;
+}

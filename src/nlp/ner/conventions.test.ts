@@ -9,7 +9,7 @@ lists.countries = ["qatar", "israel", "china", "united states"];
 lists.demonyms = ["israeli", "palestinian", "chinese"];
 lists.regions = ["gaza"];
 lists.cities = ["beijing"];
-lists.firstNames = ["mikhail"];
+lists.firstNames = ["mikhail", "antony"];
 lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis"];
 const gaz = new Gazetteer(lists);
 
@@ -43,5 +43,11 @@ describe("CoNLL conventions", () => {
   it("trims common words from doubtful spans in headlines", () => {
     expect(run("China Calls for Peace Talks", [["China Calls", "LOC", 0.6], ["Peace Talks", "ORG", 0.6]], "title")).toEqual(["LOC:China"]);
     expect(run("China Calls for Peace Talks", [["Peace Talks", "ORG", 0.6]], "normal")).toEqual(["ORG:Peace Talks"]);
+  });
+
+  it("joins an untagged given name and the one-word name after it into a PERSON", () => {
+    expect(run("Secretary of State Antony Blinken visited Beijing.", [["Blinken", "ORG"], ["Beijing", "LOC"]])).toEqual(["PERSON:Antony Blinken", "LOC:Beijing"]);
+    // A place after a given name stays a place.
+    expect(run("Antony Beijing said", [["Beijing", "LOC"]])).toEqual(["LOC:Beijing"]);
   });
 });

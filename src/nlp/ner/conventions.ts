@@ -44,6 +44,8 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  *    ("Bogdanov Beijing's" -> PERSON "Bogdanov", LOC "Beijing");
  * 2. a lone given name (listed, or a capitalised word in no common-word list) right before a
  *    PERSON span joins it ("Mikhail" + "Bogdanov");
+ * 2b. an untagged listed given name right before a one-word name of another type that no
+ *    organisation, place or nationality list knows makes one PERSON ("Antony" + ORG "Blinken");
  * 3. countries are LOC, demonyms MISC;
  * 4. hyphenated place/demonym compounds are one MISC;
  * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
@@ -78,6 +80,19 @@ export function applyConventions(
     joined.push(s);
   }
   spans = joined;
+  // 2b. An untagged listed given name right before a one-word name of another type that is in no
+  //     organisation, place or nationality list is a person's full name ("Antony" + ORG "Blinken").
+  for (const s of spans) {
+    const g = s.start - 1;
+    if (s.type === "PERSON" || s.end - s.start !== 1 || g < sentStart || spans.some((o) => o.start <= g && o.end > g)) continue;
+    const given = tokens[g].text;
+    const name = tokens[s.start].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(given) || !gaz.has(given, "first") || gaz.has(given, "common") || isPlaceWord(tokens[g], gaz)) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(name) || (["orgname", "orgkey", "country", "city", "region", "demonym", "misckey", "common"] as const).some((c) => gaz.has(name, c))) continue;
+    s.start = g;
+    s.type = "PERSON";
+    s.score = Math.min(s.score, CONVENTION_SCORE);
+  }
   // 3. Countries are LOC, demonyms MISC.
   for (const s of spans) {
     if (s.type !== "LOC" && isGazetteerEntry(tokens, s.start, s.end, "country", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";

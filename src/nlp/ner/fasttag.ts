@@ -21,7 +21,7 @@
  * string path.
  */
 import { caseModeOf, wordCasing } from "./casing.js";
-import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, wordFeats } from "./features.js";
+import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, runFeatures, wordFeats } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel } from "./perceptron.js";
 
@@ -281,7 +281,7 @@ export class TaggerTables {
    * Tags one sentence, or returns undefined when it is not in "normal" case mode (the caller
    * then uses the string path). Output is identical to the string path.
    */
-  tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[]): { tags: string[]; confidence: number[] } | undefined {
+  tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[]): { tags: string[]; confidence: number[] } | undefined {
     const n = tokens.length;
     if (this.words.size + n >= MAX_CACHED_WORDS) this.clear();
     const words = new Array<WordEntry>(n);
@@ -308,6 +308,7 @@ export class TaggerTables {
       for (let j = m.start + 1; j < m.end; j++) (phrase[j] ??= []).push(this.phraseRow(`gp=I-${m.cls}`));
     }
 
+    const runs = runFeatures(words.map((x) => x.wf));
     const s = this.scores;
     const tags = new Array<string>(n);
     const confidence = new Array<number>(n);
@@ -336,6 +337,10 @@ export class TaggerTables {
       if (ph) for (const r of ph) addRow(s, w, r, k);
       if (wf.title && i > 0 && words[i - 1].wf.title) addRow(s, w, this.rowTitleBefore, k);
       if (wf.title && i + 1 < n && words[i + 1].wf.title) addRow(s, w, this.rowTitleAfter, k);
+      const rf = runs?.[i];
+      if (rf) for (const x of rf) addRow(s, w, this.model.index.get(x) ?? -1, k);
+      const ex = extra?.[i];
+      if (ex) for (const x of ex) addRow(s, w, this.model.index.get(x) ?? -1, k);
       // History features.
       addRow(s, w, this.histPrev1[prev1], k);
       addRow(s, w, this.histPrev2[prev2 * p + prev1], k);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normWord, sentenceFeatures, shortShape, wordShape } from "./features.js";
+import { normWord, runFeatures, sentenceFeatures, shortShape, wordFeats, wordShape } from "./features.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 
 describe("features", () => {
@@ -47,5 +47,29 @@ describe("features", () => {
     const normal = sentenceFeatures(["China", "calls", "for", "talks"].map((text) => ({ text })), gaz).feats;
     expect(normal[0]).toContain("w=China");
     expect(normal[0].some((f) => f.startsWith("M="))).toBe(false);
+  });
+
+  it("gives every word of a capitalised run the classes of the run's last and first words", () => {
+    const lists = emptyGazetteerLists();
+    lists.orgKeywords = ["party"];
+    lists.miscKeywords = ["cup"];
+    lists.demonyms = ["iraqi"];
+    const gaz = new Gazetteer(lists);
+    const words = ["He", "left", "the", "Reform", "Party", "of", "Texas", "for", "the", "World", "Cup", ",", "Iraqi", "Army"].map((w) => wordFeats(w, gaz));
+    const runs = runFeatures(words);
+    expect(runs?.[3]).toEqual([]); // "Reform Party of Texas" ends with a word of no list: no class
+    expect(runs?.[9]).toEqual(["rl=misckey|B"]);
+    expect(runs?.[10]).toEqual(["rl=misckey|E"]);
+    expect(runs?.[12]).toEqual(["rf=demonym|B"]);
+    expect(runs?.[1]).toEqual([]);
+    expect(runFeatures(["He", "left"].map((w) => wordFeats(w, gaz)))).toBeUndefined();
+    const { feats } = sentenceFeatures(["at", "the", "World", "Cup"].map((text) => ({ text })), gaz);
+    expect(feats[2]).toContain("rl=misckey|B");
+  });
+
+  it("reads typographic double quotes as plain ones", () => {
+    const gaz = new Gazetteer(emptyGazetteerLists());
+    expect(wordFeats("\u201d", gaz).self).toEqual(wordFeats('"', gaz).self);
+    expect(wordFeats("\u201c", gaz).norm).toBe('"');
   });
 });

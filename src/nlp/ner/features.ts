@@ -114,20 +114,26 @@ export interface WordFeats {
   modeFeats: string[];
 }
 
+/** Typographic double quotes and guillemets, read as a plain '"'. */
+const CURLY_QUOTES = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/;
+const CURLY_QUOTES_ALL = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
+
 /** Word-feature cache entries kept before the cache is cleared (bounds memory on big inputs). */
 const MAX_CACHED_WORDS = 100_000;
 const wordCache = new WeakMap<Gazetteer, Map<string, WordFeats>>();
 
 /** The neighbour-independent features of one word form (cached per gazetteer and form). */
-export function wordFeats(text: string, gaz: Gazetteer): WordFeats {
+export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
   let cache = wordCache.get(gaz);
   if (!cache) {
     cache = new Map();
     wordCache.set(gaz, cache);
   }
-  const hit = cache.get(text);
+  const hit = cache.get(raw);
   if (hit) return hit;
   if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  // Typographic double quotes are the corpora's plain ones (training text rarely has them).
+  const text = CURLY_QUOTES.test(raw) ? raw.replace(CURLY_QUOTES_ALL, '"') : raw;
   const form = lookupForm(text);
   let norm = /\d/.test(form) ? form.replace(/\d/g, "0") : form;
   if (norm.length > MAX_WORD_FEATURE_CHARS) norm = norm.slice(0, MAX_WORD_FEATURE_CHARS);
@@ -171,8 +177,52 @@ export function wordFeats(text: string, gaz: Gazetteer): WordFeats {
     clRight,
     modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
   };
-  cache.set(text, wf);
+  cache.set(raw, wf);
   return wf;
+}
+
+/** Lower-case words allowed inside a run of capitalised words ("Bank of England", "Party for Freedom"). */
+const RUN_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "du"]);
+/** Gazetteer classes of a run's last word that become run features (what kind of name it ends as). */
+const RUN_LAST_CLASSES = ["orgkey", "misckey", "role", "country", "city", "region", "demonym"] as const;
+/** Gazetteer classes of a run's first word that become run features. */
+const RUN_FIRST_CLASSES = ["demonym", "country", "city", "region", "role", "orgname"] as const;
+
+/**
+ * Features of runs of capitalised words (two or more, connectors allowed inside): every token of
+ * the run learns the gazetteer classes of the run's last word ("Reform Party", "World Cup", "Patriot
+ * Act") and first word ("Iraqi Army"), with its position in the run (B, I or E). Returns undefined
+ * when the sentence has no such run, else one list per token (empty outside runs).
+ */
+export function runFeatures(words: readonly WordFeats[]): string[][] | undefined {
+  let out: string[][] | undefined;
+  const n = words.length;
+  for (let i = 0; i < n; ) {
+    if (!words[i].title) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      if (end < n && words[end].title) end++;
+      else if (end + 1 < n && RUN_CONNECTORS.has(words[end].form) && words[end + 1].title) end += 2;
+      else break;
+    }
+    if (end - i >= 2) {
+      const last = words[end - 1].gaz;
+      const first = words[i].gaz;
+      const tags = [...RUN_LAST_CLASSES.filter((c) => last.includes(c)).map((c) => `rl=${c}`), ...RUN_FIRST_CLASSES.filter((c) => first.includes(c)).map((c) => `rf=${c}`)];
+      if (tags.length) {
+        out ??= words.map(() => []);
+        for (let k = i; k < end; k++) {
+          const p = k === i ? "B" : k === end - 1 ? "E" : "I";
+          for (const t of tags) out[k].push(`${t}|${p}`);
+        }
+      }
+    }
+    i = end;
+  }
+  return out;
 }
 
 /** Context features of the padding before / after a sentence (same slots as {@link WordFeats.ctx}). */
@@ -203,6 +253,8 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, o
 
   const feats: string[][] = [];
   const split = !!opts.splitSelf && mode === "normal";
+  // Runs of capitalised words only mean something in ordinary lines.
+  const runs = mode === "normal" ? runFeatures(words) : undefined;
   const self: (readonly string[] | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -218,6 +270,7 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, o
     if (i > 0) f.push(...words[i - 1].gazLeft, ...words[i - 1].clLeft);
     if (i + 1 < n) f.push(...words[i + 1].gazRight, ...words[i + 1].clRight);
     f.push(...phrase[i]);
+    if (runs) f.push(...runs[i]);
     if (i > 0 && words[i - 1].gaz.includes("role")) f.push(words[i - 1].title ? "roleT-1" : "role-1");
     if (i > 1 && words[i - 2].gaz.includes("role")) f.push("role-2");
     if (w.title && i > 0 && words[i - 1].title) f.push("title-1");

@@ -30,10 +30,15 @@ export interface GazetteerLists {
   roleNouns: string[];
   /** Common lower-case English words (a capitalised token whose lower form is here may be no name). */
   commonWords: string[];
+  /**
+   * Words that end names of events, laws, prizes and other MISC entities ("war", "cup", "act");
+   * optional (older model folders have none).
+   */
+  miscKeywords?: string[];
 }
 
 /** The gazetteer classes, used as feature names. */
-export type GazClass = "first" | "sur" | "country" | "demonym" | "city" | "region" | "orgkey" | "orgname" | "role" | "common";
+export type GazClass = "first" | "sur" | "country" | "demonym" | "city" | "region" | "orgkey" | "orgname" | "role" | "common" | "misckey";
 
 /** Classes whose multi-word entries are matched as phrases over tokens. */
 const PHRASE_CLASSES: readonly GazClass[] = ["country", "city", "region", "orgname", "role"];
@@ -83,7 +88,7 @@ export class Gazetteer {
       for (const raw of entries) {
         const entry = lookupForm(raw.trim());
         if (!entry) continue;
-        const toks = phraseTokens(entry);
+        const toks = /[\s-]/.test(entry) ? phraseTokens(entry) : [entry];
         if (toks.length === 1) {
           const have = this.words.get(toks[0]);
           if (!have) this.words.set(toks[0], [cls]);
@@ -102,6 +107,7 @@ export class Gazetteer {
     add("orgname", lists.orgNames);
     add("role", lists.roleNouns);
     add("common", lists.commonWords);
+    add("misckey", lists.miscKeywords ?? []);
   }
 
   private addPhrase(toks: string[], cls: GazClass): void {

@@ -100,3 +100,13 @@ describe("recognizeEntities on the Zhai/Doha sample corpus", () => {
     }
   });
 });
+
+describe("function-word spans", () => {
+  it("never names a span of function words alone (a capitalised sentence opener)", () => {
+    const text = "In a significant development, China met Russia in Doha.";
+    const { tokens, sentences } = tokenize(text);
+    const names = recognizeEntities({ text, tokens, sentences }).map((e) => e.text);
+    expect(names.some((n) => /^(In|In a|A|The)$/.test(n))).toBe(false);
+    expect(names).toContain("China");
+  });
+});

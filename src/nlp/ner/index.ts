@@ -17,13 +17,15 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, personPartMentions } from "./consistency.js";
+import { consistentTypes, personPartMentions, splitPersonPairs } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
-import { findModelDir, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
+import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
+import { isFunctionWord, sentenceCaseMode } from "./casing.js";
+import { Stage1Sentence, documentFeatures } from "./docstage.js";
 import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
 import { SpanCandidate, applyRules } from "./rules.js";
-import { tagSentence } from "./tagger.js";
+import { TaggedOutput, tagSentence } from "./tagger.js";
 
 export { bioToSpans, scoreEntities } from "./bio.js";
 export { applyRules } from "./rules.js";
@@ -52,6 +54,11 @@ export interface PerceptronRecognizerOptions {
   rules?: boolean;
   /** Make types consistent across the document (default: same as `rules`). */
   consistency?: boolean;
+  /**
+   * Second-stage tagger whose extra features are the document features of the first stage's
+   * output ({@link documentFeatures}); none by default.
+   */
+  docModel?: PerceptronModel;
 }
 
 /** Turns token-index candidates into {@link Entity} objects with ids e0, e1, ... */
@@ -74,16 +81,28 @@ export class PerceptronRecognizer implements EntityRecognizer {
     readonly options: PerceptronRecognizerOptions = {},
   ) {}
 
-  /** Candidates (token-index spans) of one sentence, before entity objects are built. */
+  /** Candidates (token-index spans) of one sentence, before entity objects are built (first stage only). */
   sentenceCandidates(doc: NerInput, sentence: Sentence): SpanCandidate[] {
+    const st = this.stage1(doc, sentence);
+    return st ? this.candidates(doc, sentence, st.origin, tagSentence(this.model, this.gazetteer, st.tokens)) : [];
+  }
+
+  /** A sentence's tokens with split possessives merged, and the first stage's tags when a second stage follows. */
+  private stage1(doc: NerInput, sentence: Sentence): (Stage1Sentence & { origin: number[] }) | undefined {
     const toks = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-    if (toks.length === 0) return [];
+    if (toks.length === 0) return undefined;
     const merged = mergeSplitPossessives(toks);
-    const { tags, confidence } = tagSentence(this.model, this.gazetteer, merged.tokens);
-    const at = (j: number): number => merged.origin[j] + sentence.tokenStart;
-    const cands: SpanCandidate[] = bioToSpans(tags).map((s) => {
+    if (!this.options.docModel) return { tokens: merged.tokens, tags: [], mode: "normal", origin: merged.origin };
+    const { tags } = tagSentence(this.model, this.gazetteer, merged.tokens);
+    const mode = sentenceCaseMode(merged.tokens.map((t) => t.text), this.gazetteer);
+    return { tokens: merged.tokens, tags, mode, origin: merged.origin };
+  }
+
+  private candidates(doc: NerInput, sentence: Sentence, origin: readonly number[], out: TaggedOutput): SpanCandidate[] {
+    const at = (j: number): number => origin[j] + sentence.tokenStart;
+    const cands: SpanCandidate[] = bioToSpans(out.tags).map((s) => {
       let sum = 0;
-      for (let i = s.start; i < s.end; i++) sum += confidence[i];
+      for (let i = s.start; i < s.end; i++) sum += out.confidence[i];
       return { start: at(s.start), end: at(s.end), type: s.type as EntityType, score: sum / (s.end - s.start) };
     });
     if (this.options.rules === false) return cands;
@@ -92,8 +111,22 @@ export class PerceptronRecognizer implements EntityRecognizer {
 
   recognize(doc: NerInput): Entity[] {
     const all: SpanCandidate[] = [];
-    for (const s of doc.sentences) all.push(...this.sentenceCandidates(doc, s));
+    const sents: { s: Sentence; st: Stage1Sentence & { origin: number[] } }[] = [];
+    for (const s of doc.sentences) {
+      const st = this.stage1(doc, s);
+      if (st) sents.push({ s, st });
+    }
+    const docModel = this.options.docModel;
+    const extra = docModel ? documentFeatures(sents.map((x) => x.st)) : undefined;
+    sents.forEach((x, i) => {
+      const out = docModel && extra ? tagSentence(docModel, this.gazetteer, x.st.tokens, { extra: extra[i] }) : tagSentence(this.model, this.gazetteer, x.st.tokens);
+      all.push(...this.candidates(doc, x.s, x.st.origin, out));
+    });
     if (this.options.consistency ?? this.options.rules !== false) {
+      const tokenWords = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+      const pairs = splitPersonPairs(tokenWords, all);
+      all.length = 0;
+      all.push(...pairs);
       const gaz = this.gazetteer;
       // Countries only: many towns share a surname ("Belgrano").
       const isPlace = (w: string): boolean => gaz.has(w, "country");
@@ -104,12 +137,14 @@ export class PerceptronRecognizer implements EntityRecognizer {
       all.forEach((c, i) => (c.type = types[i]));
       const covered = new Uint8Array(doc.tokens.length);
       for (const c of all) covered.fill(1, c.start, c.end);
-      const words = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+      const words = tokenWords;
       const persons = all.filter((c) => c.type === "PERSON").sort((a, b) => a.start - b.start);
       const blocked = (w: string) => gaz.has(w, "country") || gaz.has(w, "city") || CALENDAR.has(w.toLowerCase());
       for (const i of personPartMentions(words, (i) => covered[i] === 1, persons, blocked)) all.push({ start: i, end: i + 1, type: "PERSON", score: 0.5 });
     }
-    return buildEntities(doc, all);
+    // A span of function words alone ("In a" opening a sentence) names nothing.
+    const named = all.filter((c) => doc.tokens.slice(c.start, c.end).some((t) => !isFunctionWord(doc.text.slice(t.start, t.end))));
+    return buildEntities(doc, named);
   }
 }
 
@@ -117,7 +152,7 @@ let defaultInstance: EntityRecognizer | undefined;
 
 /** Loads the shipped perceptron model and gazetteers from `models/ner/` (or `dir`). */
 export function loadPerceptronRecognizer(dir: string = findModelDir(), options: PerceptronRecognizerOptions = {}): PerceptronRecognizer {
-  return new PerceptronRecognizer(loadPerceptronModel(dir), new Gazetteer(loadGazetteerLists(dir), loadWordClusters(dir)), options);
+  return new PerceptronRecognizer(loadPerceptronModel(dir), new Gazetteer(loadGazetteerLists(dir), loadWordClusters(dir)), { docModel: loadDocModel(dir), ...options });
 }
 
 /** The recognizer used by {@link recognizeEntities} (the shipped perceptron unless replaced). */

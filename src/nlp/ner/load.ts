@@ -17,6 +17,8 @@ import { PerceptronModel, deserializeModel } from "./perceptron.js";
 export const MODEL_FILE = "model.json.gz";
 /** File name of the word clusters inside the model folder (written by scripts/word-clusters.ts). */
 export const CLUSTER_FILE = "clusters.tsv.gz";
+/** Second-stage (document-level) model file name inside the model folder (optional; see docstage.ts). */
+export const DOC_MODEL_FILE = "doc-model.json.gz";
 /** Sub-folder of the model folder holding the gazetteer lists. */
 export const GAZETTEER_DIR = "gazetteers";
 
@@ -32,6 +34,7 @@ export const GAZETTEER_FILES: Record<keyof GazetteerLists, string> = {
   orgNames: "org-names.txt",
   roleNouns: "role-nouns.txt",
   commonWords: "common-words.txt",
+  miscKeywords: "misc-keywords.txt",
 };
 
 /** Finds `models/ner` by walking up from this file (or uses PARALLAX_NER_MODEL_DIR). */
@@ -85,4 +88,11 @@ export function loadWordClusters(dir: string): WordClusters | undefined {
   if (!existsSync(path)) return undefined;
   const buf = readFileSync(path);
   return parseClusters((path.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8"));
+}
+
+/** Reads the second-stage document model of a model folder, or undefined when it has none. */
+export function loadDocModel(dir: string): PerceptronModel | undefined {
+  const path = join(dir, DOC_MODEL_FILE);
+  if (!existsSync(path)) return undefined;
+  return deserializeModel(gunzipSync(readFileSync(path)).toString("utf8"));
 }

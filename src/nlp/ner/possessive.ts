@@ -32,7 +32,7 @@ export interface MergedTokens {
   origin: number[];
 }
 
-/** Merges split possessives ("‘" + "s") into single "'s" tokens; other tokens pass through. */
+/** Merges split possessives ("‘" + "s") into single "'s" tokens and spells "‘s" as "'s"; other tokens pass through. */
 export function mergeSplitPossessives(tokens: readonly OffsetToken[]): MergedTokens {
   const out: FeatToken[] = [];
   const origin: number[] = [];
@@ -42,6 +42,10 @@ export function mergeSplitPossessives(tokens: readonly OffsetToken[]): MergedTok
     if (len === 2) {
       out.push({ text: "'s", pos: tokens[i + 1].pos });
       i += 2;
+    } else if (len === 1 && /^[\u2018`]s$/i.test(tokens[i].text)) {
+      // the tokenizer keeps "‘s" whole (see src/nlp/tokenize.ts forWink): the tagger knows it as "'s"
+      out.push({ text: "'s", pos: tokens[i].pos });
+      i++;
     } else {
       out.push({ text: tokens[i].text, pos: tokens[i].pos });
       i++;

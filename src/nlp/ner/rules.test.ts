@@ -7,8 +7,9 @@ const lists = emptyGazetteerLists();
 lists.demonyms = ["chinese"];
 lists.countries = ["u.s.", "russia"];
 lists.orgNames = ["u.n."];
-lists.roleNouns = ["minister", "envoy"];
+lists.roleNouns = ["minister", "envoy", "secretary of state"];
 lists.commonWords = ["suffering", "notably", "then"];
+lists.firstNames = ["mohammed"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes `text` and marks the given substrings as candidates (first occurrence). */
@@ -66,5 +67,27 @@ describe("NER rule layer", () => {
 
   it("drops a person span that is only a title", () => {
     expect(run("The Minister spoke.", [["Minister", "PERSON"]])).toEqual([]);
+  });
+
+  it("makes the name after a patronymic particle a person, and takes the chain in", () => {
+    expect(
+      run("He met the Ministry of Foreign Affairs Mohammed bin Abdulaziz bin Saleh Al Khulaifi.", [
+        ["Ministry of Foreign Affairs Mohammed", "ORG"],
+        ["Abdulaziz", "ORG"],
+        ["Saleh Al Khulaifi", "ORG"],
+      ]),
+    ).toEqual([
+      { text: "Ministry of Foreign Affairs", type: "ORG" },
+      { text: "Mohammed bin Abdulaziz bin Saleh Al Khulaifi", type: "PERSON" },
+    ]);
+  });
+
+  it("tags untagged nationality words as MISC, but not the first part of a compound", () => {
+    expect(run("Chinese officials met.", [])).toEqual([{ text: "Chinese", type: "MISC" }]);
+    expect(run("The Chinese-made toys.", [])).toEqual([]);
+  });
+
+  it("drops a name inside a multi-word role phrase", () => {
+    expect(run("Secretary of State Blinken visited.", [["State", "ORG"], ["Blinken", "PERSON"]])).toEqual([{ text: "Blinken", type: "PERSON" }]);
   });
 });

@@ -54,6 +54,9 @@ const NAME_PARTICLES = new Set([
   "dos", "das", "la", "le", "ter", "ten", "zu", "st.",
 ]);
 
+/** Name particles that mean "son / daughter of": only found inside person names (lower case as written). */
+const PATRONYMICS = new Set(["bin", "ibn", "bint"]);
+
 /** A sentence-initial single-token entity is dropped when its common-word form has confidence below this. */
 const SENTENCE_INITIAL_MIN_CONFIDENCE = 0.9;
 /** Score given to entities created by rules rather than by the model. */
@@ -159,10 +162,18 @@ export function applyRules(
   }
   // A person span made only of title words is no person.
   spans = spans.filter((s) => !(s.type === "PERSON" && s.end - s.start === 1 && isTitleWord(tokens[s.start].text, gaz)));
+  // A span inside a multi-word role phrase is no name ("State" of "Secretary of State").
+  const roles = gaz.matchPhrases(tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text))).filter((m) => m.cls === "role");
+  if (roles.length) spans = spans.filter((s) => !roles.some((m) => m.start + sentStart < s.start && m.end + sentStart >= s.end));
   spans.push(...extra);
   spans.sort((a, b) => a.start - b.start);
 
   // 3. Name particles: extend person names forwards and backwards across particles.
+  // Patronymic particles ("bin", "ibn", "bint") occur only inside person names: a name right after
+  // one, itself after a capitalised word, is a person whatever its type ("... Mohammed bin Abdulaziz").
+  for (const s of spans) {
+    if (s.type !== "PERSON" && s.start - 2 >= sentStart && PATRONYMICS.has(tokens[s.start - 1].text) && isCap(tokens[s.start - 2].text)) s.type = "PERSON";
+  }
   for (let n = 0; n < spans.length; n++) {
     const s = spans[n];
     if (s.type !== "PERSON") continue;
@@ -229,6 +240,18 @@ export function applyRules(
     if (covered.has(i) || !/^(\p{Lu}\.){2,}$/u.test(tokens[i].text)) continue;
     const type: EntityType | undefined = gaz.has(tokens[i].text, "country") ? "LOC" : gaz.has(tokens[i].text, "orgname") ? "ORG" : undefined;
     if (type) spans.push({ start: i, end: i + 1, type, score: RULE_SCORE });
+  }
+  // 4b. Untagged nationality, people and religion words ("Jewish", "Poles", "Buddhist") are MISC
+  //     (CoNLL-2003), unless the word is also a name followed by another capitalised word
+  //     ("Christian Bale") or the first part of a hyphenated compound ("Egyptian-born").
+  const lineMode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
+  for (let i = sentStart; i < (lineMode !== "normal" ? sentStart : sentEnd); i++) {
+    const w = tokens[i].text;
+    if (covered.has(i) || !/^\p{Lu}/u.test(w) || !gaz.has(w, "demonym") || gaz.has(w, "country") || gaz.has(w, "city")) continue;
+    if (i + 1 < sentEnd && tokens[i + 1].text === "-" && tokens[i + 1].start === tokens[i].end) continue; // "Egyptian-born": a compound
+    const nextCap = i + 1 < sentEnd && /^\p{Lu}/u.test(tokens[i + 1].text);
+    if (nextCap && (gaz.has(w, "first") || gaz.has(w, "sur"))) continue;
+    spans.push({ start: i, end: i + 1, type: "MISC", score: RULE_SCORE });
   }
   spans.sort((a, b) => a.start - b.start);
 

@@ -18,6 +18,8 @@ export const NER_TAGS = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC",
 export interface TaggedSentence {
   tokens: FeatToken[];
   tags: string[];
+  /** Extra static features per token (the document features of the second stage, docstage.ts). */
+  extra?: (readonly string[])[];
 }
 
 export interface TrainOptions {
@@ -56,6 +58,12 @@ export function bioAllowed(prev: string, next: string): boolean {
 }
 
 
+/** Static features with the extra per-token features appended. */
+function withExtra(feats: string[][], extra: readonly (readonly string[] | undefined)[] | undefined): string[][] {
+  if (extra) feats.forEach((f, t) => f.push(...(extra[t] ?? [])));
+  return feats;
+}
+
 /** Trains a tagger model on BIO-tagged sentences. */
 export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opts: TrainOptions = {}): PerceptronModel {
   const epochs = opts.epochs ?? DEFAULT_EPOCHS;
@@ -66,13 +74,15 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
   // Pass 1: count static features; pass 2: intern the frequent ones (features are recomputed
   // rather than kept, so memory stays at one sentence's strings).
   const counts = new Map<string, number>();
-  for (const s of data) for (const f of sentenceFeatures(s.tokens, gaz).feats) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+  for (const s of data) for (const f of withExtra(sentenceFeatures(s.tokens, gaz).feats, s.extra)) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
   for (const [f, c] of counts) if (c >= minCount) trainer.featureId(f);
   counts.clear();
   const staticIds: Int32Array[][] = [];
   const infos: TokenInfo[][] = [];
   for (const s of data) {
-    const { feats, info } = sentenceFeatures(s.tokens, gaz);
+    const sf = sentenceFeatures(s.tokens, gaz);
+    const info = sf.info;
+    const feats = withExtra(sf.feats, s.extra);
     const flat: number[] = [];
     const bounds = [0];
     for (const f of feats) {
@@ -170,15 +180,18 @@ export interface TagOptions {
    * precomputed tables of {@link taggerTables}; the output is the same, only slower.
    */
   reference?: boolean;
+  /** Extra static features per token (as given in training, {@link TaggedSentence.extra}). */
+  extra?: readonly (readonly string[])[];
 }
 
 /** Tags one sentence with a trained model. */
 export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[], opts: TagOptions = {}): TaggedOutput {
   if (!opts.reference) {
-    const fast = taggerTables(model, gaz).tag(tokens, transitions(model.classes));
+    const fast = taggerTables(model, gaz).tag(tokens, transitions(model.classes), opts.extra);
     if (fast) return fast;
   }
   const { feats, info, self } = sentenceFeatures(tokens, gaz, { splitSelf: true });
+  if (opts.extra) withExtra(feats, opts.extra);
   const k = model.classes.length;
   const scores = new Float64Array(k);
   const selfScores = selfScoreCache(model);

@@ -19,7 +19,7 @@ const STRONG: Record<string, string[]> = {
   think: ["thought"], demand: [], propose: [], recommend: [], charge: [], criticize: [], criticise: [],
   condemn: [], blast: [], question: [], wonder: [], hope: [], fear: [], worry: ["worries", "worried"], report: [],
   conclude: [], indicate: [], reveal: [], disclose: [], describe: [], tout: [], praise: [], lament: [],
-  speak: ["spoke", "spoken", "speaking"], shout: [], chant: [], exclaim: [], whisper: [],
+  shout: [], chant: [], exclaim: [], whisper: [],
 };
 
 /** Verbs that are cues only with a clear content frame (a that-clause, a quote or a colon): "polls show that ...". */
@@ -45,7 +45,7 @@ const OBJECT: Record<string, string[]> = {
 
 /** Particles that make a phrasal cue and whose object is the content ("call for", "call on", "point out"). */
 export const PHRASAL_CUES: Readonly<Record<string, readonly string[]>> = {
-  call: ["for", "on"], point: ["out", "to"], speak: ["of", "about"], weigh: ["in"], lash: ["out"], push: ["for"], press: ["for"],
+  call: ["for", "on"], point: ["out", "to"], speak: ["of", "about", "out"], weigh: ["in"], lash: ["out"], push: ["for"], press: ["for"],
 };
 
 /** Inflected form -> base verb for the phrasal cues ("calls", "pointed", "weighing"); cues only with their particle. */

@@ -10,8 +10,16 @@
  * - the content is the reported clause with its "that" and without the sentence's final full stop, or the quotation
  *   with its marks and the punctuation inside them; a quote interrupted by its cue ("“A,” he said. “B.”", "A, he said,
  *   is B") is one content from its first to its last character.
- * Frames: "SRC CUE CONTENT", "CONTENT, SRC CUE", "CONTENT, CUE SRC", "A, SRC CUE, B", "according to SRC, CONTENT",
- * "..., saying CONTENT" (the source is the clause's subject). Speakers are resolved through coreference mentions.
+ * - a source that ends a longer noun phrase opening the sentence is that whole phrase ("A 2014 study by X found");
+ *   a relative clause in an appositive source stays in it unless it holds a cue of its own ("X, who argued ..., said");
+ * - a reported clause keeps its subordinate clauses (", because ...", ", if ...") and ends before ", though/but ...";
+ *   a stance verb's object ends before a time or occasion adjunct ("endorsed X in a statement on Friday").
+ * Frames: "SRC CUE CONTENT", "CONTENT, SRC CUE", "CONTENT, CUE SRC", "A, SRC CUE, B" (also with an adjunct after the
+ * cue: "A, SRC CUE then, B"), "according to SRC, CONTENT", "CONTENT was CUE by SRC" (passive with agent),
+ * "..., saying CONTENT" and "... by saying CONTENT" (the source is the clause's subject), "CONTENT, as SRC CUE.",
+ * "what/which SRC CUE ..." (the whole relative clause is the content). Verbs of the learned cue lexicon
+ * (learned-cues.ts, models/quotes/cue-lexicon.json) read as stance verbs. Speakers are resolved through coreference
+ * mentions. Errors against PolNeAR, bucketed by boundary and by missed cue: src/nlp/quotes/error-analysis.ts.
  */
 import type { Attribution, AttributionKind, Doc, Entity, Speaker, Token } from "../../model.js";
 import { resolveCoreference } from "../coref/index.js";
@@ -23,6 +31,7 @@ import { CUE_MARGIN, CUE_MODEL_FILE, cueFeatures, cueMargin, isCueCandidate, shi
 import { CONTENT_MODEL_FILE, contentCandidates, pickContent, type ContentCandidates } from "./content-model.js";
 import type { PerceptronModel } from "../ner/perceptron.js";
 import { sourceType } from "./speaker-type.js";
+import { cueStem, indexLexicon, isLexiconCandidate, shippedCueLexicon, type CueLexicon, type CueLexiconIndex, type LearnedCue } from "./learned-cues.js";
 import { findQuotes, type QuoteSpan } from "./quote-marks.js";
 
 /** Longest source noun phrase to the left of a cue, in tokens. */
@@ -55,6 +64,42 @@ const MANNER_ADVERB = /^[a-z]{3,}ly$/;
 const BE_FORMS = new Set(["is", "are", "was", "were", "am"]);
 const OPEN_MARKS = new Set(["“", "\"", "'", "«", "‘"]);
 const CLOSE_MARKS = new Set(["”", "\"", "'", "»", "’"]);
+/** Negations that stand between an auxiliary and its cue verb ("isn’t saying", "did not say"). */
+const NEGATIONS = new Set(["not", "n't", "n’t", "never"]);
+/** Possessive determiners, inside a noun phrase ("on its website", "his aides"). */
+const POSSESSIVES = new Set(["his", "her", "their", "its", "our", "my", "your"]);
+/** Words before a time head inside a time phrase ("just this month", "on Monday", "late last week"). */
+const TIME_MODIFIERS = new Set(["this", "last", "next", "that", "on", "in", "earlier", "late", "early", "just", "also", "the", "same", "previous", "following"]);
+/** Prepositions and conjunctions that open a time adjunct after a stance verb's object ("during", "since"). */
+const ADJUNCT_PREPOSITIONS = new Set(["during", "since", "amid", "when", "while"]);
+/** Occasions of a statement, heads of an adjunct after its object ("in a statement", "at a rally", "on its website"). */
+const OCCASION_NOUNS = new Set([
+  "statement", "interview", "speech", "rally", "tweet", "tweets", "letter", "email", "post", "video", "ad", "event",
+  "debate", "meeting", "conference", "hearing", "website", "ruling", "report", "op-ed", "editorial", "address", "forum",
+  "briefing", "appearance", "stop", "session", "visit", "message", "column", "article", "town",
+]);
+/** Prepositions before a gerund cue whose speaker is the clause's subject ("responded by saying", "before asking"). */
+const GERUND_PREPOSITIONS = new Set(["by", "before", "after", "for", "from", "despite", "without", "while"]);
+/** Raising and aspect verbs whose "to" and cue verb make one cue ("seemed to think", "continues to insist"). */
+const RAISING_VERBS = new Set(["appear", "seem", "continue", "continu", "begin", "began", "start", "need", "try", "tri"]);
+/** Conjunctions that open a subordinate clause after a cue, which is never its content ("said as ...", "said after ..."). */
+const ADJUNCT_CLAUSE_OPENERS = new Set(["as", "while", "after", "before", "because", "since", "during", "following", "although", "though"]);
+/** Days of the week, which PolNeAR keeps in a cue that they end ("said Monday."). */
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+/** A place or state abbreviation after a comma, which continues a source ("of Ashton, Md.,", "Springfield, Va.,"). */
+const PLACE_LIKE = /^[A-Z][a-z]{0,4}\.$|^[A-Z]{2}$/;
+/** Prepositions that join the cue verb they follow ("complained about", "warned against", "spoke of"). */
+const CUE_PARTICLES = new Set(["about", "against"]);
+/** Can token t open the object of a prepositional cue (a noun phrase, a pronoun, a gerund, a "wh" clause)? */
+function objectStart(t: Token): boolean {
+  // "has said about 20 people ...": "about" before a number is "nearly", not a preposition.
+  if (TEMPORAL_HEADS.has(t.norm)) return false;
+  return ["DET", "NOUN", "PROPN", "PRON", "ADJ"].includes(t.pos) || (t.pos === "VERB" && /ing$/.test(t.norm)) || OPEN_MARKS.has(t.text);
+}
+/** Lower-case particles inside personal names ("Bill de Blasio", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(["de", "van", "von", "der", "del", "da", "di", "du", "la", "le", "bin", "al", "ibn"]);
+/** Adverbs of degree that open a quantified source ("nearly eight of 10 voters", "only 52 percent of them"). */
+const DEGREE_ADVERBS = new Set(["nearly", "only", "about", "almost", "roughly", "just", "some", "over", "fewer", "more", "approximately"]);
 /** Words that begin a content clause right after a cue. */
 const CONTENT_OPENERS = new Set(["that", "how", "what", "why", "whether", "if", "when", "where", "who"]);
 /** Pronouns that make a whole source on their own. */
@@ -76,6 +121,14 @@ const TEMPORAL_HEADS = new Set([
 ]);
 /** Verbs of thinking and wanting, which PolNeAR leaves inside the content of a statement that reports them. */
 const COGNITION_CUES = new Set(["think", "believe", "hope", "want", "feel", "expect", "plan", "consider", "seek", "fear", "worry", "wonder", "know", "intend", "prefer"]);
+/** Words after a comma that end a reported clause: a concession or contrast, or a relative "who" about the last noun. */
+const CLAUSE_CUTS = new Set(["though", "although", "but", "who", "whereas", "when", "since", "after", "before"]);
+/** Words that open a relative clause about the noun before them. */
+const RELATIVE_OPENERS = new Set(["who", "whose", "which", "whom"]);
+/** Is this word form a cue verb of any list (speech, cognition, stance)? */
+function isCueWord(norm: string): boolean {
+  return STRONG_CUES.has(norm) || WEAK_CUES.has(norm) || OBJECT_CUES.has(norm);
+}
 /** Tokens that cut a content clause short (", according to ...", ", adding ..."). */
 const CONTENT_CUTS = new Set(["according", "adding", "saying", "noting"]);
 
@@ -101,13 +154,25 @@ interface Found {
  */
 export function findAttributions(doc: Doc, options: AttributionOptions = {}): Attribution[] {
   const { tokens, sentences } = ensureTokens(doc);
+  learned = options.cueLexicon === undefined ? shippedCueLexicon() : indexLexicon(options.cueLexicon);
   const model = options.cueModel === undefined ? shippedQuotesModel(CUE_MODEL_FILE) : options.cueModel;
   const boundaries = options.contentModel === undefined ? shippedQuotesModel(CONTENT_MODEL_FILE) : options.contentModel;
   const judge = options.onCandidate ?? (model ? modelJudge(model) : undefined);
   const text = doc.text;
   const quotes = findQuotes(text);
   const units = buildUnits(text, tokens, sentences.map((s) => s.start), quotes);
-  const inQuote = (off: number) => quotes.find((q) => q.start <= off && off < q.end);
+  // Tokens that start inside a quotation (q.start <= token start < q.end), marked once.
+  const quotedStart = new Uint8Array(tokens.length);
+  for (const q of quotes) {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k].start < q.end; k++) quotedStart[k] = 1;
+  }
   const isOpen = (t: Token) => quotes.some((q) => q.start === t.start);
   const isClose = (t: Token) => quotes.some((q) => q.end === t.end && q.start !== t.start);
 
@@ -116,7 +181,7 @@ export function findAttributions(doc: Doc, options: AttributionOptions = {}): At
     const unit = units[u];
     const taken = new Set<number>();
     for (let i = unit.a; i < unit.b; i++) {
-      if (taken.has(i) || inQuote(tokens[i].start)) continue;
+      if (taken.has(i) || quotedStart[i]) continue;
       let f = attributionAt(text, tokens, unit, i, quotes);
       // A word the rules do not read as a cue: the learned model may propose it, and the rules' frames then read
       // its source and content as for any strong cue.
@@ -160,7 +225,9 @@ function buildUnits(text: string, tokens: readonly Token[], starts: number[], qu
     // the short cue sentence after it still frames it.
     .filter((b) => !(/[?!]\s*[”"']+\s*$/.test(text.slice(Math.max(0, b - 4), b)) && cueSentenceAt(tokens, b)))
     // The splitter cut after an abbreviation ("(R-Ga.) said ..."): a sentence never starts in lower case.
-    .filter((b) => !/^[a-z)\],;]/.test(text.charAt(b)) || text.slice(Math.max(0, b - 3), b).includes("\n"));
+    .filter((b) => !/^[a-z)\],;]/.test(text.charAt(b)) || text.slice(Math.max(0, b - 3), b).includes("\n"))
+    // "(D-N.C.)", "U.S. Rep.": the splitter cut between two initials, which never end a sentence.
+    .filter((b) => !(/(^|[\s(\-.])[A-Z]\.\s*$/.test(text.slice(Math.max(0, b - 4), b)) && /^[A-Z]\.(?=[\s,;:)\-]|$)/.test(text.slice(b, b + 3))));
   const cuts = [0, ...new Set(bounds), text.length].sort((x, y) => x - y);
   const units: Unit[] = [];
   let t = 0;
@@ -189,6 +256,17 @@ function cueSentenceAt(tokens: readonly Token[], b: number): boolean {
 // One cue
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The learned cue lexicon of the current findAttributions call (set at its start; calls never interleave). */
+let learned: CueLexiconIndex = new Map();
+
+/** The learned cue entry of token `tok`, if the lexicon holds its verb. */
+function learnedCue(tok: Token): LearnedCue | undefined {
+  return learned.size && isLexiconCandidate(tok) ? learned.get(cueStem(tok.norm)) : undefined;
+}
+
+/** Every word form that can start a cue by the lists alone (verbs of every list, statement nouns, "according"). */
+const ANY_CUE_FORM: ReadonlySet<string> = new Set([...STRONG_CUES.keys(), ...WEAK_CUES.keys(), ...OBJECT_CUES.keys(), ...PHRASAL_FORMS.keys(), ...SPEECH_NOUNS, "according"]);
+
 /** Options of {@link findAttributions}. */
 export interface AttributionOptions {
   /** The learned cue model: undefined for the shipped one (models/quotes/, if present), null for the rules alone. */
@@ -198,6 +276,8 @@ export interface AttributionOptions {
    * it a cue. Replaces the model (training and cross-validation record candidates through it).
    */
   onCandidate?: (i: number, features: string[]) => boolean;
+  /** The learned cue lexicon: undefined for the shipped one (models/quotes/cue-lexicon.json, if present), null for none. */
+  cueLexicon?: CueLexicon | null;
   /** The learned content-boundary model: undefined for the shipped one (if present), null for the rules' boundaries. */
   contentModel?: PerceptronModel | null;
   /**
@@ -241,22 +321,37 @@ function modelJudge(model: PerceptronModel): (i: number, features: string[]) => 
  */
 function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[], forced = false): Found | undefined {
   const tok = tokens[i];
+  // Most words are in no cue list (and are no verb the learned lexicon could hold): done at once.
+  if (!forced && !ANY_CUE_FORM.has(tok.norm) && !(learned.size && tok.pos === "VERB")) return undefined;
   if (tok.norm === "according" && tokens[i + 1]?.norm === "to") return accordingTo(text, tokens, unit, i, quotes);
-  if (SPEECH_NOUNS.has(tok.norm) && tok.pos === "NOUN") return nounCue(text, tokens, unit, i, quotes);
+  // "Trump’s claim that ...": a statement noun; "But Trump claims that ...": the same word read as a noun by the
+  // tagger between a subject and its object is the verb.
+  if (SPEECH_NOUNS.has(tok.norm) && tok.pos === "NOUN" && !nounTaggedVerb(tokens, unit, i)) return nounCue(text, tokens, unit, i, quotes);
   // A phrasal verb with its particle ("called for", "pointed out") is a cue in any frame.
   const phrasal = PHRASAL_FORMS.get(tok.norm);
   const withParticle = !!phrasal && i + 1 < unit.b && PHRASAL_CUES[phrasal].includes(tokens[i + 1].norm);
   let strong = STRONG_CUES.get(tok.norm) ?? (withParticle ? phrasal : undefined) ?? (forced ? tok.norm : undefined);
   const weak = strong ? undefined : WEAK_CUES.get(tok.norm);
-  const object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm);
+  // A verb of the learned lexicon reads as a stance verb: its object or clause is the content.
+  const lex = strong || weak || OBJECT_CUES.has(tok.norm) ? undefined : learnedCue(tok);
+  const object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm) ?? (lex ? tok.norm : undefined);
+  const lexParticle = !!lex && i + 1 < unit.b && lex.particles.includes(tokens[i + 1].norm);
   if (object && withParticle) strong = object;
   const base = strong ?? weak ?? object;
   if (!base) return undefined;
   const ing = /ing$/.test(tok.norm);
   const prevTok = tokens[i - 1];
   const progressive = ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || (/^['’](s|re)$/.test(prevTok.norm) && prevTok.pos === "AUX"));
-  if (!forced && tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ") && !(progressive && tok.pos === "ADJ") && !nounTaggedVerb(tokens, unit, i)) return undefined;
-  if (prevTok && i > unit.a && (prevTok.norm === "to" || prevTok.norm === "be" || prevTok.norm === "been")) return undefined; // "to say", passive
+  if (!forced && tok.pos !== "VERB" && !(tok.pos === "AUX" && base === "say") && !(base === "say" && tok.pos !== "ADJ") && !(progressive && tok.pos === "ADJ") && !nounTaggedVerb(tokens, unit, i) && !participleAfterComma(tokens, unit, i)) return undefined;
+  // "was first reported by The Post", "is supported by X": a passive with its agent.
+  if (!ing && tokens[i + 1]?.norm === "by" && i + 1 < unit.b) {
+    const passive = passiveBy(tokens, unit, i, quotes);
+    if (passive) return passive;
+  }
+  // "appeared to suggest", "went on to explain", "continues to insist": a raising verb and its "to" join the cue.
+  // Speech verbs only: a stance verb after one ("continue to support") is a plan or a trend more often than a cue.
+  const raised = prevTok?.norm === "to" && i - 1 > unit.a && STRONG_CUES.has(tok.norm) ? raisingVerbBefore(tokens, unit, i - 1) : -1;
+  if (raised < 0 && prevTok && i > unit.a && (prevTok.norm === "to" || prevTok.norm === "be" || prevTok.norm === "been")) return undefined; // "to say", passive
   // "is expected", "was called": a passive has no source before it.
   if (!ing && prevTok && i > unit.a && (BE_FORMS.has(prevTok.norm) || tokens[i - 2]?.norm === "been")) return undefined;
   // "so-called", "a group called X": a name, not a statement.
@@ -265,17 +360,33 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   if (object === "call" && !withParticle && tokens[i + 1] && (/^(a|an|up|back|off|out)$/.test(tokens[i + 1].norm) || tokens[i + 1].pos === "ADP")) return undefined;
 
   // Cue span: auxiliaries/adverbs before (and "is" of a progressive), phrasal particle and colon after.
-  let c0 = i;
+  let c0 = raised >= 0 ? raised : i;
   if (progressive) c0--;
-  while (c0 - 1 >= unit.a && (CUE_PREFIX_WORDS.has(tokens[c0 - 1].norm) || MANNER_ADVERB.test(tokens[c0 - 1].norm) && tokens[c0 - 1].pos === "ADV") && tokens[c0 - 1].pos !== "PRON") c0--;
+  while (c0 - 1 >= unit.a && (CUE_PREFIX_WORDS.has(tokens[c0 - 1].norm) || NEGATIONS.has(tokens[c0 - 1].norm) || MANNER_ADVERB.test(tokens[c0 - 1].norm) && tokens[c0 - 1].pos === "ADV") && tokens[c0 - 1].pos !== "PRON") c0--;
+  // "is once again questioning", "isn’t saying": the "be" of a progressive before its adverbs is part of the cue.
+  if (ing && !progressive && c0 < i && c0 - 1 >= unit.a && BE_FORMS.has(tokens[c0 - 1].norm)) {
+    c0--;
+    while (c0 - 1 >= unit.a && CUE_PREFIX_WORDS.has(tokens[c0 - 1].norm) && tokens[c0 - 1].pos !== "PRON") c0--;
+  }
   if (tok.norm === "saying" && tokens[c0 - 1]?.norm === "quoted") {
     c0--;
     while (c0 - 1 >= unit.a && (tokens[c0 - 1].pos === "AUX" || tokens[c0 - 1].pos === "ADV")) c0--;
   }
   let c1 = i + 1;
-  if (withParticle) c1++;
+  // "complained about X", "warned against X", "spoke of X": a preposition right after the verb, before its object,
+  // belongs to the cue (PolNeAR's convention; "that"/"to" clauses and adverbial phrases are not objects).
+  const particle = !withParticle && !lexParticle && i + 2 < unit.b && CUE_PARTICLES.has(tokens[i + 1].norm) && !inQuotes(tokens[i + 1], quotes) && objectStart(tokens[i + 2]);
+  if (withParticle || lexParticle || particle) c1++;
   const colon = tokens[c1]?.text === ":" && c1 < unit.b;
   if (colon) c1++;
+  // "“...,” Gowdy said sarcastically.", "he said then.", "Jordan said Monday.": a lone adverb or weekday between the
+  // cue and the end of the sentence (or a comma) belongs to the cue.
+  const trailing = tokens[c1];
+  if (!colon && trailing && c1 + 1 < unit.b && /^[.,]$/.test(tokens[c1 + 1].text) && !inQuotes(trailing, quotes) &&
+    ((trailing.pos === "ADV" && (MANNER_ADVERB.test(trailing.norm) || /^(then|later|again|too)$/.test(trailing.norm))) || WEEKDAYS.has(trailing.norm))) c1++;
+  // "“...,” he said in a phone interview.": an occasion that runs to the end of the sentence belongs to the cue (before
+  // a that-clause it does not: "said in a statement that ...").
+  if (!colon) c1 = occasionToEnd(tokens, unit, c1, quotes) ?? c1;
 
   const after = c1;
   const isWeak = !!weak;
@@ -284,15 +395,30 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   // Participle: "..., saying CONTENT" -> the clause's subject speaks.
   if (/ing$/.test(tok.norm) && tokens[c0 - 1]?.text === "," && c0 - 1 > unit.a) {
     const content = contentAfter(text, tokens, unit, after, quotes, base, tok);
-    const subject = clauseSubject(tokens, unit, c0 - 1);
+    // "Chastened by the analyses, Trump revised his plan, promising ...": past an opening verb with no subject.
+    const subject = clauseSubject(tokens, unit, c0 - 1, quotes) ?? clauseSubject(tokens, unit, c0 - 1, quotes, true);
     if (!content || (isWeak && !opensContent(after))) return undefined;
     return { kind: kindOf(text, content, tokens, quotes, [subject, [c0, c1]]), source: subject, cue: [c0, c1], content };
   }
 
+  // Gerund after a preposition: "responded by saying ...", "before asking her, “...”" -> the clause's subject speaks.
+  if (ing && c0 - 1 > unit.a && GERUND_PREPOSITIONS.has(tokens[c0 - 1].norm) && !object) {
+    const content = contentAfter(text, tokens, unit, after, quotes, base, tok);
+    const subject = clauseSubject(tokens, unit, c0 - 1, quotes);
+    if (!content || !subject || (isWeak && !opensContent(after))) return undefined;
+    return { kind: kindOf(text, content, tokens, quotes, [subject, [c0, c1]]), source: subject, cue: [c0, c1], content };
+  }
+
   let left = sourceLeft(tokens, unit, c0 - 1, quotes);
+  if (left) left = wholeSubject(tokens, unit, left);
+  // "Wells Fargo this month announced", "Trump on Monday said": a time phrase between the source and its cue.
+  if (!left) {
+    const before = skipTimeBack(tokens, unit, c0 - 1);
+    if (before < c0 - 1) left = sourceLeft(tokens, unit, before, quotes);
+  }
   // Coordinated predicates: "Trump is telling veterans that ... and says he will ..." -> the clause's subject speaks.
-  const coordinated = !left && c0 - 1 > unit.a && tokens[c0 - 1].norm === "and" && !inQuotes(tokens[c0 - 1], quotes);
-  if (coordinated) left = clauseSubject(tokens, unit, c0 - 1);
+  const coordinated = !left && c0 - 1 > unit.a && /^(and|but)$/.test(tokens[c0 - 1].norm) && !inQuotes(tokens[c0 - 1], quotes);
+  if (coordinated) left = clauseSubject(tokens, unit, c0 - 1, quotes);
   // "Russia, which has ties with Iran, has repeatedly said ...": an auxiliary-led cue after a comma is no
   // inversion; its subject stands before the relative clause.
   if (!left && c0 > unit.a && tokens[c0 - 1].text === "," && tokens[c0].pos === "AUX") {
@@ -316,9 +442,23 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   if (!colon && tokens[k]?.text === "," && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
   k = skipAdjunct(tokens, unit, k);
   // A bare adjunct after the cue ("he said in August.", "said to the TV.") is no content.
-  const bareAdjunct = k < unit.b && (tokens[k].pos === "ADP" || TEMPORAL_HEADS.has(tokens[k].norm)) && !opensContent(k) && !reachesClause(tokens, unit, k);
-  const clauseFollows = k < unit.b && !SENTENCE_FINAL.has(tokens[k].text) && tokens[k].text !== "," && !bareAdjunct;
   const leftIsAfterComma = left[0] > unit.a && (tokens[left[0] - 1].text === "," || CLOSE_MARKS.has(tokens[left[0] - 1].text));
+  // "“...,” he said as the crowd moved on.": after a content before the source, a subordinate clause of time or
+  // reason is an adjunct of the cue, not its content.
+  const bareAdjunct = k < unit.b && ((leftIsAfterComma && ADJUNCT_CLAUSE_OPENERS.has(tokens[k].norm)) || ((tokens[k].pos === "ADP" || TEMPORAL_HEADS.has(tokens[k].norm)) && !opensContent(k) && !reachesClause(tokens, unit, k)) || timeToEnd(tokens, unit, k, quotes));
+  const clauseFollows = k < unit.b && !SENTENCE_FINAL.has(tokens[k].text) && tokens[k].text !== "," && !bareAdjunct;
+
+  // "The truth, the senator said then, was that ...", "These employees, X explained earlier in the hearing, were ...":
+  // an interjected source and cue with an adjunct of its own, between a subject and its verb; the content runs from
+  // the sentence start to its end.
+  const adjunctEnd = !isWeak && !object && leftIsAfterComma && tokens[left[0] - 1].text === "," ? commaClosedAdjunct(tokens, unit, c1, quotes) : -1;
+  if (adjunctEnd > 0 && adjunctEnd + 1 < unit.b && (tokens[adjunctEnd + 1].pos === "VERB" || tokens[adjunctEnd + 1].pos === "AUX")) {
+    const before = contentBefore(text, tokens, unit, left[0], quotes);
+    if (before) {
+      const end = trimEnd(text, tokens, unit.a, unit.b, quotes);
+      return { kind: kindOf(text, [before[0], end], tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: [before[0], end] };
+    }
+  }
 
   if (clauseFollows) {
     if (isWeak && !opensContent(k)) return undefined;
@@ -334,12 +474,25 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
       const before = contentBefore(text, tokens, unit, left[0], quotes);
       if (before && quotes.some((q) => q.end === tokens[before[1] - 1].end)) return { kind: "direct", source: left, cue: [c0, c1], content: [before[0], content[1]] };
     }
+    // "what Turnbull called North Korea's “reckless” actions", "which advocates say disadvantages needy schools": in a
+    // relative clause the content is the whole clause from its "what" or "which", source and cue included.
+    // A content that is a clause of its own ("which he said he was ...", "which she said, “...”") is not the gap.
+    const wh = tokens[left[0] - 1];
+    const ownClause = tokens[content[0]].norm === "that" || isOpenQuoteAt(text, tokens[content[0]].start, quotes) || /^(he|she|they|it|we|i|you)$/.test(tokens[content[0]].norm);
+    if (wh && left[0] - 1 >= unit.a && /^(what|which)$/.test(wh.norm) && !inQuotes(wh, quotes) && !ownClause && !RELATIVE_OPENERS.has(tokens[left[0]].norm)) {
+      // "in which the United States would pledge ...": the preposition leads the clause.
+      const w = left[0] - 2 >= unit.a && tokens[left[0] - 2].pos === "ADP" && wh.norm === "which" ? left[0] - 2 : left[0] - 1;
+      const whole: [number, number] = [w, content[1]];
+      return { kind: kindOf(text, whole, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: whole };
+    }
     return { kind: kindOf(text, content, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content };
   }
   if (isWeak || object || coordinated) return undefined;
   // Content before the source: "CONTENT, Zhai said." or interjected "A, he said, B."
-  if (!leftIsAfterComma) return undefined;
-  const content = contentBefore(text, tokens, unit, left[0], quotes);
+  // "It does not answer whether Scott had a gun, as police have said.": "as" after the comma introduces the source.
+  const asSource = left[0] - 2 > unit.a && tokens[left[0] - 1].norm === "as" && tokens[left[0] - 2].text === "," && after < unit.b && SENTENCE_FINAL.has(tokens[after].text);
+  if (!leftIsAfterComma && !asSource) return undefined;
+  const content = contentBefore(text, tokens, unit, asSource ? left[0] - 1 : left[0], quotes);
   if (!content) return undefined;
   const rest = k < unit.b && tokens[k].text === "," ? k + 1 : -1;
   const interjected = rest > 0 && rest < unit.b && !SENTENCE_FINAL.has(tokens[rest].text) && !["ADP", "CCONJ", "SCONJ", "ADV", "PROPN"].includes(tokens[rest].pos) && !/ing$/.test(tokens[rest].norm);
@@ -349,6 +502,43 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   }
   const widened = widenAfterSource(text, tokens, unit, c1, content, quotes);
   return { kind: kindOf(text, widened, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: widened };
+}
+
+/**
+ * The index of a raising or aspect verb right before the "to" at `to` ("seemed to", "continues to", "went on to"),
+ * or -1.
+ */
+function raisingVerbBefore(tokens: readonly Token[], unit: Unit, to: number): number {
+  const v = to - 1;
+  if (tokens[v]?.norm === "on" && v - 1 >= unit.a && /^(go|goes|went|gone|going)$/.test(tokens[v - 1].norm)) return v - 1;
+  if (v < unit.a) return -1;
+  const t = tokens[v];
+  return t.pos === "VERB" && RAISING_VERBS.has(t.norm.replace(/(ed|d|s|ing)$/, "")) ? v : -1;
+}
+
+/** Does the cue span of a passive include its "by" ("was first reported by")? PolNeAR marks it both ways. */
+const PASSIVE_CUE_WITH_BY = false;
+
+/**
+ * "The registration issue was first reported by The Washington Post": a cue verb in the passive with its agent. The
+ * agent after "by" is the source, the subject before the auxiliaries the content, the cue the auxiliaries and verb.
+ */
+function passiveBy(tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
+  let c0 = i;
+  let be = false;
+  while (c0 - 1 >= unit.a) {
+    const p = tokens[c0 - 1];
+    if (BE_FORMS.has(p.norm) || p.norm === "been" || p.norm === "being" || p.norm === "be") be = true;
+    else if (!(CUE_PREFIX_WORDS.has(p.norm) || NEGATIONS.has(p.norm) || (p.pos === "ADV" && /^[a-z]+$/.test(p.norm)))) break;
+    if (p.pos === "PRON") break;
+    c0--;
+  }
+  if (!be) return undefined;
+  const source = sourceRight(tokens, unit, i + 2, quotes);
+  const content = sourceLeft(tokens, unit, c0 - 1, quotes);
+  if (!source || !content || content[0] < unit.a) return undefined;
+  const cue: [number, number] = [c0, PASSIVE_CUE_WITH_BY ? i + 2 : i + 1];
+  return { kind: "reported", source, cue, content };
 }
 
 /**
@@ -365,7 +555,7 @@ function proposedFrame(text: string, tokens: readonly Token[], unit: Unit, i: nu
   }
   let c1 = i + 1;
   if (c1 < unit.b && tokens[c1].text === ":") c1++;
-  const left = sourceLeft(tokens, unit, c0 - 1, quotes) ?? clauseSubject(tokens, unit, c0);
+  const left = sourceLeft(tokens, unit, c0 - 1, quotes) ?? clauseSubject(tokens, unit, c0, quotes);
   if (!left || left[1] > c0) return undefined;
   let k = c1;
   if (k < unit.b && tokens[k].text === "," && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
@@ -384,9 +574,21 @@ function nounTaggedVerb(tokens: readonly Token[], unit: Unit, i: number): boolea
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (tok.pos !== "NOUN" || isCapitalized(tok) || i <= unit.a || i + 1 >= unit.b || !prev || !next) return false;
-  const subject = prev.pos === "PROPN" || (prev.pos === "PRON" && /^(he|she|they|we|i|it|who)$/.test(prev.norm));
+  // A name, a subject pronoun, a quantifier pronoun ("some note that") or a relative ("which notes that").
+  const subject = prev.pos === "PROPN" || ((prev.pos === "PRON" || prev.pos === "DET") && /^(he|she|they|we|i|it|who|which|some|many|others|both)$/.test(prev.norm));
   const object = ["DET", "PRON", "PROPN", "NUM"].includes(next.pos) || /^(that|to|:)$/.test(next.norm) || OPEN_MARKS.has(next.text);
   return subject && object;
+}
+
+/**
+ * "..., promising to lift ...", "..., warning that ...": an -ing cue word right after a comma, before "to", "that", a
+ * determiner, a pronoun or a quote, is a participle whatever the tagger read (it reads some as adjectives or nouns).
+ */
+function participleAfterComma(tokens: readonly Token[], unit: Unit, i: number): boolean {
+  const tok = tokens[i];
+  const next = tokens[i + 1];
+  if (!/ing$/.test(tok.norm) || i - 1 <= unit.a || tokens[i - 1].text !== "," || !next || i + 1 >= unit.b) return false;
+  return /^(to|that)$/.test(next.norm) || next.pos === "DET" || next.pos === "PRON" || OPEN_MARKS.has(next.text);
 }
 
 /** "Clinton said she thinks ...": a thought reported inside a statement is part of its content, not a second attribution. */
@@ -422,9 +624,26 @@ function nounCue(text: string, tokens: readonly Token[], unit: Unit, i: number, 
   return { kind: kindOf(text, content, tokens, quotes), source, cue: [i, i + 1], content };
 }
 
+/** Longest source read after "according to" when the tagger misread its words ("According to police/VERB ,"), in tokens. */
+const MAX_LOOSE_SOURCE_TOKENS = 6;
+
+/**
+ * The words after "according to" up to the next comma or the sentence end, when the tagger read one of them as a verb
+ * ("according to police", "according to show insiders"): a short run of lower-case or capitalised words, no auxiliary.
+ */
+function looseSourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes: readonly QuoteSpan[]): [number, number] | undefined {
+  let e = first;
+  while (e < unit.b && e - first <= MAX_LOOSE_SOURCE_TOKENS && tokens[e].text !== "," && !(SENTENCE_FINAL.has(tokens[e].text) && !innerDot(tokens, e))) {
+    const t = tokens[e];
+    if (t.pos === "AUX" || t.pos === "PRON" && !POSSESSIVES.has(t.norm) || inQuotes(t, quotes) || !/^[\p{L}\p{N}'’.-]+$/u.test(t.text)) return undefined;
+    e++;
+  }
+  return e > first && e - first <= MAX_LOOSE_SOURCE_TOKENS && e < unit.b ? [first, e] : undefined;
+}
+
 /** "according to SRC, CONTENT" / "CONTENT, according to SRC." / "A, according to SRC, B". */
 function accordingTo(text: string, tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): Found | undefined {
-  let src = sourceRight(tokens, unit, i + 2, quotes);
+  let src = sourceRight(tokens, unit, i + 2, quotes) ?? looseSourceRight(tokens, unit, i + 2, quotes);
   if (!src) return undefined;
   // "According to Ham, the current administration has ...": an unclosed "the ..." after the name is the content.
   const comma = tokens.slice(src[0], src[1]).findIndex((t) => t.text === ",") + src[0];
@@ -461,28 +680,71 @@ function npToken(tok: Token): boolean {
   return tok.pos === "PROPN" || tok.pos === "NOUN" || tok.pos === "ADJ" || tok.pos === "DET" || tok.pos === "NUM" || (tok.pos === "PUNCT" && tok.text === ".");
 }
 
+/**
+ * "A 2014 study by Loyola Law School professor Justin Levitt found", "The Clinton campaign and DNC said": when the
+ * source phrase is the end of a longer noun phrase that opens the sentence (linked by a preposition, "and" or a
+ * participle, with no verb, comma or quote before it), the whole opening phrase is the source.
+ */
+function wholeSubject(tokens: readonly Token[], unit: Unit, src: [number, number]): [number, number] {
+  let a = unit.a;
+  while (a < src[0] && (tokens[a].pos === "CCONJ" || (tokens[a].pos === "ADV" && tokens[a].norm !== "only"))) a++;
+  if (a >= src[0] || src[0] - a > MAX_SOURCE_TOKENS) return src;
+  const link = tokens[src[0] - 1];
+  if (!(link.pos === "ADP" || link.norm === "and" || (link.pos === "VERB" && /(ed|ing)$/.test(link.norm)))) return src;
+  if (!["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"].includes(tokens[a].pos) || (tokens[a].pos === "PRON" && !POSSESSIVES.has(tokens[a].norm))) return src;
+  for (let k = a; k < src[0]; k++) {
+    const t = tokens[k];
+    const participle = t.pos === "VERB" && /(ed|ing)$/.test(t.norm) && !STRONG_CUES.has(t.norm);
+    if (!(npToken(t) || t.pos === "ADP" || t.norm === "and" || POSSESSIVES.has(t.norm) || participle || t.norm === "being") || t.text === "," || t.text === "." || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text)) return src;
+  }
+  return [a, src[1]];
+}
+
+/**
+ * The token before a time phrase that ends at `j` ("this month", "on Monday", "last week", "just yesterday"), or `j`
+ * when none ends there.
+ */
+function skipTimeBack(tokens: readonly Token[], unit: Unit, j: number): number {
+  if (j <= unit.a || !TEMPORAL_HEADS.has(tokens[j].norm)) return j;
+  let k = j - 1;
+  while (k > unit.a && TIME_MODIFIERS.has(tokens[k].norm)) k--;
+  return k >= unit.a && tokens[k].pos !== "ADP" && tokens[k].pos !== "DET" ? k : j;
+}
+
 /** The source noun phrase ending at token `last` (inclusive), or undefined. */
 function sourceLeft(tokens: readonly Token[], unit: Unit, last: number, quotes: readonly QuoteSpan[]): [number, number] | undefined {
   if (last < unit.a) return undefined;
   const tok = tokens[last];
   if (tok.pos === "PRON" && PRONOUN_SOURCES.has(tok.norm)) return [last, last + 1];
   if (tok.text === ",") return appositiveSource(tokens, unit, last, quotes);
-  if (!(tok.pos === "PROPN" || tok.pos === "NOUN" || tok.text === ")" || (tok.pos === "NUM" && isCapitalized(tok)) || (misTaggedName(tok)))) return undefined;
+  // "The attorney general is confirming": a head the tagger read as an adjective after a noun.
+  const adjHead = tok.pos === "ADJ" && last > unit.a && tokens[last - 1].pos === "NOUN";
+  if (!(tok.pos === "PROPN" || tok.pos === "NOUN" || tok.text === ")" || (tok.pos === "NUM" && isCapitalized(tok)) || misTaggedName(tok) || adjHead)) return undefined;
   let a = last;
   while (a - 1 >= unit.a && last - a < MAX_SOURCE_TOKENS && !inQuotes(tokens[a - 1], quotes)) {
     const t = tokens[a - 1];
     // A determiner opens the phrase unless a connector chains it on ("the board OF the Post").
     if (tokens[a].pos === "DET" && !SOURCE_CONNECTORS.has(t.norm)) break;
+    // "Mayor Bill de Blasio": a lower-case particle inside a name.
+    const nameParticle = NAME_PARTICLES.has(t.norm) && tokens[a].pos === "PROPN" && (isCapitalized(t) || (!!tokens[a - 2] && isCapitalized(tokens[a - 2])));
     // "In an interview Trump said": a common noun right before a name ends the phrase unless it is a title.
-    if (t.pos === "NOUN" && !isCapitalized(t) && tokens[a].pos === "PROPN" && isCapitalized(tokens[a]) && !ROLE_NOUNS.has(t.norm)) break;
-    if (npToken(t) || (t.norm === "and" && tokens[a]?.pos === "PROPN" && tokens[a - 2]?.pos === "PROPN")) a--;
+    if (!nameParticle && t.pos === "NOUN" && !isCapitalized(t) && tokens[a].pos === "PROPN" && isCapitalized(tokens[a]) && !ROLE_NOUNS.has(t.norm)) break;
+    // "registered voters", "elected officials": a participle the tagger read as a verb, modifying the noun after it.
+    const modifier = t.pos === "VERB" && /ed$/.test(t.norm) && !isCueWord(t.norm) && (tokens[a].pos === "NOUN" || tokens[a].pos === "ADJ") &&
+      (a - 2 < unit.a || ["DET", "ADP", "NUM", "ADJ", "PUNCT", "CCONJ"].includes(tokens[a - 2].pos));
+    // "Flight attendants' union": a plural possessive apostrophe glued to its noun (not a quotation mark).
+    const pluralPossessive = /^['’]$/.test(t.text) && a - 2 >= unit.a && tokens[a - 2].end === t.start && /s$/.test(tokens[a - 2].norm) && !quotes.some((q) => q.start === t.start || q.end === t.end);
+    if (npToken(t) || nameParticle || modifier || pluralPossessive || (t.norm === "and" && tokens[a]?.pos === "PROPN" && tokens[a - 2]?.pos === "PROPN")) a--;
     else if (t.pos === "PRON" && /^(his|her|their|its|our|my|your)$/.test(t.norm)) {
       a--;
       break;
     } else break;
   }
   while (a < last && (SOURCE_CONNECTORS.has(tokens[a].norm) || tokens[a].norm === "and" || tokens[a].text === ".")) a++;
-  if (TEMPORAL_HEADS.has(tok.norm)) return undefined;
+  // "Nearly eight of 10 voters say", "Only 52 percent of voters agreed": a degree adverb before a number opens it.
+  if (a - 1 >= unit.a && tokens[a].pos === "NUM" && DEGREE_ADVERBS.has(tokens[a - 1].norm)) a--;
+  // "last year found" is a time, "The New York Times reported" a name.
+  if (TEMPORAL_HEADS.has(tok.norm) && !(isCapitalized(tok) && last > a && tokens[last - 1].pos === "PROPN" && isCapitalized(tokens[last - 1]) && !TEMPORAL_HEADS.has(tokens[last - 1].norm))) return undefined;
   // "The discussions in Doha showed", "Officials in Kyiv said": the place modifies a common-noun head before it.
   const prep = tokens[a - 1];
   if (prep && a - 2 >= unit.a && /^(in|from|across|inside)$/.test(prep.norm) && tokens[a - 2].pos === "NOUN" && !TEMPORAL_HEADS.has(tokens[a - 2].norm)) {
@@ -498,11 +760,57 @@ function appositiveSource(tokens: readonly Token[], unit: Unit, comma: number, q
   while (k > unit.a && comma - k <= MAX_APPOSITIVE_TOKENS && tokens[k].text !== "," && !SENTENCE_FINAL.has(tokens[k].text)) k--;
   if (k <= unit.a || tokens[k].text !== ",") return undefined;
   const name = sourceLeft(tokens, unit, k - 1, quotes);
-  if (!name || !(tokens[name[1] - 1].pos === "PROPN" || tokens[name[1] - 1].pos === "PRON")) return undefined;
+  // "Rep. Jim Jordan (R-Ohio), an oversight panel member,": a name may end with its parenthesised party and state.
+  const nameEnd = name && tokens[name[1] - 1].text === ")" ? tokens.slice(name[0], name[1]).findIndex((t) => t.text === "(") + name[0] - 1 : name ? name[1] - 1 : -1;
+  if (!name || nameEnd < name[0] || !(tokens[nameEnd].pos === "PROPN" || tokens[nameEnd].pos === "PRON")) return undefined;
   const first = tokens[k + 1];
+  // "Mr. Kamin, who emphasized that ..., said": a relative clause that holds an attribution of its own stays out of
+  // the source (its "who" is that attribution's source); any other ("X, who runs Y, said") is part of it.
+  if (RELATIVE_OPENERS.has(first.norm) && tokens.slice(k + 2, comma).some((t) => t.pos === "VERB" && isCueWord(t.norm))) return name;
+  // "Michael Mulgrew, president of the teachers' union, which represents ..., said": a "which" clause is about the
+  // organisation of an earlier appositive; the source is the name with that appositive.
+  if (first.norm === "which" && tokens[name[0] - 1]?.text === ",") {
+    const before = appositiveSource(tokens, unit, k, quotes);
+    if (before) return before;
+  }
   // "Wang Yi, while condemning ..., declared": a clause, not an appositive -> the name alone.
   if (first.pos === "SCONJ" || first.pos === "VERB" || first.pos === "ADV" || first.pos === "ADP") return name;
-  return [name[0], comma + 1];
+  return [earlierParts(tokens, unit, name[0], quotes), comma + 1];
+}
+
+/** Most comma-separated parts read before an appositive source ("Johnnie Wilson, 59, of Springfield, Va., said"). */
+const MAX_SOURCE_PARTS = 3;
+
+/**
+ * "Donna Rawlings, 59, of Ashton, Md., said": the source found so far starts at `s`, after "," or ", of"; the parts
+ * before it (a name, an age) belong to it while each is a whole noun phrase or number that starts after a comma or
+ * opens the sentence (or follows a quote). Returns the new start.
+ */
+function earlierParts(tokens: readonly Token[], unit: Unit, s: number, quotes: readonly QuoteSpan[]): number {
+  for (let n = 0; n < MAX_SOURCE_PARTS; n++) {
+    let c = s - 1;
+    if (c > unit.a && tokens[c].norm === "of") c--;
+    if (c <= unit.a || tokens[c].text !== "," || (c === s - 1 && tokens[s].pos !== "NUM" && tokens[s].norm !== "of" && !PLACE_LIKE.test(tokens[s].text))) return s;
+    let j = c - 1;
+    while (j >= unit.a && tokens[j].text !== "," && !(SENTENCE_FINAL.has(tokens[j].text) && !innerDot(tokens, j)) && !CLOSE_MARKS.has(tokens[j].text) && !inQuotes(tokens[j], quotes)) j--;
+    const start = j + 1;
+    if (start >= c || c - start > MAX_SOURCE_TOKENS) return s;
+    const age = c - start === 1 && tokens[start].pos === "NUM";
+    const seg = age ? [start, c] : sourceLeft(tokens, unit, c - 1, quotes);
+    // A part may be "of Ashton" (the town after a name and age).
+    const ofPart = !!seg && tokens[start].norm === "of" && seg[0] === start + 1;
+    if (!seg || (seg[0] !== start && !ofPart) || !(age || tokens[c - 1].pos === "PROPN")) return s;
+    s = start;
+    // A name that opens the sentence (or follows a quote) is the head: stop there.
+    if (!age && !ofPart && (j < unit.a || tokens[j].text !== ",")) return s;
+  }
+  return s;
+}
+
+/** A full stop glued to the words on both sides ("D-N.C."): an abbreviation's dot, not a sentence end. */
+function innerDot(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t.text === "." && tokens[i - 1]?.end === t.start && tokens[i + 1]?.start === t.end;
 }
 
 /** The source noun phrase starting at token `first` (after an inverted cue or "according to"). */
@@ -514,7 +822,15 @@ function sourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes
   let b = first;
   while (b < unit.b && b - first < MAX_SOURCE_TOKENS && !inQuotes(tokens[b], quotes)) {
     const t = tokens[b];
-    if (b > first && (RIGHT_SOURCE_STOPS.has(t.norm) || SENTENCE_FINAL.has(t.text))) break;
+    // "Alliance to Reclaim Our Schools": "to" and a capitalised verb after a capitalised word are inside a name
+    // ("said Trump to Obama" is not: a name after "to" is an addressee).
+    const inName = t.norm === "to" && b > first && isCapitalized(tokens[b - 1]) && !!tokens[b + 1] && isCapitalized(tokens[b + 1]) && tokens[b + 1].pos === "VERB";
+    if (inName) {
+      b++;
+      while (b < unit.b && isCapitalized(tokens[b])) b++;
+      continue;
+    }
+    if (b > first && (RIGHT_SOURCE_STOPS.has(t.norm) || (SENTENCE_FINAL.has(t.text) && !innerDot(tokens, b)))) break;
     // "on Thursday", "in a statement" end the source; "on the Middle East issue" does not.
     if (b > first && (t.norm === "on" || t.norm === "in") && tokens[b + 1] && (TEMPORAL_HEADS.has(tokens[b + 1].norm) || tokens[b + 1].pos === "NUM" || /^(a|an|his|her|their|its)$/.test(tokens[b + 1].norm))) break;
     if (!npToken(t) && !(t.pos === "PRON" && /^(his|her|their|its)$/.test(t.norm)) && !(b > first && (t.norm === "on" || t.norm === "in"))) break;
@@ -523,7 +839,9 @@ function sourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes
   while (b > first && ((SOURCE_CONNECTORS.has(tokens[b - 1].norm) && tokens[b - 1].text !== ")") || tokens[b - 1].norm === "on" || tokens[b - 1].norm === "in")) b--;
   if (b === first) return undefined;
   // ", who heads ..." / ", the chief executive of ..." belongs to the source.
-  if (tokens[b]?.text === "," && /^(who|whose|a|an|the)$/.test(tokens[b + 1]?.norm ?? "")) {
+  // ", head of the Congressional Black Caucus." too: a role noun with its organisation.
+  const roleAppositive = !!tokens[b + 1] && ((ROLE_NOUNS.has(tokens[b + 1].norm) && !isCapitalized(tokens[b + 1]) && /^(of|at|for)$/.test(tokens[b + 2]?.norm ?? "")) || appositiveToEnd(tokens, unit, b + 1, quotes));
+  if (tokens[b]?.text === "," && (/^(who|whose|a|an|the)$/.test(tokens[b + 1]?.norm ?? "") || roleAppositive)) {
     let e = b + 1;
     while (e < unit.b && tokens[e].text !== "," && !SENTENCE_FINAL.has(tokens[e].text) && !inQuotes(tokens[e], quotes)) e++;
     const relative = tokens[b + 1].norm === "who" || tokens[b + 1].norm === "whose";
@@ -531,11 +849,33 @@ function sourceRight(tokens: readonly Token[], unit: Unit, first: number, quotes
     // "according to Ham, the current administration has ...": an unclosed "the ..." is the content, not an appositive.
     b = e;
     while (b > first && tokens[b - 1].text !== "," && SENTENCE_FINAL.has(tokens[b - 1].text)) b--;
+    // "said Peter Morgan, a lawyer for the Sierra Club, who has been challenging ...": a relative clause after the
+    // appositive describes the speaker too.
+    if (!relative && tokens[b - 1]?.text === "," && /^(who|whose)$/.test(tokens[b]?.norm ?? "")) {
+      let r = b;
+      while (r < unit.b && tokens[r].text !== "," && !(SENTENCE_FINAL.has(tokens[r].text) && !innerDot(tokens, r)) && !inQuotes(tokens[r], quotes)) r++;
+      b = r;
+    }
   }
   return [first, b];
 }
 
-/** The subject of the clause that ends at token `end` (exclusive): the noun phrase before its first verb. */
+/**
+ * ", executive director of the Arms Control Association.", ", now a consultant on Burma in the private sector.": a
+ * verbless noun phrase from token i to the end of the sentence, after an inverted cue's name, describes the speaker.
+ */
+function appositiveToEnd(tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): boolean {
+  let head = false;
+  for (let k = i; k < unit.b && k - i <= MAX_APPOSITIVE_TOKENS; k++) {
+    const t = tokens[k];
+    if (SENTENCE_FINAL.has(t.text) && !innerDot(tokens, k)) return head && k > i + 1;
+    if (inQuotes(t, quotes) || OPEN_MARKS.has(t.text) || t.text === ",") return false;
+    if (t.pos === "NOUN" || t.pos === "PROPN") head = true;
+    else if (!(npToken(t) || t.pos === "ADP" || t.norm === "and" || POSSESSIVES.has(t.norm) || (k === i && t.norm === "now"))) return false;
+  }
+  return false;
+}
+
 /** The subject before a comma-closed relative clause that ends at `comma` (", which ...,", ", who ...,"). */
 function subjectBeforeRelative(tokens: readonly Token[], unit: Unit, comma: number): [number, number] | undefined {
   for (let k = comma - 1; k > unit.a; k--) {
@@ -544,12 +884,20 @@ function subjectBeforeRelative(tokens: readonly Token[], unit: Unit, comma: numb
   return undefined;
 }
 
-function clauseSubject(tokens: readonly Token[], unit: Unit, end: number): [number, number] | undefined {
+/**
+ * The subject of the clause that ends at token `end` (exclusive): the noun phrase before its first verb outside
+ * quotation marks (with `pastSubjectless`, before its first verb that has one).
+ */
+function clauseSubject(tokens: readonly Token[], unit: Unit, end: number, quotes: readonly QuoteSpan[] = [], pastSubjectless = false): [number, number] | undefined {
   for (let k = unit.a; k < end; k++) {
+    // A verb inside quotation marks belongs to the quote, not to the writer's clause ("“We pay,” he said, adding ...").
+    if (quotes.length && inQuotes(tokens[k], quotes)) continue;
     if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") {
       let j = k - 1;
       while (j >= unit.a && (tokens[j].pos === "ADV" || tokens[j].pos === "AUX" || tokens[j].pos === "PART")) j--;
-      return j >= unit.a ? sourceLeft(tokens, unit, j, []) : undefined;
+      const subject = j >= unit.a ? sourceLeft(tokens, unit, j, []) : undefined;
+      // pastSubjectless: a verb with no subject before it opens a phrase ("Chastened by ..., Trump revised"); go on.
+      if (subject || !pastSubjectless) return subject;
     }
   }
   return undefined;
@@ -579,12 +927,16 @@ function skipAddressee(text: string, tokens: readonly Token[], unit: Unit, k: nu
       continue;
     }
     if (!(npToken(t) || (t.pos === "PRON" && t.norm !== "that")) || CONTENT_OPENERS.has(t.norm) || inQuotes(t, quotes)) break;
+    // A subject pronoun after the addressee starts the reported clause ("told voters this week he would ...").
+    if (e > k && /^(he|she|they|we|i)$/.test(t.norm)) break;
     e++;
   }
   if (e === k) return k;
   const next = tokens[e];
   // Skip the addressee only when content of its own follows ("told X that ...", "told X: ...", "told X, “...”").
   if (!next || CONTENT_OPENERS.has(next.norm) || next.text === ":" || next.text === "," || SENTENCE_FINAL.has(next.text) || OPEN_MARKS.has(next.text)) return next?.text === ":" ? e + 1 : e;
+  // "told African-Americans this weekend he would ...": a clause with a subject pronoun of its own follows.
+  if (e + 1 < unit.b && /^(he|she|they|it|we|i)$/.test(next.norm) && (tokens[e + 1].pos === "VERB" || tokens[e + 1].pos === "AUX")) return e;
   return skipAdjunct(tokens, unit, e) !== e ? skipAdjunct(tokens, unit, e) : k;
 }
 
@@ -596,7 +948,12 @@ function skipAdjunct(tokens: readonly Token[], unit: Unit, k: number): number {
     const x = tokens[e];
     if (CONTENT_OPENERS.has(x.norm)) return e;
     if (x.text === "," && tokens[e + 1] && (OPEN_MARKS.has(tokens[e + 1].text) || tokens[e + 1].norm === "that")) return e + 1;
-    if (!(npToken(x) || x.pos === "ADP" || x.text === ",")) return k;
+    // "said after the convention he would ...", "decided after a long investigation not to ...": a clause or an
+    // infinitive right after the adjunct's noun.
+    if (e > k + 1 && ["NOUN", "PROPN"].includes(tokens[e - 1].pos) && tokens[e + 1] && (
+      (/^(he|she|they|we|i)$/.test(x.norm) && (tokens[e + 1].pos === "VERB" || tokens[e + 1].pos === "AUX")) ||
+      (x.norm === "not" && tokens[e + 1].norm === "to") || (x.norm === "to" && tokens[e + 1].pos === "VERB"))) return e;
+    if (!(npToken(x) || x.pos === "ADP" || x.text === "," || POSSESSIVES.has(x.norm))) return k;
   }
   return k;
 }
@@ -618,19 +975,133 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     while (e < tokens.length && tokens[e].end <= q.end) e++;
     if (e < unit.b && (tokens[e].text === "," || SENTENCE_FINAL.has(tokens[e].text) || tokens[e].pos === "ADP")) return [k, e];
   }
+  // "endorsed Clinton in a statement on Thursday": the object of a stance verb ends before a time or occasion adjunct.
+  const objectContent = !!cueTok && (OBJECT_CUES.has(cueTok.norm) || !!learnedCue(cueTok)) && !STRONG_CUES.has(cueTok.norm) && !CONTENT_OPENERS.has(tokens[k].norm) && tokens[k].norm !== "to" && !q;
   let e = k;
+  let npObject = false;
   while (e < unit.b) {
     const t = tokens[e];
+    const quoted = inQuotes(t, quotes);
+    if (objectContent && e > k && !quoted && startsAdjunct(tokens, e)) break;
+    // "touted her deep ties to black churches while at the convention": a noun-phrase object of any cue verb ends
+    // there too (a reported clause, with a verb of its own, keeps its adjuncts).
+    // "predicts a tightening race as Trump consolidates ...": so does a subordinate clause with a subject of its own.
+    const subordinate = SUBORDINATORS.has(t.norm) && subjectThenVerb(tokens, e + 1);
+    if (!objectContent && e > k && !q && (subordinate || startsAdjunct(tokens, e)) && !quoted && nounPhraseOnly(tokens, k, e, quotes)) {
+      npObject = true;
+      break;
+    }
     // "that, if elected, he'd ...": a comma right after the opener starts an inserted phrase, not a new clause.
-    if (!inQuotes(t, quotes) && e > k && !(e === k + 1 && CONTENT_OPENERS.has(tokens[k].norm)) && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
-    if (!inQuotes(t, quotes) && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
-    if (!inQuotes(t, quotes) && e > k && t.text === ";") break;
-    if (!inQuotes(t, quotes) && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "")) break;
+    if (!quoted && e > k && !(e === k + 1 && CONTENT_OPENERS.has(tokens[k].norm)) && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
+    if (!quoted && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
+    if (!quoted && e > k && t.text === ";") break;
+    // "ruled that the claim is “true,” but ...": a clause cut after a comma inside a closing quotation mark.
+    if (e > k + 1 && tokens[e - 1].text === "," && quotes.some((x) => x.end === t.end && x.start < t.start) && tokens[e + 1] && e + 1 < unit.b && startsNewClause(tokens, e + 1)) {
+      e++;
+      break;
+    }
+    // "open more land to drilling ― probably not what Graham had in mind": a dash aside that runs to the end of the
+    // sentence, or one whose closing dash does not lead back into the clause, is left out.
+    if (DASH_TOKENS.has(t.text) && e > k + 1 && !quoted && !resumesAfterDash(tokens, unit, e, quotes)) break;
+    if (!quoted && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "")) break;
     e++;
   }
   const end = trimEnd(text, tokens, k, e, quotes);
-  if (end - k < MIN_REPORTED_CONTENT_TOKENS && !quotes.some((x) => x.start === tokens[k].start) && base !== "according") return undefined;
+  // A stance verb's object may be one word ("endorsed Clinton on Friday"); a reported clause may not.
+  const oneWordObject = (objectContent || npObject) && end === k + 1 && ["PROPN", "NOUN", "PRON"].includes(tokens[k].pos);
+  if (end - k < MIN_REPORTED_CONTENT_TOKENS && !oneWordObject && !quotes.some((x) => x.start === tokens[k].start) && base !== "according") return undefined;
   return end > k ? [k, end] : undefined;
+}
+
+/**
+ * "that Trump — even as he says ... — has proposed little": does the aside opened by the dash at `d` close with a
+ * second dash after which the clause goes on (a verb or an auxiliary)?
+ */
+function resumesAfterDash(tokens: readonly Token[], unit: Unit, d: number, quotes: readonly QuoteSpan[]): boolean {
+  for (let e = d + 1; e < unit.b; e++) {
+    if (DASH_TOKENS.has(tokens[e].text) && !inQuotes(tokens[e], quotes)) {
+      const next = tokens[e + 1];
+      return !!next && e + 1 < unit.b && (next.pos === "VERB" || next.pos === "AUX" || (next.pos === "ADV" && ["VERB", "AUX"].includes(tokens[e + 2]?.pos ?? "")));
+    }
+  }
+  return false;
+}
+
+/** Conjunctions that open a subordinate clause ending a noun-phrase object ("a tightening race as Trump gains"). */
+const SUBORDINATORS = new Set(["as", "while", "because", "after", "before", "since", "although"]);
+
+/** Are tokens [a, e) a noun phrase (no verb or auxiliary outside quotation marks, a relative clause or a participle)? */
+function nounPhraseOnly(tokens: readonly Token[], a: number, e: number, quotes: readonly QuoteSpan[]): boolean {
+  if (CONTENT_OPENERS.has(tokens[a].norm) || tokens[a].norm === "to") return false;
+  let relative = false;
+  for (let i = a; i < e; i++) {
+    const t = tokens[i];
+    // "her support of the raid that killed bin Laden": a relative clause or a participle inside the noun phrase.
+    if (i > a && /^(that|which|who)$/.test(t.norm)) relative = true;
+    if ((t.pos === "VERB" || t.pos === "AUX") && !relative && !(i > a && t.pos === "VERB" && /(ing|ed)$/.test(t.norm) && tokens[i - 1].pos === "NOUN") && !inQuotes(t, quotes)) return false;
+  }
+  return true;
+}
+
+/**
+ * Does token i open a time or occasion adjunct ("during the debate", "since Monday", "on Thursday", "in a statement",
+ * "at a rally")?
+ */
+function startsAdjunct(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (ADJUNCT_PREPOSITIONS.has(t.norm)) return true;
+  if (!/^(in|on|at)$/.test(t.norm)) return false;
+  const n = tokens[i + 1];
+  if (!n) return false;
+  if (TEMPORAL_HEADS.has(n.norm) || (n.pos === "NUM" && /^\d{4}$/.test(n.text))) return true;
+  const head = /^(a|an|the|his|her|their|its|our)$/.test(n.norm) ? tokens[i + 2] : undefined;
+  return !!head && (OCCASION_NOUNS.has(head.norm) || TEMPORAL_HEADS.has(head.norm) || (tokens[i + 3] && OCCASION_NOUNS.has(tokens[i + 3].norm) && head.pos === "ADJ") === true);
+}
+
+/**
+ * The index of the comma that closes a short verbless adjunct starting at k ("then,", "earlier in the hearing,",
+ * "on Friday,"), or -1.
+ */
+function commaClosedAdjunct(tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number {
+  for (let e = k; e < unit.b && e - k <= MAX_ADJUNCT_TOKENS; e++) {
+    const t = tokens[e];
+    if (t.text === ",") return e > k ? e : -1;
+    if (t.pos === "VERB" || t.pos === "AUX" || SENTENCE_FINAL.has(t.text) || CONTENT_OPENERS.has(t.norm) || quotes.some((q) => q.start === t.start)) return -1;
+    if (!(t.pos === "ADV" || t.pos === "ADP" || npToken(t) || POSSESSIVES.has(t.norm))) return -1;
+  }
+  return -1;
+}
+
+/** Longest occasion adjunct read into a cue ("in an interview with CNN’s Wolf Blitzer"), in tokens. */
+const MAX_OCCASION_TOKENS = 10;
+
+/**
+ * The end (exclusive) of an occasion adjunct that starts at token k ("in an interview", "during a rally in Kenansville")
+ * and runs to the end of the sentence, or undefined.
+ */
+function occasionToEnd(tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number | undefined {
+  const t = tokens[k];
+  if (!t || k >= unit.b || !/^(in|at|during)$/.test(t.norm) || inQuotes(t, quotes)) return undefined;
+  let e = k + 1;
+  let occasion = false;
+  for (; e < unit.b && e - k <= MAX_OCCASION_TOKENS; e++) {
+    const x = tokens[e];
+    if (OCCASION_NOUNS.has(x.norm)) occasion = true;
+    if ((SENTENCE_FINAL.has(x.text) && !innerDot(tokens, e)) || x.text === ",") break;
+    if (!(npToken(x) || x.pos === "ADP" || POSSESSIVES.has(x.norm) || TEMPORAL_HEADS.has(x.norm)) || CONTENT_OPENERS.has(x.norm) || inQuotes(x, quotes) || OPEN_MARKS.has(x.text)) return undefined;
+  }
+  if (!occasion || e >= unit.b || e - k > MAX_OCCASION_TOKENS) return undefined;
+  // A comma may only close it before a quotation or the end ("said during a rally, “...”").
+  if (tokens[e].text === "," && !(e + 1 >= unit.b || OPEN_MARKS.has(tokens[e + 1].text))) return undefined;
+  return e;
+}
+
+/** Does a time phrase run from token k to the end of the sentence ("last month.", "earlier this week.")? */
+function timeToEnd(tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): boolean {
+  let e = k;
+  let head = false;
+  for (; e < unit.b && (TIME_MODIFIERS.has(tokens[e].norm) || TEMPORAL_HEADS.has(tokens[e].norm)); e++) if (TEMPORAL_HEADS.has(tokens[e].norm)) head = true;
+  return head && e > k && (e >= unit.b || (SENTENCE_FINAL.has(tokens[e].text) && !inQuotes(tokens[e], quotes)) || tokens[e].text === ",");
 }
 
 /** True when the adjunct at k runs into a clause (a verb) before the sentence ends: "said on Friday the plan is dead". */
@@ -646,9 +1117,29 @@ function reachesClause(tokens: readonly Token[], unit: Unit, k: number): boolean
 /** After a comma inside a reported clause: does a new clause start here (", according to", ", though", ", who")? */
 function startsNewClause(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (CONTENT_CUTS.has(t.norm) || t.pos === "SCONJ" || /^(though|although|but|who|even|while|whereas)$/.test(t.norm)) return true;
+  // PolNeAR keeps subordinate clauses (", because ...", ", if ...", ", even as ...", ", while ...") in the content and
+  // ends it before a concessive or contrasting clause (", though ...", ", but ...").
+  if (CONTENT_CUTS.has(t.norm) || CLAUSE_CUTS.has(t.norm)) return true;
   if (t.pos === "VERB" && /ing$/.test(t.norm)) return true;
-  return t.norm === "and" && tokens[i + 1]?.pos === "VERB";
+  if (t.norm === "and" && tokens[i + 1]?.pos === "VERB") return true;
+  // ", and Hillary Clinton is promising ...", ", but human rights groups warned ...": a coordinated clause with a
+  // subject of its own.
+  return /^(and|but)$/.test(t.norm) && subjectThenVerb(tokens, i + 1);
+}
+
+/** Longest subject noun phrase read before the verb of a coordinated clause, in tokens. */
+const MAX_COORDINATED_SUBJECT_TOKENS = 6;
+
+/** Does a subject (a pronoun or a short noun phrase) followed by a finite verb or auxiliary start at token i? */
+function subjectThenVerb(tokens: readonly Token[], i: number): boolean {
+  const first = tokens[i];
+  if (!first) return false;
+  if (first.pos === "PRON" && /^(he|she|they|we|i|it|you|that|this)$/.test(first.norm)) return tokens[i + 1]?.pos === "VERB" || tokens[i + 1]?.pos === "AUX";
+  let k = i;
+  while (k < tokens.length && k - i < MAX_COORDINATED_SUBJECT_TOKENS && (npToken(tokens[k]) || POSSESSIVES.has(tokens[k].norm)) && tokens[k].text !== "." ) k++;
+  if (k === i || k >= tokens.length) return false;
+  const v = tokens[k];
+  return (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.norm))) && ["NOUN", "PROPN", "PRON"].includes(tokens[k - 1].pos);
 }
 
 /** "tweeted that ... and encouraged ...": a second verb of the speaker in the cue's tense ends the content. */
@@ -677,7 +1168,21 @@ function contentBefore(text: string, tokens: readonly Token[], unit: Unit, cueOr
   if (tokens[e - 1]?.text === ",") e--;
   // Leading conjunctions stay in the content (PolNeAR keeps "But ...").
   if (e - unit.a < MIN_REPORTED_CONTENT_TOKENS) return undefined;
-  return [skipDateline(tokens, unit.a, e), e];
+  return [skipConnective(tokens, skipDateline(tokens, unit.a, e), e), e];
+}
+
+/** Sentence connectives of two words that PolNeAR leaves out of a content that follows them. */
+const TWO_WORD_CONNECTIVES = new Set(["in addition", "in fact", "of course", "for example", "for instance", "by contrast", "in contrast"]);
+
+/**
+ * "However, slower growth ...", "In addition, the campaign plans ...": the writer's connective and its comma at the
+ * start of a content before its cue are not part of it ("Well," of a speaker in a transcript is, and stays).
+ */
+function skipConnective(tokens: readonly Token[], a: number, e: number): number {
+  const t = tokens[a];
+  if (a + 3 < e && t.pos === "ADV" && isCapitalized(t) && t.norm !== "well" && tokens[a + 1].text === ",") return a + 2;
+  if (a + 4 < e && tokens[a + 2].text === "," && TWO_WORD_CONNECTIVES.has(`${t.norm} ${tokens[a + 1].norm}`)) return a + 3;
+  return a;
 }
 
 /** "WASHINGTON ― Donald Trump’s ...": a dateline (capitals and a dash) before a content is not part of it. */
@@ -691,6 +1196,15 @@ function skipDateline(tokens: readonly Token[], a: number, e: number): number {
 function widenAfterSource(text: string, tokens: readonly Token[], unit: Unit, from: number, content: [number, number], quotes: readonly QuoteSpan[]): [number, number] {
   let k = from;
   if (tokens[k]?.text === ",") k++;
+  // “A,” he said, but “B.” / “A,” Tester said, referring to the excuse, “B.”: a quote broken off at a comma goes on
+  // after a conjunction or a short participle phrase.
+  const broken = /,\s*[”"'’]+$/.test(text.slice(tokens[content[0]].start, tokens[content[1] - 1].end));
+  if (broken && k < unit.b && /^(but|and)$/.test(tokens[k].norm) && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
+  else if (broken && k < unit.b && tokens[k].pos === "VERB" && /ing$/.test(tokens[k].norm)) {
+    let e = k + 1;
+    while (e < unit.b && e - k <= MAX_ADJUNCT_TOKENS && tokens[e].text !== "," && !SENTENCE_FINAL.has(tokens[e].text) && !OPEN_MARKS.has(tokens[e].text)) e++;
+    if (tokens[e]?.text === "," && isOpenQuoteAt(text, tokens[e + 1]?.start ?? -1, quotes)) k = e + 1;
+  }
   const q = k < unit.b ? quotes.find((x) => x.start === tokens[k].start) : undefined;
   if (!q) return content;
   let e = k;
@@ -700,7 +1214,9 @@ function widenAfterSource(text: string, tokens: readonly Token[], unit: Unit, fr
 
 /** `“A,” he said. “B.”`: a following sentence that is only a quote continues the content. */
 function widenOverFollowingQuotes(text: string, tokens: readonly Token[], units: readonly Unit[], u: number, f: Found, quotes: readonly QuoteSpan[]): void {
-  if (!quotes.some((q) => q.start <= tokens[f.content[0]].start && tokens[f.content[0]].start < q.end)) return;
+  // The content opens with a quotation, or ends with one ("Both parties “saw ...,” said X. “...”").
+  const last = tokens[f.content[1] - 1];
+  if (!quotes.some((q) => (q.start <= tokens[f.content[0]].start && tokens[f.content[0]].start < q.end) || q.end === last.end)) return;
   for (let n = u + 1; n < units.length; n++) {
     const next = units[n];
     if (text.slice(units[n - 1].end, next.start).includes("\n")) return;

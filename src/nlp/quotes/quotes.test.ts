@@ -164,3 +164,142 @@ describe("findAttributions: PolNeAR span conventions", () => {
     expect(triple(atts[0])).toEqual(["the senator", "said", "The birther campaign is an insult to all Americans"]);
   });
 });
+
+describe("findAttributions: boundary and frame rules (third pass)", () => {
+  const plain = (text: string) => findAttributions({ id: "t", text, diagnostics: [] });
+  const triple = (a: Attribution) => [a.source?.text, a.cue?.text, a.content.text];
+  const find = (text: string, cue: string) => plain(text).find((a) => a.cue?.text === cue);
+
+  it("keeps a subordinate clause after a comma in the content, and ends it before “, though”", () => {
+    expect(triple(find("The mayor said the bridge will reopen, because the repairs are done.", "said")!)).toEqual(["The mayor", "said", "the bridge will reopen, because the repairs are done"]);
+    expect(triple(find("The mayor said the bridge will reopen, though nobody believes her.", "said")!)).toEqual(["The mayor", "said", "the bridge will reopen"]);
+  });
+
+  it("does not end a sentence between two initials of a state abbreviation", () => {
+    const atts = plain("“We will not back down,” said Rep. Ann Miller (D-N.C.), head of the farm caucus.");
+    // The appositive after an inverted cue's name is part of the source (PolNeAR: "said Rep. X (D-N.C.), head of ...").
+    expect(triple(atts[0])).toEqual(["Rep. Ann Miller (D-N.C.), head of the farm caucus", "said", "“We will not back down,”"]);
+  });
+
+  it("leaves a relative clause that holds its own cue out of the source", () => {
+    const a = find("Mr. Dorn, who argued that the tax was unfair, said the council would vote again.", "said");
+    expect(a?.source?.text).toBe("Mr. Dorn");
+  });
+
+  it("reads a progressive cue with adverbs or a negation before the verb", () => {
+    expect(find("The mayor is once again questioning the budget of the fire department.", "is once again questioning")?.source?.text).toBe("The mayor");
+    expect(find("But Chief Eric Dole isn’t saying if the station will close.", "isn’t saying")?.content.text).toBe("if the station will close");
+  });
+
+  it("reads a source that ends in a capitalised time word, and one separated from its cue by a time phrase", () => {
+    expect(find("The Financial Times reported Tuesday that the merger had collapsed.", "reported")?.source?.text).toBe("The Financial Times");
+    expect(find("Acme Corp this month announced it would close two plants.", "announced")?.source?.text).toBe("Acme Corp");
+  });
+
+  it("skips a possessive inside an adjunct before a that-clause", () => {
+    expect(find("The league says on its website that tickets are sold out.", "says")?.content.text).toBe("that tickets are sold out");
+  });
+
+  it("reads a passive cue with its agent", () => {
+    const a = find("The leak was first reported by the Daily Ledger.", "was first reported");
+    expect(a && triple(a)).toEqual(["the Daily Ledger", "was first reported", "The leak"]);
+  });
+
+  it("takes the whole noun phrase that opens the sentence as the source", () => {
+    expect(find("A 2015 study by the state university found that rents rose fastest downtown.", "found")?.source?.text).toBe("A 2015 study by the state university");
+    expect(find("The city council and the mayor said the park would stay open.", "said")?.source?.text).toBe("The city council and the mayor");
+  });
+
+  it("ends a stance verb's object before a time or occasion adjunct", () => {
+    expect(find("The Ledger endorsed Ms. Ortiz in an editorial on Sunday.", "endorsed")?.content.text).toBe("Ms. Ortiz");
+    expect(find("The union backed Ortiz during the strike.", "backed")?.content.text).toBe("Ortiz");
+  });
+
+  it("reads an interjected source and cue with an adjunct of its own", () => {
+    const a = find("The problem, the engineer explained later in the meeting, was the cooling system.", "explained");
+    expect(a && triple(a)).toEqual(["the engineer", "explained", "The problem, the engineer explained later in the meeting, was the cooling system"]);
+  });
+});
+
+describe("findAttributions: frames and boundaries (fourth pass)", () => {
+  const run = (text: string) => findAttributions({ id: "t", text, diagnostics: [] }, { cueLexicon: null });
+  const triple = (a: Attribution) => [a.source?.text, a.cue?.text, a.content.text];
+  const find = (text: string, cue: string) => run(text).find((a) => a.cue?.text === cue);
+
+  it("reads a cue word the tagger may take for a noun after a subject", () => {
+    expect(find("But Ortiz claims that the bridge is safe.", "claims")?.content.text).toBe("that the bridge is safe");
+  });
+
+  it("reads a gerund cue after a preposition with the clause's subject as its source", () => {
+    const a = find("The coach answered the critics by saying that the team would improve.", "saying");
+    expect(a && triple(a)).toEqual(["The coach", "saying", "that the team would improve"]);
+  });
+
+  it("joins a raising verb and its “to” to a speech cue", () => {
+    expect(find("The minister appeared to suggest that taxes would rise.", "appeared to suggest")?.source?.text).toBe("The minister");
+  });
+
+  it("reads a coordinated cue after “but” with the clause's subject", () => {
+    expect(find("The senator agreed, but also argued that the bill was too costly.", "also argued")?.source?.text).toBe("The senator");
+  });
+
+  it("ends a reported clause before “, and” with a new subject and verb", () => {
+    expect(find("The mayor said the bridge will reopen, and the governor promised new funds.", "said")?.content.text).toBe("the bridge will reopen");
+  });
+
+  it("makes the whole relative clause the content of a cue inside it", () => {
+    expect(find("The plan faces a vote, which the senators said was hopeless.", "said")?.content.text).toBe("which the senators said was hopeless");
+  });
+
+  it("continues a content over a following quotation and keeps an adjunct clause out", () => {
+    const a = find("“The deal is done,” the mayor said last month. “Nobody can stop it now.”", "said");
+    expect(a?.content.text).toBe("“The deal is done,” the mayor said last month. “Nobody can stop it now.”");
+    expect(find("“We will march,” the organizer said as the crowd moved on.", "said")?.content.text).toBe("“We will march,”");
+  });
+
+  it("ends a noun-phrase object before a time or occasion adjunct or a subordinate clause", () => {
+    expect(find("The governor touted her record while at the convention.", "touted")?.content.text).toBe("her record");
+    expect(find("The pollster predicts a tight race as voters turn away.", "predicts")?.content.text).toBe("a tight race");
+  });
+
+  it("keeps a lone adverb, weekday or closing occasion in the cue", () => {
+    expect(find("“We are ready,” the spokesman said Monday.", "said Monday")?.source?.text).toBe("the spokesman");
+    expect(find("“It is over,” she said in a phone interview.", "said in a phone interview")?.content.text).toBe("“It is over,”");
+  });
+
+  it("reads “according to” when the tagger misreads its source", () => {
+    expect(find("According to police, the driver fled the scene.", "According to")?.source?.text).toBe("police");
+  });
+
+  it("reads a source with a parenthesised party, several comma parts, or an appositive after an inverted cue", () => {
+    expect(find("“It is a waste,” Rep. Ann Lee (D-Ohio), a panel member, said in an interview.", "said in an interview")?.source?.text).toBe("Rep. Ann Lee (D-Ohio), a panel member,");
+    expect(find("Mary Jones, 59, of Dover, Del., said the event was moving.", "said")?.source?.text).toBe("Mary Jones, 59, of Dover, Del.,");
+    expect(find("“It works,” said Tom Hale, executive director of the Policy Center.", "said")?.source?.text).toBe("Tom Hale, executive director of the Policy Center");
+  });
+
+  it("reads a source after “as” following its content", () => {
+    const a = find("The video does not show a gun, as the police have said.", "have said");
+    expect(a && triple(a)).toEqual(["the police", "have said", "The video does not show a gun"]);
+  });
+
+  it("takes a participle's source from the clause, not from a quotation", () => {
+    expect(find("“We pay too much,” the mayor said, adding that the city would sue.", "adding")?.source?.text).toBe("the mayor");
+  });
+
+  it("includes “about” and “against” after a cue verb", () => {
+    expect(find("The coach complained about the referee.", "complained about")?.content.text).toBe("the referee");
+  });
+
+  it("ends a content before a dash aside that runs to the end of the sentence", () => {
+    expect(find("The mayor said the bridge will reopen ― a promise nobody believes.", "said")?.content.text).toBe("the bridge will reopen");
+  });
+
+  it("leaves a sentence connective out of a content before its cue", () => {
+    expect(find("However, the bridge will reopen soon, the mayor said.", "said")?.content.text).toBe("the bridge will reopen soon");
+  });
+
+  it("keeps name particles and degree adverbs in a source", () => {
+    expect(find("Mayor Anna de Souza said that the park would stay open.", "said")?.source?.text).toBe("Mayor Anna de Souza");
+    expect(find("Nearly eight of 10 voters say they will watch.", "say")?.source?.text).toBe("Nearly eight of 10 voters");
+  });
+});
