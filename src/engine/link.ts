@@ -256,6 +256,7 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   const oldStoryIds = new Set<string>();
   const hasSource = new Set<string>();
   const found = new RelationIndex(relations);
+  const copyGroup = (id: string) => dup.entry(id)?.root;
   for (const memberIds of members) {
     const before = new Set<string>();
     for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) before.add(s);
@@ -268,7 +269,7 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
       const items = cache.get([...news, ...others]);
       // undated new articles borrow a reference date from the dated articles nearest in time
       implyDates(store, items);
-      for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo })) {
+      for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo, copyGroup })) {
         // one source per article: an earlier article keeps the one it has, a new one the first found
         if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
         if (r.kind === "rewrite" && hasSource.has(r.from)) continue;

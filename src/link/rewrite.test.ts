@@ -55,6 +55,19 @@ describe("detectRewrite on the sample corpus", () => {
     expect(findDuplicates(docs)).toEqual([]);
   });
 
+  it("never relates two copies of one text as a rewrite, and still finds the rewrite beside them", () => {
+    // 003 syndicated with a new byline: a duplicate of 003 (the linker knows it from MinHash)
+    const src = id("bdc86");
+    const copy: LinkDoc = { ...src, id: "copy-of-003", text: `By A. Reporter\n${src.text}`, sentences: undefined, entities: src.entities };
+    const all = [...docs, copy];
+    const copyGroup = (x: string) => (x === copy.id ? src.id : x);
+    const rs = findRewrites(all, { copyGroup });
+    expect(rs.some((r) => copyGroup(r.from) === copyGroup(r.to))).toBe(false);
+    // 002 keeps one source: 003 or its copy
+    expect(rs.filter((r) => r.from === "cfcae6333fdf9c5b").map((r) => r.to)).toHaveLength(1);
+    expect(["bdc864ace7bdc83f", "copy-of-003"]).toContain(rs.find((r) => r.from === "cfcae6333fdf9c5b")!.to);
+  });
+
   it("reads a wire agency from the dateline", () => {
     expect(wireAgency(id("bdc86"))).toBe("Reuters");
     expect(wireAgency(id("cfcae"))).toBeUndefined();

@@ -173,9 +173,26 @@ export function byPublication(a: LinkDoc, b: LinkDoc): number {
  * Candidate pairs for rewrite detection from an inverted index of each doc's rarest terms
  * (content stems and names with collection frequency >= 2): only pairs sharing enough of them.
  */
-export function rewriteCandidates(docs: LinkDoc[], termSets = docs.map(termSetOf)): [number, number][] {
+export function rewriteCandidates(docs: LinkDoc[], termSets = docs.map(termSetOf), groups?: readonly string[]): [number, number][] {
+  // Copies of one text (one group) count once: else a syndicated story's copies make its own terms
+  // look shared and rare, and its real rewrites lose their partner.
   const df = new Map<string, number>();
-  for (const s of termSets) for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);
+  const counted = new Map<string, Set<string>>();
+  termSets.forEach((s, i) => {
+    const g = groups?.[i];
+    let seen: Set<string> | undefined;
+    if (g !== undefined) {
+      seen = counted.get(g);
+      if (!seen) counted.set(g, (seen = new Set()));
+    }
+    for (const t of s) {
+      if (seen) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+      }
+      df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  });
   const maxDf = Math.min(CANDIDATE_MAX_POSTING, Math.max(2, Math.floor(CANDIDATE_MAX_DF_SHARE * docs.length)));
   const postings = new Map<string, number[]>();
   termSets.forEach((s, i) => {
@@ -198,6 +215,8 @@ export function rewriteCandidates(docs: LinkDoc[], termSets = docs.map(termSetOf
     if (n < CANDIDATE_MIN_SHARED) continue;
     const a = Math.floor(key / docs.length);
     const b = key % docs.length;
+    // copies of one text are duplicates, not rewrites: never partners
+    if (groups && groups[a] === groups[b]) continue;
     for (const [x, y] of [[a, b], [b, a]]) {
       const list = partners.get(x) ?? [];
       list.push({ other: y, n });
@@ -257,6 +276,11 @@ export interface FindRewritesOptions {
   only?: ReadonlySet<string>;
   /** Per-article work kept between calls over overlapping sets of articles (by article id). */
   memo?: RewriteMemo;
+  /**
+   * The copy group of an article (the duplicate index's root): copies of one text are never compared
+   * as rewrites, and count once when candidate terms are weighed.
+   */
+  copyGroup?: (id: string) => string | undefined;
 }
 
 /**
@@ -298,7 +322,8 @@ export function findRewrites(docs: LinkDoc[], opts: FindRewritesOptions = {}): A
   const get = (i: number) => memo.prepare(docs[i]);
   const best = new Map<string, ArticleRelation>();
   const termSets = docs.map((d) => memo.termSet(d));
-  for (const [i, j] of rewriteCandidates(docs, termSets)) {
+  const groups = opts.copyGroup && docs.map((d) => opts.copyGroup!(d.id) ?? d.id);
+  for (const [i, j] of rewriteCandidates(docs, termSets, groups)) {
     if (opts.only && !opts.only.has(docs[i].id) && !opts.only.has(docs[j].id)) continue;
     if (termContainment(termSets[i], termSets[j]) < REWRITE_MIN_TERM_CONTAINMENT) continue; // too little shared vocabulary to align
     const r = compare(get(i), get(j));
