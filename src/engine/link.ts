@@ -105,10 +105,18 @@ function loadItems(store: Store, ids: string[]): StoryInput[] {
   return store.getArticles(ids).map((article) => ({ article, ann: annotationsOf(store, article) }));
 }
 
-/** The given stored articles as {@link LinkDoc}s, chunk by chunk (only what linking reads is kept). */
+/**
+ * The given stored articles as {@link LinkDoc}s, chunk by chunk: only the text, metadata, sentences
+ * and entities are read (articles without current annotations are annotated first).
+ */
 function loadLinkDocs(store: Store, ids: string[]): LinkDoc[] {
   const out: LinkDoc[] = [];
-  for (let i = 0; i < ids.length; i += LOAD_CHUNK) for (const item of loadItems(store, ids.slice(i, i + LOAD_CHUNK))) out.push(toLinkDoc(item));
+  for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
+    for (const x of store.getLinkInputs(ids.slice(i, i + LOAD_CHUNK))) {
+      if (x.annotatorVersion === ANNOTATOR_VERSION) out.push(linkDocOf(x.id, x.text, x.meta, x.sentences ?? [], x.entities ?? []));
+      else for (const item of loadItems(store, [x.id])) out.push(toLinkDoc(item));
+    }
+  }
   return out;
 }
 
@@ -121,15 +129,19 @@ function annotationsOf(store: Store, article: Article): Annotations {
 }
 
 export function toLinkDoc({ article, ann }: StoryInput): LinkDoc {
+  return linkDocOf(article.id, article.text, article.meta, ann.sentences, ann.entities);
+}
+
+function linkDocOf(id: string, text: string, meta: Article["meta"], sentences: Annotations["sentences"], entities: Annotations["entities"]): LinkDoc {
   return {
-    id: article.id,
-    text: article.text,
-    title: article.meta.title,
-    published: article.meta.published,
-    outlet: article.meta.outlet,
-    dateline: article.meta.dateline ? { agency: article.meta.dateline.agency } : undefined,
-    sentences: ann.sentences,
-    entities: ann.entities.filter((e) => (e.mention ?? "name") === "name").map((e) => ({ text: e.text, type: e.type, canonical: e.canonical })),
+    id,
+    text,
+    title: meta.title,
+    published: meta.published,
+    outlet: meta.outlet,
+    dateline: meta.dateline ? { agency: meta.dateline.agency } : undefined,
+    sentences,
+    entities: entities.filter((e) => (e.mention ?? "name") === "name").map((e) => ({ text: e.text, type: e.type, canonical: e.canonical })),
   };
 }
 

@@ -156,6 +156,16 @@ describe("annotations", () => {
     expect(store.getAnnotations(a.id)).toMatchObject({ annotatorVersion: "v2", tokens: [token], entities: [] });
   });
 
+  it("gives linking the text, metadata, sentences and entities alone, in the order asked", () => {
+    store = openSqliteStore(":memory:");
+    const a = reuters();
+    store.putArticle(a);
+    expect(store.getLinkInputs([a.id, "missing"])).toEqual([{ id: a.id, text: a.text, meta: a.meta }]); // not annotated yet
+    store.putAnnotations(a.id, { sentences: [sentence], tokens: [token], entities: [entity], timexes: [], attributions: [], events: [] }, "v1");
+    const [got] = store.getLinkInputs([a.id]);
+    expect(got).toEqual({ id: a.id, text: a.text, meta: a.meta, annotatorVersion: "v1", sentences: [sentence], entities: [entity] });
+  });
+
   it("refuses annotations for an unknown article", () => {
     store = openSqliteStore(":memory:");
     const err = parallaxErrorOf(() => store!.putAnnotations("missing", { sentences: [], entities: [], timexes: [], attributions: [], events: [] }, "v1"));

@@ -31,6 +31,7 @@ import type {
   SearchOptions,
   Store,
   StoredAnnotations,
+  LinkInput,
   StoryInput,
   StoryRecord,
   StorySummary,
@@ -444,6 +445,26 @@ class SqliteStore implements Store {
       events: JSON.parse(r.events_json),
     };
     if (r.tokens_json !== null) out.tokens = JSON.parse(r.tokens_json);
+    return out;
+  }
+
+  getLinkInputs(ids: readonly string[]): LinkInput[] {
+    const q = this.st(
+      `SELECT a.id, a.text, a.meta_json, n.annotator_version, n.sentences_json, n.entities_json
+       FROM articles a LEFT JOIN annotations n ON n.article_id = a.id WHERE a.id = ?`,
+    );
+    const out: LinkInput[] = [];
+    for (const id of ids) {
+      const r = q.get(id) as Row | undefined;
+      if (!r) continue;
+      const item: LinkInput = { id: r.id, text: r.text, meta: JSON.parse(r.meta_json) };
+      if (r.annotator_version !== null) {
+        item.annotatorVersion = r.annotator_version;
+        item.sentences = JSON.parse(r.sentences_json);
+        item.entities = JSON.parse(r.entities_json);
+      }
+      out.push(item);
+    }
     return out;
   }
 

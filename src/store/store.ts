@@ -68,6 +68,17 @@ export interface StoredAnnotations extends AnnotationLayers {
   annotatedAt: string;
 }
 
+/** What linking reads of a stored article: its text and metadata, and two annotation layers (no raw input). */
+export interface LinkInput {
+  id: string;
+  text: string;
+  meta: Article["meta"];
+  /** Annotator version of the stored layers (undefined when the article has none). */
+  annotatorVersion?: string;
+  sentences?: AnnotationLayers["sentences"];
+  entities?: AnnotationLayers["entities"];
+}
+
 export interface PutAnnotationsOptions {
   /** Also store `ann.tokens` (default false: tokens are ~10x the size of the other layers). */
   keepTokens?: boolean;
@@ -180,6 +191,8 @@ export interface Store {
   /** Stores (replacing) the annotation layers of an article. Throws if the article is unknown. */
   putAnnotations(articleId: string, ann: AnnotationLayers, annotatorVersion: string, opts?: PutAnnotationsOptions): void;
   getAnnotations(articleId: string): StoredAnnotations | undefined;
+  /** The given stored articles as linking reads them (in the given order; unknown ids skipped): cheaper than article + annotations. */
+  getLinkInputs(ids: readonly string[]): LinkInput[];
 
   /**
    * Records why an input produced no article. Recording the same (path, index, code) again
