@@ -27,6 +27,11 @@ import { PerceptronModel } from "./perceptron.js";
 
 /** Cached word forms after which all caches are dropped (bounds memory on big inputs). */
 const MAX_CACHED_WORDS = 100_000;
+/**
+ * Words whose score vectors share one typed array (a slab): one allocation per this many new
+ * words instead of one small off-heap buffer per word, and neighbouring entries close in memory.
+ */
+const VEC_SLAB_WORDS = 2048;
 /** Ids of short shapes and POS tags are packed three to a small integer key, so each must stay below this. */
 const TRIPLE_ID_LIMIT = 1024;
 
@@ -36,8 +41,8 @@ const PAIR_SECOND = "l-1|l=";
 const HIST_NORM = "t-1|l=";
 const HIST_SHAPE = "t-1|ss=";
 
-/** Model rows of the features `<prefix><a>|<b>`, by a then b. */
-type PairIndex = Map<string, Map<string, number>>;
+/** Packed rows ({@link TaggerTables.packPair}) of the features `<prefix><a>|<b>`, by a, then by the id of b ({@link NormEntry.pairId}). */
+type PairIndex = Map<string, Map<number, number>>;
 
 /** A short shape (or padding) with its id and the rows of `t-1|ss=<prev>|<sshape>` per previous tag. */
 interface ShapeEntry {
@@ -51,21 +56,32 @@ interface NormEntry {
   norm: string;
   /** Rows of `t-1|l=<prev>|<norm>` per previous-tag index (classes, then START); -1 when absent. */
   hist: Int32Array;
-  /** Rows of `l|l+1=<norm>|<next>` by next norm. */
-  first: Map<string, number> | undefined;
-  /** Rows of `l-1|l=<norm>|<next>` by next norm. */
-  second: Map<string, number> | undefined;
+  /**
+   * By the next norm's {@link NormEntry.pairId}, the rows of `l-1|l=<norm>|<next>` (used by the
+   * next token) and `l|l+1=<norm>|<next>` (used by this one), packed into one number
+   * ({@link TaggerTables.packPair}): one integer-keyed look-up per pair of adjacent tokens.
+   */
+  pairs: Map<number, number> | undefined;
+  /** Id of this norm as the second part of some pair feature, or -1 when it is none (no pair can match). */
+  pairId: number;
 }
 
 /** Everything the fast path needs about one word form. */
 interface WordEntry {
   wf: WordFeats;
-  /** 5 * k scores: own features, then as token i-1, i-2, i+1, i+2 of its neighbour. */
+  /**
+   * The slab holding, from {@link WordEntry.off}, 5 * k scores: own features, then as token
+   * i-1, i-2, i+1, i+2 of its neighbour.
+   */
   vec: Float64Array;
+  /** Offset of this word's scores in {@link WordEntry.vec}. */
+  off: number;
   norm: NormEntry;
   shape: ShapeEntry;
   /** Casing flags ({@link wordCasing}). */
   casing: number;
+  /** True when a gazetteer phrase may start at this word ({@link Gazetteer.startsPhrase}). */
+  phraseStart: boolean;
 }
 
 /** Offsets of the five score vectors inside {@link WordEntry.vec} (in units of k). */
@@ -93,8 +109,11 @@ export class TaggerTables {
   private readonly histPrev1: Int32Array;
   private readonly histPrev2: Int32Array;
   /** The model's pair and history features, indexed by their parts. */
-  private readonly pairFirst: PairIndex = new Map();
-  private readonly pairSecond: PairIndex = new Map();
+  private readonly pairs: PairIndex = new Map();
+  /** Ids of the strings that occur as second part b of a pair feature. */
+  private readonly pairIds = new Map<string, number>();
+  /** Packing base of pair rows: larger than any row + 1. */
+  private readonly pairBase: number;
   private readonly histNorm = new Map<string, Int32Array>();
   private readonly histShape = new Map<string, Int32Array>();
   /** History rows of a norm or shape the model has no history feature for. */
@@ -110,8 +129,21 @@ export class TaggerTables {
   private readonly rowTitleAfter: number;
   /** Rows of `gp=B-<cls>` / `gp=I-<cls>` by class name (filled on demand). */
   private readonly phraseRows = new Map<string, number>();
+  /** Rows of run features (`rl=<cls>|<B/I/E>`, ...) by name (filled on demand). */
+  private readonly runRows = new Map<string, number>();
+  /** Rows of `roleT-1`, `role-1` and `role-2`. */
+  private readonly rowRoleTitle1: number;
+  private readonly rowRole1: number;
+  private readonly rowRole2: number;
+  /** Current slab of word score vectors and how many of its words are used. */
+  private slab: Float64Array;
+  private slabUsed = 0;
   /** Scratch: scores of the current token. */
   private readonly scores: Float64Array;
+  /** Scratch, reused across sentences: word entries, their features and POS ids of the current sentence. */
+  private readonly sentWords: WordEntry[] = [];
+  private readonly sentFeats: WordFeats[] = [];
+  private sentPos = new Int32Array(64);
 
   constructor(model: PerceptronModel, gaz: Gazetteer) {
     this.model = model;
@@ -130,6 +162,7 @@ export class TaggerTables {
       }
     }
     this.noHist = new Int32Array(p).fill(-1);
+    this.pairBase = model.index.size + 2;
     this.indexModel();
     this.padBefore1 = this.sum([PAD_CTX_BEFORE[0], PAD_CTX_BEFORE[4]]);
     this.padBefore2 = this.sum([PAD_CTX_BEFORE[1], PAD_CTX_BEFORE[6]]);
@@ -139,7 +172,11 @@ export class TaggerTables {
     this.rowInitTitle = this.row("init-title");
     this.rowTitleBefore = this.row("title-1");
     this.rowTitleAfter = this.row("title+1");
+    this.rowRoleTitle1 = this.row("roleT-1");
+    this.rowRole1 = this.row("role-1");
+    this.rowRole2 = this.row("role-2");
     this.scores = new Float64Array(k);
+    this.slab = new Float64Array(VEC_SLAB_WORDS * 5 * k);
   }
 
   /**
@@ -149,12 +186,16 @@ export class TaggerTables {
    */
   private indexModel(): void {
     const tagIds = new Map(this.prevNames.map((t, i) => [t, i]));
-    const addPair = (index: PairIndex, rest: string, row: number): void => {
+    const addPair = (second: boolean, rest: string, row: number): void => {
       for (let j = rest.indexOf("|"); j >= 0; j = rest.indexOf("|", j + 1)) {
         const a = rest.slice(0, j);
-        let m = index.get(a);
-        if (!m) index.set(a, (m = new Map()));
-        m.set(rest.slice(j + 1), row);
+        let m = this.pairs.get(a);
+        if (!m) this.pairs.set(a, (m = new Map()));
+        const bs = rest.slice(j + 1);
+        let b = this.pairIds.get(bs);
+        if (b === undefined) this.pairIds.set(bs, (b = this.pairIds.size));
+        const old = m.get(b) ?? this.packPair(-1, -1);
+        m.set(b, second ? this.packPair(row, this.firstOf(old)) : this.packPair(this.secondOf(old), row));
       }
     };
     const addHist = (index: Map<string, Int32Array>, rest: string, row: number): void => {
@@ -168,11 +209,26 @@ export class TaggerTables {
       }
     };
     for (const [f, row] of this.model.index) {
-      if (f.startsWith(PAIR_FIRST)) addPair(this.pairFirst, f.slice(PAIR_FIRST.length), row);
-      else if (f.startsWith(PAIR_SECOND)) addPair(this.pairSecond, f.slice(PAIR_SECOND.length), row);
+      if (f.startsWith(PAIR_FIRST)) addPair(false, f.slice(PAIR_FIRST.length), row);
+      else if (f.startsWith(PAIR_SECOND)) addPair(true, f.slice(PAIR_SECOND.length), row);
       else if (f.startsWith(HIST_NORM)) addHist(this.histNorm, f.slice(HIST_NORM.length), row);
       else if (f.startsWith(HIST_SHAPE)) addHist(this.histShape, f.slice(HIST_SHAPE.length), row);
     }
+  }
+
+  /** Packs the rows (or -1) of `l-1|l=a|b` and `l|l+1=a|b` into one number. */
+  private packPair(second: number, first: number): number {
+    return (second + 1) * this.pairBase + (first + 1);
+  }
+
+  /** The `l-1|l=a|b` row of a packed pair. */
+  private secondOf(packed: number): number {
+    return Math.floor(packed / this.pairBase) - 1;
+  }
+
+  /** The `l|l+1=a|b` row of a packed pair. */
+  private firstOf(packed: number): number {
+    return (packed % this.pairBase) - 1;
   }
 
   private row(feature: string): number {
@@ -192,6 +248,20 @@ export class TaggerTables {
     return out;
   }
 
+  /** Adds the weights of each feature of `features` into `out` at `offset` (same order as {@link sum}, no allocation). */
+  private addAll(features: readonly string[], out: Float64Array, offset: number): void {
+    for (let j = 0; j < features.length; j++) this.addRowAt(this.model.index.get(features[j]) ?? -1, out, offset);
+  }
+
+  /** Adds one weight row (if any, i.e. row >= 0) into `out` at `offset`. */
+  private addRowAt(row: number, out: Float64Array, offset: number): void {
+    if (row < 0) return;
+    const k = this.k;
+    const w = this.model.weights;
+    const base = row * k;
+    for (let c = 0; c < k; c++) out[offset + c] += w[base + c];
+  }
+
   private clear(): void {
     this.words = new Map();
     this.norms = new Map();
@@ -202,7 +272,7 @@ export class TaggerTables {
   private normEntry(norm: string): NormEntry {
     let e = this.norms.get(norm);
     if (!e) {
-      e = { norm, hist: this.histNorm.get(norm) ?? this.noHist, first: this.pairFirst.get(norm), second: this.pairSecond.get(norm) };
+      e = { norm, hist: this.histNorm.get(norm) ?? this.noHist, pairs: this.pairs.get(norm), pairId: this.pairIds.get(norm) ?? -1 };
       this.norms.set(norm, e);
     }
     return e;
@@ -223,13 +293,39 @@ export class TaggerTables {
     const k = this.k;
     const wf = wordFeats(text, this.gaz);
     const role = wf.gaz.includes("role");
-    const vec = new Float64Array(5 * k);
-    this.sum(wf.self, vec, SELF * k);
-    this.sum([wf.ctx[0], wf.ctx[4], ...wf.gazLeft, ...wf.clLeft, ...(role ? [wf.title ? "roleT-1" : "role-1"] : [])], vec, LEFT1 * k);
-    this.sum([wf.ctx[1], wf.ctx[6], ...(role ? ["role-2"] : [])], vec, LEFT2 * k);
-    this.sum([wf.ctx[2], wf.ctx[5], ...wf.gazRight, ...wf.clRight], vec, RIGHT1 * k);
-    this.sum([wf.ctx[3], wf.ctx[7]], vec, RIGHT2 * k);
-    e = { wf, vec, norm: this.normEntry(wf.norm), shape: this.shapeEntry(wf.sshape), casing: wordCasing(text, this.gaz) };
+    if (this.slabUsed === VEC_SLAB_WORDS) {
+      this.slab = new Float64Array(VEC_SLAB_WORDS * 5 * k);
+      this.slabUsed = 0;
+    }
+    const vec = this.slab;
+    const off = this.slabUsed++ * 5 * k;
+    const ctx = wf.ctx;
+    const index = this.model.index;
+    // Same features, in the same order, as the string path gives each neighbour.
+    this.addAll(wf.self, vec, off + SELF * k);
+    this.addRowAt(index.get(ctx[0]) ?? -1, vec, off + LEFT1 * k);
+    this.addRowAt(index.get(ctx[4]) ?? -1, vec, off + LEFT1 * k);
+    this.addAll(wf.gazLeft, vec, off + LEFT1 * k);
+    this.addAll(wf.clLeft, vec, off + LEFT1 * k);
+    if (role) this.addRowAt(wf.title ? this.rowRoleTitle1 : this.rowRole1, vec, off + LEFT1 * k);
+    this.addRowAt(index.get(ctx[1]) ?? -1, vec, off + LEFT2 * k);
+    this.addRowAt(index.get(ctx[6]) ?? -1, vec, off + LEFT2 * k);
+    if (role) this.addRowAt(this.rowRole2, vec, off + LEFT2 * k);
+    this.addRowAt(index.get(ctx[2]) ?? -1, vec, off + RIGHT1 * k);
+    this.addRowAt(index.get(ctx[5]) ?? -1, vec, off + RIGHT1 * k);
+    this.addAll(wf.gazRight, vec, off + RIGHT1 * k);
+    this.addAll(wf.clRight, vec, off + RIGHT1 * k);
+    this.addRowAt(index.get(ctx[3]) ?? -1, vec, off + RIGHT2 * k);
+    this.addRowAt(index.get(ctx[7]) ?? -1, vec, off + RIGHT2 * k);
+    e = {
+      wf,
+      vec,
+      off,
+      norm: this.normEntry(wf.norm),
+      shape: this.shapeEntry(wf.sshape),
+      casing: wordCasing(text, this.gaz),
+      phraseStart: this.gaz.startsPhrase(wf.form),
+    };
     this.words.set(text, e);
     return e;
   }
@@ -284,66 +380,96 @@ export class TaggerTables {
   tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[]): { tags: string[]; confidence: number[] } | undefined {
     const n = tokens.length;
     if (this.words.size + n >= MAX_CACHED_WORDS) this.clear();
-    const words = new Array<WordEntry>(n);
-    for (let i = 0; i < n; i++) words[i] = this.wordEntry(tokens[i].text);
+    const words = this.sentWords;
+    words.length = n;
+    let mayHavePhrase = false;
+    for (let i = 0; i < n; i++) {
+      const e = this.wordEntry(tokens[i].text);
+      words[i] = e;
+      if (e.phraseStart) mayHavePhrase = true;
+    }
     if (caseModeOf(n, (i) => words[i].casing) !== "normal") return undefined;
     const k = this.k;
     const w = this.model.weights;
-    const forms = new Array<string>(n);
-    const pos = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      forms[i] = words[i].wf.form;
-      pos[i] = this.posId(tokens[i].pos ?? "X");
-    }
-    const normB = this.normEntry(PAD_BEFORE);
+    if (this.sentPos.length < n) this.sentPos = new Int32Array(Math.max(n, 2 * this.sentPos.length));
+    const pos = this.sentPos;
+    for (let i = 0; i < n; i++) pos[i] = this.posId(tokens[i].pos ?? "X");
     const normA = this.normEntry(PAD_AFTER);
     const shapeB = this.shapeEntry(PAD_BEFORE);
     const shapeA = this.shapeEntry(PAD_AFTER);
     const posB = this.posId(PAD_BEFORE);
     const posA = this.posId(PAD_AFTER);
     let phrase: number[][] | undefined;
-    for (const m of this.gaz.matchPhrases(forms)) {
-      phrase ??= [];
-      (phrase[m.start] ??= []).push(this.phraseRow(`gp=B-${m.cls}`));
-      for (let j = m.start + 1; j < m.end; j++) (phrase[j] ??= []).push(this.phraseRow(`gp=I-${m.cls}`));
+    // No word starts a gazetteer phrase in most sentences: skip the trie walk there.
+    if (mayHavePhrase) {
+      const forms = new Array<string>(n);
+      for (let i = 0; i < n; i++) forms[i] = words[i].wf.form;
+      for (const m of this.gaz.matchPhrases(forms)) {
+        phrase ??= [];
+        (phrase[m.start] ??= []).push(this.phraseRow(`gp=B-${m.cls}`));
+        for (let j = m.start + 1; j < m.end; j++) (phrase[j] ??= []).push(this.phraseRow(`gp=I-${m.cls}`));
+      }
     }
 
-    const runs = runFeatures(words.map((x) => x.wf));
+    const feats = this.sentFeats;
+    feats.length = n;
+    for (let i = 0; i < n; i++) feats[i] = words[i].wf;
+    const runs = runFeatures(feats);
     const s = this.scores;
     const tags = new Array<string>(n);
     const confidence = new Array<number>(n);
     const p = this.prevNames.length;
+    const histPrev1 = this.histPrev1;
+    const histPrev2 = this.histPrev2;
     let prev1 = k; // START_TAG index
     let prev2 = k;
-    let before = normB;
+    // Rows of `l-1|l=` for token 0 (pair <s>, first word), then carried from pair (i, i + 1).
+    const startPair = n > 0 ? pairRows(this.normEntry(PAD_BEFORE), words[0].norm) : undefined;
+    let secondRow = startPair === undefined ? -1 : this.secondOf(startPair);
+    let prevShape = shapeB;
+    let prevTitle = false;
     for (let i = 0; i < n; i++) {
       const we = words[i];
       const wf = we.wf;
+      const next = i + 1 < n ? words[i + 1] : undefined;
+      // Own vector plus what each neighbour (or the padding) contributes, added in a fixed order.
       const own = we.vec;
-      for (let c = 0; c < k; c++) s[c] = own[SELF * k + c];
-      addVec(s, i >= 1 ? words[i - 1].vec : this.padBefore1, i >= 1 ? LEFT1 * k : 0, k);
-      addVec(s, i >= 2 ? words[i - 2].vec : this.padBefore2, i >= 2 ? LEFT2 * k : 0, k);
-      addVec(s, i + 1 < n ? words[i + 1].vec : this.padAfter1, i + 1 < n ? RIGHT1 * k : 0, k);
-      addVec(s, i + 2 < n ? words[i + 2].vec : this.padAfter2, i + 2 < n ? RIGHT2 * k : 0, k);
-      addVec(s, this.posVector(i >= 1 ? pos[i - 1] : posB, pos[i], i + 1 < n ? pos[i + 1] : posA), 0, k);
+      const ownO = we.off + SELF * k;
+      const l1 = i >= 1 ? words[i - 1].vec : this.padBefore1;
+      const l1o = i >= 1 ? words[i - 1].off + LEFT1 * k : 0;
+      const l2 = i >= 2 ? words[i - 2].vec : this.padBefore2;
+      const l2o = i >= 2 ? words[i - 2].off + LEFT2 * k : 0;
+      const r1 = next ? next.vec : this.padAfter1;
+      const r1o = next ? next.off + RIGHT1 * k : 0;
+      const r2 = i + 2 < n ? words[i + 2].vec : this.padAfter2;
+      const r2o = i + 2 < n ? words[i + 2].off + RIGHT2 * k : 0;
+      const pv = this.posVector(i >= 1 ? pos[i - 1] : posB, pos[i], next ? pos[i + 1] : posA);
+      for (let c = 0; c < k; c++) s[c] = own[ownO + c] + l1[l1o + c] + l2[l2o + c] + r1[r1o + c] + r2[r2o + c] + pv[c];
       const norm = we.norm;
-      const after = i + 1 < n ? words[i + 1].norm : normA;
-      if (before.second) addRow(s, w, before.second.get(norm.norm) ?? -1, k);
-      if (norm.first) addRow(s, w, norm.first.get(after.norm) ?? -1, k);
-      before = norm;
-      addRow(s, w, this.shapeTriple(i >= 1 ? words[i - 1].shape : shapeB, we.shape, i + 1 < n ? words[i + 1].shape : shapeA), k);
+      const after = next ? next.norm : normA;
+      const pair = pairRows(norm, after);
+      addRow(s, w, secondRow, k);
+      if (pair === undefined) {
+        secondRow = -1;
+      } else {
+        addRow(s, w, this.firstOf(pair), k);
+        secondRow = this.secondOf(pair);
+      }
+      addRow(s, w, this.shapeTriple(prevShape, we.shape, next ? next.shape : shapeA), k);
+      prevShape = we.shape;
       if (i === 0) addRow(s, w, wf.title ? this.rowInitTitle : this.rowInit, k);
       const ph = phrase?.[i];
       if (ph) for (const r of ph) addRow(s, w, r, k);
-      if (wf.title && i > 0 && words[i - 1].wf.title) addRow(s, w, this.rowTitleBefore, k);
-      if (wf.title && i + 1 < n && words[i + 1].wf.title) addRow(s, w, this.rowTitleAfter, k);
+      if (wf.title && prevTitle) addRow(s, w, this.rowTitleBefore, k);
+      if (wf.title && next && next.wf.title) addRow(s, w, this.rowTitleAfter, k);
+      prevTitle = wf.title;
       const rf = runs?.[i];
-      if (rf) for (const x of rf) addRow(s, w, this.model.index.get(x) ?? -1, k);
+      if (rf) for (const x of rf) addRow(s, w, this.runRow(x), k);
       const ex = extra?.[i];
       if (ex) for (const x of ex) addRow(s, w, this.model.index.get(x) ?? -1, k);
       // History features.
-      addRow(s, w, this.histPrev1[prev1], k);
-      addRow(s, w, this.histPrev2[prev2 * p + prev1], k);
+      addRow(s, w, histPrev1[prev1], k);
+      addRow(s, w, histPrev2[prev2 * p + prev1], k);
       addRow(s, w, norm.hist[prev1], k);
       addRow(s, w, we.shape.hist[prev1], k);
 
@@ -351,7 +477,8 @@ export class TaggerTables {
       let best = -1;
       for (let c = 0; c < k; c++) if (allowed[c] && (best < 0 || s[c] > s[best])) best = c;
       let z = 0;
-      for (let c = 0; c < k; c++) if (allowed[c]) z += Math.exp(s[c] - s[best]);
+      const top = s[best];
+      for (let c = 0; c < k; c++) if (allowed[c]) z += Math.exp(s[c] - top);
       tags[i] = this.prevNames[best];
       confidence[i] = 1 / z;
       prev2 = prev1;
@@ -359,10 +486,21 @@ export class TaggerTables {
     }
     return { tags, confidence };
   }
+
+  /** Row of a run feature (a handful of distinct names, cached). */
+  private runRow(feature: string): number {
+    let r = this.runRows.get(feature);
+    if (r === undefined) {
+      r = this.row(feature);
+      this.runRows.set(feature, r);
+    }
+    return r;
+  }
 }
 
-function addVec(s: Float64Array, v: Float64Array, off: number, k: number): void {
-  for (let c = 0; c < k; c++) s[c] += v[off + c];
+/** Packed pair rows of norms a then b, or undefined when the model has no pair feature of them. */
+function pairRows(a: NormEntry, b: NormEntry): number | undefined {
+  return b.pairId >= 0 && a.pairs ? a.pairs.get(b.pairId) : undefined;
 }
 
 function addRow(s: Float64Array, w: Float32Array, row: number, k: number): void {

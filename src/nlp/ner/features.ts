@@ -84,8 +84,8 @@ export interface SentenceFeatures {
   feats: string[][];
   info: TokenInfo[];
   /**
-   * With `splitSelf`: per token, the word's own features (one shared array per word form, so a
-   * scorer can cache their summed weights), left out of `feats`; undefined where they stayed in.
+   * With `splitSelf`: per token, the word's own features (one shared array per word form and case
+   * mode, {@link modeSelfFeatures}, so a scorer can cache their summed weights), left out of `feats`.
    */
   self?: (readonly string[] | undefined)[];
 }
@@ -112,6 +112,26 @@ export interface WordFeats {
   clRight: string[];
   /** Features added in title-case and capitals lines (prefix "M|" replaced by the mode). */
   modeFeats: string[];
+  /** Cache of {@link modeSelfFeatures} per case mode (filled on demand). */
+  modeSelf?: Partial<Record<CaseMode, readonly string[]>>;
+}
+
+/**
+ * The word's own features as a title-case or capitals line gives them to each of its tokens:
+ * the case-sensitive ones prefixed with the mode, then `M=<mode>` and the mode's lexical
+ * features. Cached per word form and mode, so a scorer can cache their summed weights.
+ */
+export function modeSelfFeatures(w: WordFeats, mode: CaseMode): readonly string[] {
+  if (mode === "normal") return w.self;
+  const cache = (w.modeSelf ??= {});
+  let f = cache[mode];
+  if (!f) {
+    const out = w.self.map((x) => (CASE_SENSITIVE.test(x) ? `${mode}|${x}` : x));
+    out.push(`M=${mode}`);
+    for (const x of w.modeFeats) out.push(`${mode}|${x}`);
+    cache[mode] = f = out;
+  }
+  return f;
 }
 
 /** Typographic double quotes and guillemets, read as a plain '"'. */
@@ -176,6 +196,7 @@ export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
     clLeft,
     clRight,
     modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
+    modeSelf: undefined,
   };
   cache.set(raw, wf);
   return wf;
@@ -252,14 +273,14 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, o
   const posAt = (i: number): string => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : pos[i]);
 
   const feats: string[][] = [];
-  const split = !!opts.splitSelf && mode === "normal";
+  const split = !!opts.splitSelf;
   // Runs of capitalised words only mean something in ordinary lines.
   const runs = mode === "normal" ? runFeatures(words) : undefined;
   const self: (readonly string[] | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const f = split ? [] : w.self.slice();
-    self.push(split ? w.self : undefined);
+    self.push(split ? modeSelfFeatures(w, mode) : undefined);
     if (i === 0) f.push(w.title ? "init-title" : "init");
     const pm1 = posAt(i - 1);
     const pp1 = posAt(i + 1);
@@ -277,10 +298,13 @@ export function sentenceFeatures(tokens: readonly FeatToken[], gaz: Gazetteer, o
     if (w.title && i + 1 < n && words[i + 1].title) f.push("title+1");
     // Headline / capitals lines: capitalisation means something else there, so case-sensitive
     // features get their own weights (prefixed with the mode) and lexical evidence is added.
+    // With `splitSelf` the word's own part of this ({@link modeSelfFeatures}) is cached per word.
     if (mode !== "normal") {
       for (let k = 0; k < f.length; k++) if (CASE_SENSITIVE.test(f[k])) f[k] = `${mode}|${f[k]}`;
-      f.push(`M=${mode}`);
-      for (const x of w.modeFeats) f.push(`${mode}|${x}`);
+      if (!split) {
+        f.push(`M=${mode}`);
+        for (const x of w.modeFeats) f.push(`${mode}|${x}`);
+      }
     }
     feats.push(f);
   }

@@ -145,6 +145,11 @@ export class Gazetteer {
     return this.matchPhrases(toks).some((m) => m.start === 0 && m.end === toks.length && m.cls === cls);
   }
 
+  /** True when some multi-word entry starts with this lookup form ({@link lookupForm}); else {@link matchPhrases} finds nothing starting there. */
+  startsPhrase(form: string): boolean {
+    return this.trie.next.has(form);
+  }
+
   /**
    * Longest multi-word matches over a token sequence (left to right, non-overlapping per class).
    * `forms` are lookup forms ({@link lookupForm}) of the tokens.

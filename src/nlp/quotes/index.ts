@@ -392,9 +392,13 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   const isWeak = !!weak;
   const opensContent = (k: number) => k < unit.b && (colon || tokens[k].norm === "that" || isOpenQuoteAt(text, tokens[k].start, quotes) || (tokens[k].text === "," && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)));
 
+  // "..., telling O'Reilly that ...", "before asking her, “...”": a participle or gerund skips its addressee too.
+  const addressed = ADDRESSEE_VERBS.has(base) && !colon ? skipAddressee(text, tokens, unit, after, quotes) : after;
+  const contentFrom = addressed < unit.b && tokens[addressed].text === "," && isOpenQuoteAt(text, tokens[addressed + 1]?.start ?? -1, quotes) ? addressed + 1 : addressed;
+
   // Participle: "..., saying CONTENT" -> the clause's subject speaks.
   if (/ing$/.test(tok.norm) && tokens[c0 - 1]?.text === "," && c0 - 1 > unit.a) {
-    const content = contentAfter(text, tokens, unit, after, quotes, base, tok);
+    const content = contentAfter(text, tokens, unit, contentFrom, quotes, base, tok);
     // "Chastened by the analyses, Trump revised his plan, promising ...": past an opening verb with no subject.
     const subject = clauseSubject(tokens, unit, c0 - 1, quotes) ?? clauseSubject(tokens, unit, c0 - 1, quotes, true);
     if (!content || (isWeak && !opensContent(after))) return undefined;
@@ -403,7 +407,7 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
 
   // Gerund after a preposition: "responded by saying ...", "before asking her, “...”" -> the clause's subject speaks.
   if (ing && c0 - 1 > unit.a && GERUND_PREPOSITIONS.has(tokens[c0 - 1].norm) && !object) {
-    const content = contentAfter(text, tokens, unit, after, quotes, base, tok);
+    const content = contentAfter(text, tokens, unit, contentFrom, quotes, base, tok);
     const subject = clauseSubject(tokens, unit, c0 - 1, quotes);
     if (!content || !subject || (isWeak && !opensContent(after))) return undefined;
     return { kind: kindOf(text, content, tokens, quotes, [subject, [c0, c1]]), source: subject, cue: [c0, c1], content };
@@ -446,7 +450,11 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   // "“...,” he said as the crowd moved on.": after a content before the source, a subordinate clause of time or
   // reason is an adjunct of the cue, not its content.
   const bareAdjunct = k < unit.b && ((leftIsAfterComma && ADJUNCT_CLAUSE_OPENERS.has(tokens[k].norm)) || ((tokens[k].pos === "ADP" || TEMPORAL_HEADS.has(tokens[k].norm)) && !opensContent(k) && !reachesClause(tokens, unit, k)) || timeToEnd(tokens, unit, k, quotes));
-  const clauseFollows = k < unit.b && !SENTENCE_FINAL.has(tokens[k].text) && tokens[k].text !== "," && !bareAdjunct;
+  // "“...,” Graham told The New York Times then.", "“...,” she said several months later.": after a quotation that
+  // opens the sentence, broken off at a comma (or a question or exclamation), and its speaker, what follows the cue is
+  // an adjunct or addressee unless it opens a content of its own ("that ...", a quotation, a colon).
+  const afterQuote = leftIsAfterComma && quotes.some((q) => q.end === tokens[left[0] - 1].end && q.start <= tokens[unit.a].start && /[,?!]\s*[”"'’]+$/.test(text.slice(q.start, q.end)));
+  const clauseFollows = k < unit.b && !SENTENCE_FINAL.has(tokens[k].text) && tokens[k].text !== "," && !bareAdjunct && !(afterQuote && !opensContent(k));
 
   // "The truth, the senator said then, was that ...", "These employees, X explained earlier in the hearing, were ...":
   // an interjected source and cue with an adjunct of its own, between a subject and its verb; the content runs from
@@ -495,7 +503,11 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   const content = contentBefore(text, tokens, unit, asSource ? left[0] - 1 : left[0], quotes);
   if (!content) return undefined;
   const rest = k < unit.b && tokens[k].text === "," ? k + 1 : -1;
-  const interjected = rest > 0 && rest < unit.b && !SENTENCE_FINAL.has(tokens[rest].text) && !["ADP", "CCONJ", "SCONJ", "ADV", "PROPN"].includes(tokens[rest].pos) && !/ing$/.test(tokens[rest].norm);
+  // "A, he said, and “B.”", "A, he said, until B": the sentence goes on with a quotation or a subordinate clause that
+  // is still the speaker's (a quotation before the cue goes on only through widenAfterSource).
+  const goesOn = rest > 0 && rest + 1 < unit.b && ((/^(and|but)$/.test(tokens[rest].norm) && isOpenQuoteAt(text, tokens[rest + 1].start, quotes) && !quotes.some((q) => q.end === tokens[content[1] - 1].end)) ||
+    CONTINUING_SUBORDINATORS.has(tokens[rest].norm));
+  const interjected = goesOn || (rest > 0 && rest < unit.b && !SENTENCE_FINAL.has(tokens[rest].text) && !["ADP", "CCONJ", "SCONJ", "ADV", "PROPN"].includes(tokens[rest].pos) && (!/ing$/.test(tokens[rest].norm) || PREPOSITIONAL_PARTICIPLES.has(tokens[rest].norm)));
   if (interjected) {
     const end = trimEnd(text, tokens, unit.a, unit.b, quotes);
     return { kind: kindOf(text, [content[0], end], tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: [content[0], end] };
@@ -503,6 +515,9 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   const widened = widenAfterSource(text, tokens, unit, c1, content, quotes);
   return { kind: kindOf(text, widened, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: widened };
 }
+
+/** Subordinators after an interjected "he said," that continue the speaker's sentence ("A, he said, until B"). */
+const CONTINUING_SUBORDINATORS = new Set(["since", "until", "because", "unless", "although", "though", "so"]);
 
 /**
  * The index of a raising or aspect verb right before the "to" at `to` ("seemed to", "continues to", "went on to"),
@@ -762,8 +777,10 @@ function appositiveSource(tokens: readonly Token[], unit: Unit, comma: number, q
   const name = sourceLeft(tokens, unit, k - 1, quotes);
   // "Rep. Jim Jordan (R-Ohio), an oversight panel member,": a name may end with its parenthesised party and state.
   const nameEnd = name && tokens[name[1] - 1].text === ")" ? tokens.slice(name[0], name[1]).findIndex((t) => t.text === "(") + name[0] - 1 : name ? name[1] - 1 : -1;
-  if (!name || nameEnd < name[0] || !(tokens[nameEnd].pos === "PROPN" || tokens[nameEnd].pos === "PRON")) return undefined;
+  if (!name || nameEnd < name[0] || !(tokens[nameEnd].pos === "PROPN" || tokens[nameEnd].pos === "PRON")) return describedName(tokens, unit, k, comma, name, quotes);
   const first = tokens[k + 1];
+  // "with Republicans, and the meeting deteriorated from there, said X": a coordinated clause, no appositive.
+  if (first.pos === "CCONJ") return undefined;
   // "Mr. Kamin, who emphasized that ..., said": a relative clause that holds an attribution of its own stays out of
   // the source (its "who" is that attribution's source); any other ("X, who runs Y, said") is part of it.
   if (RELATIVE_OPENERS.has(first.norm) && tokens.slice(k + 2, comma).some((t) => t.pos === "VERB" && isCueWord(t.norm))) return name;
@@ -776,6 +793,19 @@ function appositiveSource(tokens: readonly Token[], unit: Unit, comma: number, q
   // "Wang Yi, while condemning ..., declared": a clause, not an appositive -> the name alone.
   if (first.pos === "SCONJ" || first.pos === "VERB" || first.pos === "ADV" || first.pos === "ADP") return name;
   return [earlierParts(tokens, unit, name[0], quotes), comma + 1];
+}
+
+/**
+ * "A lawyer for the news outlets, David Schulz, said", "In a statement, one of the family's attorneys, Justin Bamberg,
+ * said": a description (a common-noun phrase that opens the sentence or follows a comma) before the name between the
+ * commas k and `comma`: the source is both, with the closing comma. `desc` is the phrase before k, if any.
+ */
+function describedName(tokens: readonly Token[], unit: Unit, k: number, comma: number, desc: [number, number] | undefined, quotes: readonly QuoteSpan[]): [number, number] | undefined {
+  if (!desc || tokens[desc[1] - 1].pos !== "NOUN") return undefined;
+  if (desc[0] > unit.a && tokens[desc[0] - 1].text !== ",") return undefined;
+  const name = sourceLeft(tokens, unit, comma - 1, quotes);
+  if (!name || name[0] !== k + 1 || !tokens.slice(name[0], name[1]).every((t) => t.pos === "PROPN" || t.text === ".")) return undefined;
+  return [desc[0], comma + 1];
 }
 
 /** Most comma-separated parts read before an appositive source ("Johnnie Wilson, 59, of Springfield, Va., said"). */
@@ -917,6 +947,10 @@ function isOpenQuoteAt(_text: string, off: number, quotes: readonly QuoteSpan[])
 
 /** Skips the addressee of "told": a noun phrase (with a comma-closed appositive) before the content. */
 function skipAddressee(text: string, tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number {
+  // "told an invited crowd at the Union League club that ...": a longer addressee with prepositions and participles,
+  // taken only when a that-clause or a quotation follows it.
+  const long = longAddressee(tokens, unit, k, quotes);
+  if (long > k) return long;
   let e = k;
   while (e < unit.b && e - k < MAX_ADDRESSEE_TOKENS && tokens[e].text !== ".") {
     const t = tokens[e];
@@ -940,6 +974,26 @@ function skipAddressee(text: string, tokens: readonly Token[], unit: Unit, k: nu
   return skipAdjunct(tokens, unit, e) !== e ? skipAdjunct(tokens, unit, e) : k;
 }
 
+/** Longest addressee with prepositional phrases read before a that-clause or quotation, in tokens. */
+const MAX_LONG_ADDRESSEE_TOKENS = 14;
+
+/**
+ * The end of an addressee noun phrase with prepositions and participles ("an invited crowd at Philadelphia's Union
+ * League club", "one of his young protegés on a regular basis") when "that" follows it, else k.
+ */
+function longAddressee(tokens: readonly Token[], unit: Unit, k: number, quotes: readonly QuoteSpan[]): number {
+  let e = k;
+  let preposition = false;
+  for (; e < unit.b && e - k < MAX_LONG_ADDRESSEE_TOKENS && tokens[e].norm !== "that"; e++) {
+    const t = tokens[e];
+    if (OPEN_MARKS.has(t.text) || inQuotes(t, quotes)) return k;
+    if (e > k && t.pos === "ADP" && t.norm !== "to" && !CONTENT_OPENERS.has(t.norm)) preposition = true;
+    else if (!(npToken(t) || POSSESSIVES.has(t.norm) || (t.pos === "PRON" && e === k) || (e > k && t.pos === "VERB" && /ed$/.test(t.norm) && /^(a|an|the)$/.test(tokens[e - 1].norm)))) return k;
+  }
+  // Only a phrase with a preposition: a plain noun phrase is the simple addressee's.
+  return preposition && e > k && e < unit.b && tokens[e].norm === "that" ? e : k;
+}
+
 /** Skips a short prepositional adjunct ("in the meeting", "on Thursday") when a that-clause or quote follows it. */
 function skipAdjunct(tokens: readonly Token[], unit: Unit, k: number): number {
   const t = tokens[k];
@@ -953,7 +1007,8 @@ function skipAdjunct(tokens: readonly Token[], unit: Unit, k: number): number {
     if (e > k + 1 && ["NOUN", "PROPN"].includes(tokens[e - 1].pos) && tokens[e + 1] && (
       (/^(he|she|they|we|i)$/.test(x.norm) && (tokens[e + 1].pos === "VERB" || tokens[e + 1].pos === "AUX")) ||
       (x.norm === "not" && tokens[e + 1].norm === "to") || (x.norm === "to" && tokens[e + 1].pos === "VERB"))) return e;
-    if (!(npToken(x) || x.pos === "ADP" || x.text === "," || POSSESSIVES.has(x.norm))) return k;
+    // "at a campaign stop": an occasion noun the tagger read as a verb.
+    if (!(npToken(x) || x.pos === "ADP" || x.text === "," || POSSESSIVES.has(x.norm) || OCCASION_NOUNS.has(x.norm))) return k;
   }
   return k;
 }
@@ -977,6 +1032,8 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
   }
   // "endorsed Clinton in a statement on Thursday": the object of a stance verb ends before a time or occasion adjunct.
   const objectContent = !!cueTok && (OBJECT_CUES.has(cueTok.norm) || !!learnedCue(cueTok)) && !STRONG_CUES.has(cueTok.norm) && !CONTENT_OPENERS.has(tokens[k].norm) && tokens[k].norm !== "to" && !q;
+  const fronted = inFrontedClause(tokens, unit, k);
+  const relative = inInsertedRelative(tokens, unit, k);
   let e = k;
   let npObject = false;
   while (e < unit.b) {
@@ -993,6 +1050,12 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     }
     // "that, if elected, he'd ...": a comma right after the opener starts an inserted phrase, not a new clause.
     if (!quoted && e > k && !(e === k + 1 && CONTENT_OPENERS.has(tokens[k].norm)) && t.text === "," && tokens[e + 1] && startsNewClause(tokens, e + 1)) break;
+    // "While Democrats worried about X, Obama is rolling out ...": in a fronted subordinate clause, the content ends
+    // at the comma where the main clause (its own subject and verb) begins.
+    if (fronted && !quoted && e > k && t.text === "," && mainClauseAt(tokens, e + 1)) break;
+    // "Obama, who understood that a push would fail, told his advisers ...": a relative clause between a subject and
+    // its verb ends at the comma before that verb.
+    if (relative && !quoted && e > k && t.text === "," && tokens[e + 1] && (tokens[e + 1].pos === "VERB" || tokens[e + 1].pos === "AUX") && !/ing$/.test(tokens[e + 1].norm)) break;
     if (!quoted && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
     if (!quoted && e > k && t.text === ";") break;
     // "ruled that the claim is “true,” but ...": a clause cut after a comma inside a closing quotation mark.
@@ -1002,8 +1065,21 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     }
     // "open more land to drilling ― probably not what Graham had in mind": a dash aside that runs to the end of the
     // sentence, or one whose closing dash does not lead back into the clause, is left out.
-    if (DASH_TOKENS.has(t.text) && e > k + 1 && !quoted && !resumesAfterDash(tokens, unit, e, quotes)) break;
-    if (!quoted && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "")) break;
+    if (DASH_TOKENS.has(t.text) && e > k + 1 && !quoted) {
+      const closing = resumesAfterDash(tokens, unit, e, quotes);
+      if (closing < 0) break;
+      // The clause goes on after the closing dash: read on from there (the aside and its dashes stay in).
+      e = closing + 1;
+      continue;
+    }
+    // A relative ", which ..." ends a noun-phrase or infinitive content; a that-clause keeps one whose "which" is the
+    // subject (PolNeAR reads it as part of the statement: "warned that X was losing leverage over the military, which
+    // retains power"), not one with a subject of its own ("..., which the court has put on hold").
+    if (!quoted && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "") && !(tokens[k].norm === "that" && relativeSubject(tokens, e + 1))) break;
+    if (!quoted && e > k + 1 && t.text === "," && finalAppositive(tokens, unit, e + 1, quotes)) break;
+    // "polls show a close contest in the state, where 18 votes are up for grabs": a relative "where" about the place
+    // of a noun-phrase object is the writer's.
+    if (!quoted && e > k + 1 && t.text === "," && tokens[e + 1]?.norm === "where" && nounPhraseOnly(tokens, k, e, quotes)) break;
     e++;
   }
   const end = trimEnd(text, tokens, k, e, quotes);
@@ -1014,17 +1090,91 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
 }
 
 /**
- * "that Trump — even as he says ... — has proposed little": does the aside opened by the dash at `d` close with a
- * second dash after which the clause goes on (a verb or an auxiliary)?
+ * "that Trump — even as he says ... — has proposed little", "chose Shriver — a member of the clan — to replace ...":
+ * the index of the dash that closes the aside opened by the dash at `d` when the clause goes on after it (a verb, an
+ * auxiliary or an infinitive), else -1.
  */
-function resumesAfterDash(tokens: readonly Token[], unit: Unit, d: number, quotes: readonly QuoteSpan[]): boolean {
+function resumesAfterDash(tokens: readonly Token[], unit: Unit, d: number, quotes: readonly QuoteSpan[]): number {
   for (let e = d + 1; e < unit.b; e++) {
     if (DASH_TOKENS.has(tokens[e].text) && !inQuotes(tokens[e], quotes)) {
       const next = tokens[e + 1];
-      return !!next && e + 1 < unit.b && (next.pos === "VERB" || next.pos === "AUX" || (next.pos === "ADV" && ["VERB", "AUX"].includes(tokens[e + 2]?.pos ?? "")));
+      const resumes = !!next && e + 1 < unit.b && (next.pos === "VERB" || next.pos === "AUX" || (next.pos === "ADV" && ["VERB", "AUX"].includes(tokens[e + 2]?.pos ?? "")) ||
+        (next.norm === "to" && tokens[e + 2]?.pos === "VERB"));
+      return resumes ? e : -1;
     }
   }
+  return -1;
+}
+
+/** Words that open a fronted subordinate clause or participle phrase ("While ...", "Asked about ...", "Knowing ..."). */
+const FRONTED_OPENERS = new Set(["while", "as", "after", "before", "although", "though", "when", "if", "because", "since", "despite", "even", "whether", "once", "until", "unless", "with"]);
+
+/**
+ * Is token k (a content start) inside a subordinate clause or participle phrase that comes before its main clause, with
+ * no comma before k? The clause opens the sentence ("While Democrats worried about ..., X did ...", "Asked about ...,
+ * X said ...") or a that-clause ("is that once he has said his piece, he is ready ...").
+ */
+function inFrontedClause(tokens: readonly Token[], unit: Unit, k: number): boolean {
+  for (let j = k - 1; j >= unit.a; j--) {
+    const t = tokens[j];
+    if (t.text === "," || SENTENCE_FINAL.has(t.text)) return false;
+    const opener = FRONTED_OPENERS.has(t.norm) || (t.pos === "VERB" && /(ing|ed)$/.test(t.norm) && t.norm !== "according");
+    if (!opener) continue;
+    let a = unit.a;
+    while (a < j && (OPEN_MARKS.has(tokens[a].text) || /^(and|but|so)$/.test(tokens[a].norm))) a++;
+    if (a === j || (FRONTED_OPENERS.has(t.norm) && tokens[j - 1]?.norm === "that")) return true;
+  }
   return false;
+}
+
+/** Is token k inside a comma-opened relative clause (", who understood ...") with no comma between them? */
+function inInsertedRelative(tokens: readonly Token[], unit: Unit, k: number): boolean {
+  for (let j = k - 1; j > unit.a; j--) {
+    const t = tokens[j];
+    if (t.text === "," || SENTENCE_FINAL.has(t.text)) return false;
+    if (/^(who|which)$/.test(t.norm)) return tokens[j - 1].text === ",";
+  }
+  return false;
+}
+
+/** A subject (a pronoun or short noun phrase), an optional adverb, then a finite verb or auxiliary, from token i. */
+function mainClauseAt(tokens: readonly Token[], i: number): boolean {
+  if (subjectThenVerb(tokens, i)) return true;
+  // "Ham also noted": skip one adverb between a one- or two-word subject and its verb.
+  for (let n = 1; n <= 2; n++) {
+    const adv = tokens[i + n];
+    if (!adv || adv.pos !== "ADV" || !tokens.slice(i, i + n).every((t) => t.pos === "PROPN" || t.pos === "PRON")) continue;
+    const v = tokens[i + n + 1];
+    if (v && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.norm)))) return true;
+  }
+  return false;
+}
+
+/**
+ * ", the presumed Putin favorite.", ", a key factor driving the economy.": does a verbless noun phrase that comments on
+ * the last noun (an appositive, a relative or participle of its own allowed after its head) run from token i to the
+ * end of the sentence? PolNeAR leaves such a writer's gloss out of the content.
+ */
+function finalAppositive(tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): boolean {
+  // After a name, the appositive says who the person is ("Terence Crutcher, a 40-year-old unarmed man"): kept.
+  if (i >= unit.b || !/^(a|an|the)$/.test(tokens[i].norm) || inQuotes(tokens[i], quotes) || tokens[i - 2]?.pos === "PROPN") return false;
+  let modifier = false;
+  for (let j = i + 1; j < unit.b; j++) {
+    const t = tokens[j];
+    if (SENTENCE_FINAL.has(t.text) && !innerDot(tokens, j)) return j + 1 >= unit.b || CLOSE_MARKS.has(tokens[j + 1]?.text ?? "");
+    // A coordination ("tax fairness, the closure of loopholes that ... and relief") makes a list, not an appositive.
+    if (t.pos === "CCONJ" || inQuotes(t, quotes)) return false;
+    if (RELATIVE_OPENERS.has(t.norm) || t.norm === "that" || (t.pos === "VERB" && /ing$/.test(t.norm))) modifier = true;
+    // A verb before any relative or participle makes a clause ("..., the footage showed."), not an appositive.
+    if (!modifier && (t.text === "," || t.pos === "AUX" || t.pos === "VERB")) return false;
+  }
+  return true;
+}
+
+/** "which retains ...", "which, even today, inflame ...": is the "which" at i the subject of its clause (a verb follows)? */
+function relativeSubject(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return !!next && tokens[i].norm === "which" && (next.pos === "VERB" || next.pos === "AUX" || next.text === "," || (next.pos === "ADV" && ["VERB", "AUX"].includes(tokens[i + 2]?.pos ?? "")));
 }
 
 /** Conjunctions that open a subordinate clause ending a noun-phrase object ("a tightening race as Trump gains"). */
@@ -1032,13 +1182,16 @@ const SUBORDINATORS = new Set(["as", "while", "because", "after", "before", "sin
 
 /** Are tokens [a, e) a noun phrase (no verb or auxiliary outside quotation marks, a relative clause or a participle)? */
 function nounPhraseOnly(tokens: readonly Token[], a: number, e: number, quotes: readonly QuoteSpan[]): boolean {
-  if (CONTENT_OPENERS.has(tokens[a].norm) || tokens[a].norm === "to") return false;
+  // "that argument": a demonstrative before a noun (and no verb after it) opens a noun phrase, not a clause.
+  const demonstrative = tokens[a].norm === "that" && a + 1 < e && tokens[a + 1].pos === "NOUN" && !["VERB", "AUX"].includes(tokens[a + 2]?.pos ?? "");
+  if ((CONTENT_OPENERS.has(tokens[a].norm) && !demonstrative) || tokens[a].norm === "to") return false;
   let relative = false;
   for (let i = a; i < e; i++) {
     const t = tokens[i];
     // "her support of the raid that killed bin Laden": a relative clause or a participle inside the noun phrase.
     if (i > a && /^(that|which|who)$/.test(t.norm)) relative = true;
-    if ((t.pos === "VERB" || t.pos === "AUX") && !relative && !(i > a && t.pos === "VERB" && /(ing|ed)$/.test(t.norm) && tokens[i - 1].pos === "NOUN") && !inQuotes(t, quotes)) return false;
+    // "the Affordable Care Act": a capitalised word of a name the tagger read as a verb.
+    if ((t.pos === "VERB" || t.pos === "AUX") && !relative && !(i > a && t.pos === "VERB" && /(ing|ed)$/.test(t.norm) && tokens[i - 1].pos === "NOUN") && !(i > a && misTaggedName(t)) && !inQuotes(t, quotes)) return false;
   }
   return true;
 }
@@ -1120,12 +1273,16 @@ function startsNewClause(tokens: readonly Token[], i: number): boolean {
   // PolNeAR keeps subordinate clauses (", because ...", ", if ...", ", even as ...", ", while ...") in the content and
   // ends it before a concessive or contrasting clause (", though ...", ", but ...").
   if (CONTENT_CUTS.has(t.norm) || CLAUSE_CUTS.has(t.norm)) return true;
-  if (t.pos === "VERB" && /ing$/.test(t.norm)) return true;
-  if (t.norm === "and" && tokens[i + 1]?.pos === "VERB") return true;
+  if (t.pos === "VERB" && /ing$/.test(t.norm) && !PREPOSITIONAL_PARTICIPLES.has(t.norm)) return true;
+  // ", and has called for ...": a second predicate of the speaker, with its auxiliary.
+  if (t.norm === "and" && (tokens[i + 1]?.pos === "VERB" || (tokens[i + 1]?.pos === "AUX" && tokens[i + 2]?.pos === "VERB"))) return true;
   // ", and Hillary Clinton is promising ...", ", but human rights groups warned ...": a coordinated clause with a
   // subject of its own.
   return /^(and|but)$/.test(t.norm) && subjectThenVerb(tokens, i + 1);
 }
+
+/** Participles that work as prepositions (", including ..."): they extend a noun of the clause, never open a new one. */
+const PREPOSITIONAL_PARTICIPLES = new Set(["including", "excluding", "regarding", "concerning"]);
 
 /** Longest subject noun phrase read before the verb of a coordinated clause, in tokens. */
 const MAX_COORDINATED_SUBJECT_TOKENS = 6;
@@ -1200,7 +1357,8 @@ function widenAfterSource(text: string, tokens: readonly Token[], unit: Unit, fr
   // after a conjunction or a short participle phrase.
   const broken = /,\s*[”"'’]+$/.test(text.slice(tokens[content[0]].start, tokens[content[1] - 1].end));
   if (broken && k < unit.b && /^(but|and)$/.test(tokens[k].norm) && isOpenQuoteAt(text, tokens[k + 1]?.start ?? -1, quotes)) k++;
-  else if (broken && k < unit.b && tokens[k].pos === "VERB" && /ing$/.test(tokens[k].norm)) {
+  // ("..., adding later, “...”" is an attribution of its own: its cue is a speech verb.)
+  else if (broken && k < unit.b && tokens[k].pos === "VERB" && /ing$/.test(tokens[k].norm) && !CONTENT_CUTS.has(tokens[k].norm)) {
     let e = k + 1;
     while (e < unit.b && e - k <= MAX_ADJUNCT_TOKENS && tokens[e].text !== "," && !SENTENCE_FINAL.has(tokens[e].text) && !OPEN_MARKS.has(tokens[e].text)) e++;
     if (tokens[e]?.text === "," && isOpenQuoteAt(text, tokens[e + 1]?.start ?? -1, quotes)) k = e + 1;

@@ -70,7 +70,10 @@ function labelFrame(text: string, tokens: readonly Token[], a: number, b: number
   // A single common noun ("Frustration:") is a rubric; a proper noun or an all-capitals name speaks.
   if (!tokens.slice(s, c).some((t) => t.pos === "PROPN" || /^[A-Z]{2,}$/.test(t.text))) return undefined;
   if (text.slice(tokens[c - 1].end, tokens[c].start).length > 0) return undefined; // "Pence :" is no label
-  const end = trimLineEnd(tokens, c + 1, b);
+  // A transcript turn ("PENCE: ... my running mate.") keeps its final stop, as a quoted statement does; a headline
+  // ("Pence: Flowers Won’t Be at Debate") has none of its own.
+  const turn = tokens.slice(s, c).every((t) => /^[A-Z][A-Z.'’-]+$/.test(t.text) || t.text === ".");
+  const end = turn ? b : trimLineEnd(tokens, c + 1, b);
   if (end - (c + 1) < MIN_LINE_CONTENT_TOKENS) return undefined;
   return { source: [s, c], cue: [c, c + 1], content: [c + 1, end] };
 }

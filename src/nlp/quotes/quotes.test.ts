@@ -104,7 +104,8 @@ describe("findAttributions frames (no entities)", () => {
     const atts = one(text);
     expect(atts.map((a) => [a.source?.text, a.cue?.text, a.content.text])).toEqual([
       ["Pence", ":", "Gennifer Flowers Won’t Be at Debate"],
-      ["WALLACE", ":", "Let’s start with breaking news on the debate"],
+      // A transcript turn keeps its final stop (as PolNeAR marks it), a headline has none.
+      ["WALLACE", ":", "Let’s start with breaking news on the debate."],
       ["Sonya Herridge", "―", "“He represents our greatest shame.”"],
     ]);
   });
@@ -301,5 +302,102 @@ describe("findAttributions: frames and boundaries (fourth pass)", () => {
   it("keeps name particles and degree adverbs in a source", () => {
     expect(find("Mayor Anna de Souza said that the park would stay open.", "said")?.source?.text).toBe("Mayor Anna de Souza");
     expect(find("Nearly eight of 10 voters say they will watch.", "say")?.source?.text).toBe("Nearly eight of 10 voters");
+  });
+});
+
+describe("findAttributions: content boundaries (fifth pass)", () => {
+  const run = (text: string) => findAttributions({ id: "t", text, diagnostics: [] }, { cueLexicon: null });
+  const find = (text: string, cue: string) => run(text).find((a) => a.cue?.text === cue);
+  const content = (text: string, cue: string) => find(text, cue)?.content.text;
+
+  it("keeps a trailing “, including ...” in the content", () => {
+    expect(content("The mayor says the budget covers many programs, including parks and libraries.", "says")).toBe("the budget covers many programs, including parks and libraries");
+  });
+
+  it("ends a content inside a fronted subordinate clause where the main clause starts", () => {
+    expect(content("While Democrats worried about the turnout, Obama is rolling out a new message.", "worried about")).toBe("the turnout");
+    expect(content("While she acknowledged the cost was high, Smith also noted other reasons.", "acknowledged")).toBe("the cost was high");
+  });
+
+  it("keeps a “, which ...” clause in a that-clause content", () => {
+    expect(content("The mayor warned that the city was losing control over the port, which handles most trade.", "warned")).toBe("that the city was losing control over the port, which handles most trade");
+  });
+
+  it("keeps the final stop of a transcript turn, not of a headline", () => {
+    const atts = run("SMITH: We will win this race.\n\nSmith: Council Backs the New Bridge Plan.");
+    expect(atts.map((a) => a.content.text)).toEqual(["We will win this race.", "Council Backs the New Bridge Plan"]);
+  });
+
+  it("skips the addressee of a participle or gerund cue", () => {
+    expect(content("He ended the rally by telling them that the race is close.", "telling")).toBe("that the race is close");
+    expect(content("The mayor spoke before asking her, “Where do we go from here?”", "asking")).toBe("“Where do we go from here?”");
+  });
+
+  it("skips a longer addressee with a prepositional phrase before “that”", () => {
+    expect(content("Trump told an invited crowd at the club that he wants peace.", "told")).toBe("that he wants peace");
+  });
+
+  it("reads on after a dash aside that closes before an infinitive or a verb", () => {
+    expect(content("Smith argues that the vote is up to the council — a body of volunteers — to approve the plan.", "argues")).toBe("that the vote is up to the council — a body of volunteers — to approve the plan");
+    expect(content("Smith estimates that the richest families -- those earning more than a million -- would pay more.", "estimates")).toBe("that the richest families -- those earning more than a million -- would pay more");
+  });
+
+  it("runs an interjected “he said,” content on through a subordinate clause", () => {
+    expect(content("The bridge was safe, the mayor said, until the storm hit.", "said")).toBe("The bridge was safe, the mayor said, until the storm hit");
+  });
+
+  it("leaves a sentence-final appositive gloss out of an object content", () => {
+    expect(content("The union is endorsing the governor's campaign, the latest turn in a long feud.", "is endorsing")).toBe("the governor's campaign");
+    // After a name, the appositive says who the person is and stays.
+    expect(content("The senator criticized the officer for shooting Terence Crutcher, a 40-year-old unarmed man.", "criticized")).toBe("the officer for shooting Terence Crutcher, a 40-year-old unarmed man");
+  });
+
+  it("reads a description and a name between commas as one source", () => {
+    const a = find("A lawyer for the city, Tom Hale, said no decision had been made.", "said");
+    expect([a?.source?.text, a?.content.text]).toEqual(["A lawyer for the city, Tom Hale,", "no decision had been made"]);
+  });
+
+  it("reads an adjunct or addressee after “QUOTE,” SOURCE CUE as no content", () => {
+    expect(content('"The plan is dead," Graham told The New York Times then.', "told")).toBe('"The plan is dead,"');
+    expect(content('"We will win," she said several months after the vote.', "said")).toBe('"We will win,"');
+    // A quoted title inside a lead-in adjunct is not the content.
+    expect(content('In an interview on "Face the Nation," Smith said the plan is dead.', "said")).toBe("the plan is dead");
+  });
+
+  it("reads a noun phrase after “CONTENT, SOURCE told” as the addressee", () => {
+    expect(content("The plan could work if it pays, Sen. Ann Lee told The Daily Post.", "told")).toBe("The plan could work if it pays");
+  });
+
+  it("reads no appositive source that starts with a conjunction", () => {
+    const a = find("The talks went badly with the union, and the meeting ended early, said one source in the room.", "said");
+    expect([a?.source?.text, a?.content.text]).toEqual(["one source in the room", "The talks went badly with the union, and the meeting ended early"]);
+  });
+
+  it("ends a noun-phrase object with a demonstrative or a mis-tagged name before an adjunct", () => {
+    expect(content("Bill Clinton criticized the Affordable Care Act as a “crazy system” during a campaign stop in Flint.", "criticized")).toBe("the Affordable Care Act as a “crazy system”");
+    expect(content("The court rejected that argument in a ruling released Thursday.", "rejected")).toBe("that argument");
+    // "that claim smacked ...": a clause, which keeps its subordinate clause.
+    expect(content("Smith said that claim smacked of hypocrisy, because Democrats have long done the same.", "said")).toBe("that claim smacked of hypocrisy, because Democrats have long done the same");
+  });
+
+  it("skips an occasion adjunct the tagger misreads before a that-clause", () => {
+    expect(content("Clinton says at a campaign stop in Toledo, Ohio, that the plan works.", "says")).toBe("that the plan works");
+  });
+
+  it("runs an interjected “experts say,” content on through “including ...”", () => {
+    expect(content("The plan is vague about who would be eligible, experts say, including a rule that could exclude mothers.", "say")).toBe("The plan is vague about who would be eligible, experts say, including a rule that could exclude mothers");
+  });
+
+  it("ends a content inside an inserted relative clause before the main verb", () => {
+    expect(content("Obama, who understood that a push would fail, told his advisers to act.", "understood")).toBe("that a push would fail");
+  });
+
+  it("ends a content before a second predicate with its auxiliary and before a place relative", () => {
+    expect(content("Trump has attacked loopholes that benefit others, and has called for new taxes.", "has attacked")).toBe("loopholes that benefit others");
+    expect(content("Polls show a close contest in the state, where 18 votes are up for grabs.", "show")).toBe("a close contest in the state");
+  });
+
+  it("does not carry a quotation on past an “adding” participle", () => {
+    expect(content("“We cannot pay,” the mayor said, adding later, “The budget is gone.”", "said")).toBe("“We cannot pay,”");
   });
 });
