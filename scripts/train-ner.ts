@@ -8,6 +8,7 @@
  *   ... --clusters FILE  word clusters to train with (default: DIR/clusters.tsv.gz of --out, built by
  *       scripts/word-clusters.ts; copied into --out); --no-clusters trains without them
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
+ *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
  *   ... --wiki-weight N --crossner-weight N --gmb-every N  override the corpus mix (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
@@ -105,6 +106,8 @@ const TITLE_EVERY = Number(arg("title-every", String(TITLE_CASE_EVERY)));
 const UPPER_EVERY = Number(arg("upper-every", String(UPPER_CASE_EVERY)));
 /** With --errors FILE: also write an error breakdown (missed / spurious / boundary / type, with examples) of every test set. */
 const ERRORS_FILE = process.argv.includes("--errors") ? resolve(arg("errors", "/tmp/ner-errors.txt")) : "";
+/** Examples per error category written with --errors (--error-examples N). */
+const ERROR_EXAMPLES = Number(arg("error-examples", "40"));
 /** With --eval DIR --scores FILE: also write the score tables (markdown) to FILE. */
 const SCORES_FILE = process.argv.includes("--scores") ? resolve(arg("scores", "/tmp/ner-scores.md")) : "";
 /** Word clusters (scripts/word-clusters.ts) to train with; --no-clusters trains without them. */
@@ -117,6 +120,8 @@ const CLUSTERS = resolve(arg("clusters", join(OUT, CLUSTER_FILE)));
 const STAGE2 = process.argv.includes("--stage2");
 /** With --no-doc: --eval / --stage2 scores leave the second-stage document model out. */
 const NO_DOC = process.argv.includes("--no-doc");
+/** With --rules-only: score only with the rule layer (skips the model-only tables; faster experiments). */
+const RULES_ONLY = process.argv.includes("--rules-only");
 const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
 
 /** Reads the cluster file given by --clusters (undefined with --no-clusters or when it is missing). */
@@ -408,6 +413,31 @@ function evaluate(rec: PerceptronRecognizer, p: Projected, docSize: number): { s
 }
 
 /**
+ * F1 of the even and of the odd documents (blocks of `docSize` sentences) separately: two
+ * disjoint halves, so a change to the rules can be checked to help both.
+ */
+function halfScores(p: Projected, predicted: readonly TypedSpan[], docSize: number): [number, number] {
+  const docStarts: number[] = [];
+  for (let b = 0; b < p.lineStarts.length; b += docSize) docStarts.push(p.lineStarts[b]);
+  const docOf = (offset: number): number => {
+    let lo = 0;
+    let hi = docStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (docStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const half = (parity: number): number =>
+    scoreEntities(
+      p.gold.filter((s) => docOf(s.start) % 2 === parity),
+      predicted.filter((s) => docOf(s.start) % 2 === parity),
+    ).overall.f1;
+  return [half(0), half(1)];
+}
+
+/**
  * Error categories of predicted spans against gold (CoNLL exact-match errors split by cause):
  * "type" (same span, other type), "boundary" (overlapping span, same type), "boundary+type",
  * "missed" (gold with no overlapping prediction), "spurious" (prediction overlapping no gold).
@@ -678,12 +708,13 @@ function main(): void {
   for (const [name, sents, docSize] of tests) {
     if (!sents.length) continue;
     const p = project(sents);
-    for (const rules of [false, true]) {
+    for (const rules of RULES_ONLY ? [true] : [false, true]) {
       const rec = new PerceptronRecognizer(model, gaz, { rules, docModel });
       const { scores, tokens, ms, predicted } = evaluate(rec, p, docSize);
       const label = `${name}${rules ? " + rules" : " (model only)"}`;
-      if (ERRORS_FILE && rules) errors.push(`# ${label}`, errorBreakdown(p.text, p.gold, predicted), "");
-      log(`${label}: F1 ${(scores.overall.f1 * 100).toFixed(1)} (P ${(scores.overall.precision * 100).toFixed(1)} R ${(scores.overall.recall * 100).toFixed(1)}), ${p.unaligned} of ${p.gold.length} gold spans not on wink token boundaries; ${Math.round(tokens / (ms / 1000))} tokens/s`);
+      if (ERRORS_FILE && rules) errors.push(`# ${label}`, errorBreakdown(p.text, p.gold, predicted, ERROR_EXAMPLES), "");
+      const [even, odd] = halfScores(p, predicted, docSize);
+      log(`${label}: F1 ${(scores.overall.f1 * 100).toFixed(2)} (P ${(scores.overall.precision * 100).toFixed(1)} R ${(scores.overall.recall * 100).toFixed(1)}; even documents ${(even * 100).toFixed(2)}, odd ${(odd * 100).toFixed(2)}), ${p.unaligned} of ${p.gold.length} gold spans not on wink token boundaries; ${Math.round(tokens / (ms / 1000))} tokens/s`);
       for (const [t, r] of Object.entries(scores.byType)) log(`    ${t}: P ${(r.precision * 100).toFixed(1)} R ${(r.recall * 100).toFixed(1)} F1 ${(r.f1 * 100).toFixed(1)} (${r.gold})`);
       report.push(table(label, scores));
       (meta.scores as Record<string, number>)[label] = Math.round(scores.overall.f1 * 1000) / 1000;

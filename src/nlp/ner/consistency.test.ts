@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, personPartMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, personPartMentions, repeatedMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -48,5 +48,35 @@ describe("personPartMentions", () => {
     ]);
     // Without the full names elsewhere the span stays.
     expect(splitPersonPairs(words, spans.slice(2))).toEqual(spans.slice(2));
+  });
+});
+
+describe("repeatedMentions", () => {
+  const words = "Bowling Green won . Bowling Green lost to Bowling Green . Then Bowling Green State won . Bowling Green".split(" ");
+  const tagged = [
+    { start: 0, end: 2, type: "ORG" as const },
+    { start: 4, end: 6, type: "ORG" as const },
+  ];
+  const covered = (i: number) => i < 2 || (i >= 4 && i < 6);
+  it("tags untagged repeats of a name tagged twice, not ones inside a longer capitalised run", () => {
+    expect(repeatedMentions(words, covered, tagged)).toEqual([
+      { start: 8, end: 10, type: "ORG" },
+      { start: 17, end: 19, type: "ORG" },
+    ]);
+  });
+  it("needs two tagged mentions with a clear type, and skips hyphenated compounds", () => {
+    expect(repeatedMentions(words, covered, tagged.slice(0, 1))).toEqual([]);
+    expect(repeatedMentions(words, covered, [tagged[0], { ...tagged[1], type: "LOC" }])).toEqual([]);
+    expect(repeatedMentions(words, covered, tagged, { isGlued: (s) => s === 8 })).toEqual([{ start: 17, end: 19, type: "ORG" }]);
+  });
+  it("leaves weak one-word names alone", () => {
+    const w = "Apple said . Apple rose . Then apple and Apple".split(" ");
+    const t = [
+      { start: 0, end: 1, type: "ORG" as const },
+      { start: 3, end: 4, type: "ORG" as const },
+    ];
+    const cov = (i: number) => i === 0 || i === 3;
+    expect(repeatedMentions(w, cov, t)).toEqual([{ start: 9, end: 10, type: "ORG" }]);
+    expect(repeatedMentions(w, cov, t, { isWeak: (x) => x.toLowerCase() === "apple" })).toEqual([]);
   });
 });

@@ -104,3 +104,85 @@ export function splitPersonPairs<T extends { start: number; end: number; type: E
   }
   return out;
 }
+
+/** Fewest tagged mentions of a name (with one type) before its untagged repeats are tagged too. */
+const MIN_REPEAT_VOTES = 2;
+/** The shape of a one-word name whose repeats are tagged: a capital, then lower-case letters only. */
+const ONE_WORD_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** Longest name (in tokens) whose untagged repeats are looked for. */
+const MAX_REPEAT_TOKENS = 6;
+
+/** What {@link repeatedMentions} needs to know about words beyond their text. */
+export interface RepeatOptions {
+  /** A one-word name that is too weak to repeat (a common word, a calendar word). */
+  isWeak?: (word: string) => boolean;
+  /** Token i opens a sentence (its capital says nothing). */
+  isSentenceStart?: (i: number) => boolean;
+  /** Tokens [start, end) are glued to a neighbour by a hyphen ("London-based"): part of a compound word. */
+  isGlued?: (start: number, end: number) => boolean;
+}
+
+/**
+ * The recall half of "one sense per discourse" for every name: a name the tagger found somewhere
+ * in a document ("Bowling Green" ORG) is the same name where it recurs untagged. Returns the
+ * uncovered token runs that repeat a name tagged at least MIN_REPEAT_VOTES times, word for word,
+ * with that name's type (the majority type of its mentions; a tie is left alone). A repeat must
+ * start with a capital letter, be no part of a longer capitalised run (a capitalised word right
+ * before or after it, other than a sentence-opening one, would make it part of another name) or
+ * of a hyphenated compound (`isGlued`); a one-word name must be a plain capitalised word
+ * (ONE_WORD_NAME) for which `isWeak` (a common word, a calendar word) does not hold.
+ */
+export function repeatedMentions(
+  words: readonly string[],
+  covered: (i: number) => boolean,
+  mentions: readonly { start: number; end: number; type: EntityType }[],
+  opts: RepeatOptions = {},
+): { start: number; end: number; type: EntityType }[] {
+  const isWeak = opts.isWeak ?? (() => false);
+  const isSentenceStart = opts.isSentenceStart ?? (() => false);
+  const isGlued = opts.isGlued ?? (() => false);
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.end - m.start > MAX_REPEAT_TOKENS || !/^\p{Lu}/u.test(words[m.start])) continue;
+    // A one-word name must be a plain capitalised word: no acronym or capitals-line word ("ET",
+    // "BLITZER"), no contraction ("I'm").
+    if (m.end - m.start === 1 && (!ONE_WORD_NAME.test(words[m.start]) || isWeak(words[m.start]))) continue;
+    const key = words.slice(m.start, m.end).join(" ");
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  const typeOf = new Map<string, EntityType>();
+  const byFirst = new Map<string, number[]>();
+  for (const [key, v] of votes) {
+    const sorted = [...v].sort((a, b) => b[1] - a[1]);
+    if (sorted[0][1] < MIN_REPEAT_VOTES || (sorted.length > 1 && sorted[1][1] === sorted[0][1])) continue;
+    typeOf.set(key, sorted[0][0]);
+    const parts = key.split(" ");
+    const l = byFirst.get(parts[0]) ?? [];
+    l.push(parts.length);
+    byFirst.set(parts[0], l);
+  }
+  if (!typeOf.size) return [];
+  const cap = (i: number): boolean => i >= 0 && i < words.length && /^\p{Lu}/u.test(words[i]);
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const lens = byFirst.get(words[i]);
+    if (!lens || covered(i)) continue;
+    // Longest listed name first.
+    for (const n of [...lens].sort((a, b) => b - a)) {
+      const end = i + n;
+      if (end > words.length) continue;
+      const key = words.slice(i, end).join(" ");
+      const type = typeOf.get(key);
+      if (!type) continue;
+      let free = true;
+      for (let k = i; k < end; k++) if (covered(k)) free = false;
+      if (!free || cap(end) || isGlued(i, end) || (cap(i - 1) && !isSentenceStart(i - 1) && !/^[.!?"“”'‘’(]$/.test(words[i - 1]))) continue;
+      out.push({ start: i, end, type });
+      i = end - 1;
+      break;
+    }
+  }
+  return out;
+}

@@ -50,4 +50,14 @@ describe("CoNLL conventions", () => {
     // A place after a given name stays a place.
     expect(run("Antony Beijing said", [["Beijing", "LOC"]])).toEqual(["LOC:Beijing"]);
   });
+
+  it("makes states named by their form of government places", () => {
+    expect(run("The Ottoman Empire and the Kingdom of Castile fell.", [["Ottoman Empire", "ORG"], ["Kingdom of Castile", "ORG"]])).toEqual([
+      "LOC:Ottoman Empire",
+      "LOC:Kingdom of Castile",
+    ]);
+    expect(run("The Grand Duchy of Poznan was Prussian.", [["Grand Duchy of Poznan", "MISC"]])).toEqual(["LOC:Grand Duchy of Poznan"]);
+    // Not a state: the state word is no head ("Empire State Building"), or the name is one word.
+    expect(run("The Empire State Building and the Empire.", [["Empire State Building", "ORG"], ["Empire", "ORG"]])).toEqual(["ORG:Empire State Building", "ORG:Empire"]);
+  });
 });

@@ -32,6 +32,24 @@ export function isGazetteerEntry(tokens: readonly RuleToken[], start: number, en
   return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
 }
 
+/**
+ * Words for a state by its form of government: a name ending in one ("Ottoman Empire", "Weimar
+ * Republic") or made of one and "of" ("Kingdom of Castile", "Grand Duchy of Poznań") is a
+ * place in CoNLL-2003, as a country is (GMB tags empires ORG; wikigold and CrossNER LOC).
+ */
+const STATE_WORDS = new Set(["empire", "kingdom", "republic", "duchy", "principality", "caliphate", "sultanate", "khanate", "emirate", "grand duchy", "archduchy", "tsardom"]);
+
+/** True when tokens [start, end) name a state by its form of government ({@link STATE_WORDS}). */
+export function isStateName(tokens: readonly RuleToken[], start: number, end: number): boolean {
+  if (end - start < 2 || !tokens.slice(start, end).every((t) => isCap(t.text) || t.text === "of" || t.text === "-")) return false;
+  if (STATE_WORDS.has(lookupForm(tokens[end - 1].text))) return true;
+  const of = tokens.findIndex((t, i) => i > start && i < end - 1 && t.text === "of");
+  if (of < 0) return false;
+  const head = tokens.slice(start, of).map((t) => lookupForm(t.text));
+  // The head may carry one capitalised modifier ("Grand Duchy", "Holy Kingdom").
+  return head.length <= 2 && STATE_WORDS.has(head[head.length - 1]);
+}
+
 /** A word that can be a given name: a listed one, or a capitalised word that is no common word, title or place. */
 const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
   gaz.has(w, "first") || (/^\p{Lu}\p{Ll}/u.test(w) && !(["common", "role", "country", "city", "region", "demonym", "orgkey"] as const).some((c) => gaz.has(w, c)));
@@ -98,6 +116,8 @@ export function applyConventions(
     if (s.type !== "LOC" && isGazetteerEntry(tokens, s.start, s.end, "country", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
   }
+  // 3b. States named by their form of government are places ("Ottoman Empire", "Kingdom of Castile").
+  for (const s of spans) if (s.type !== "LOC" && isStateName(tokens, s.start, s.end)) s.type = "LOC";
   // 4. Hyphenated compounds of places and demonyms.
   for (let i = sentStart; i + 2 < sentEnd; i++) {
     let j = i;

@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, personPartMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, personPartMentions, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
 import { isFunctionWord, sentenceCaseMode } from "./casing.js";
@@ -140,7 +140,18 @@ export class PerceptronRecognizer implements EntityRecognizer {
       const words = tokenWords;
       const persons = all.filter((c) => c.type === "PERSON").sort((a, b) => a.start - b.start);
       const blocked = (w: string) => gaz.has(w, "country") || gaz.has(w, "city") || CALENDAR.has(w.toLowerCase());
-      for (const i of personPartMentions(words, (i) => covered[i] === 1, persons, blocked)) all.push({ start: i, end: i + 1, type: "PERSON", score: 0.5 });
+      for (const i of personPartMentions(words, (i) => covered[i] === 1, persons, blocked)) {
+        all.push({ start: i, end: i + 1, type: "PERSON", score: 0.5 });
+        covered[i] = 1;
+      }
+      // Untagged repeats of names tagged elsewhere in the document.
+      const sentStart = new Uint8Array(doc.tokens.length);
+      for (const s of doc.sentences) if (s.tokenStart < sentStart.length) sentStart[s.tokenStart] = 1;
+      const weak = (w: string): boolean => gaz.has(w, "common") || CALENDAR.has(w.toLowerCase()) || isFunctionWord(w);
+      const toks = doc.tokens;
+      const hyphen = (a: number, b: number): boolean => a >= 0 && b < toks.length && toks[a].end === toks[b].start && (words[a] === "-" || words[b] === "-");
+      const isGlued = (start: number, end: number): boolean => hyphen(start - 1, start) || hyphen(end - 1, end);
+      for (const r of repeatedMentions(words, (i) => covered[i] === 1, all, { isWeak: weak, isSentenceStart: (i) => sentStart[i] === 1, isGlued })) all.push({ ...r, score: 0.5 });
     }
     // A span of function words alone ("In a" opening a sentence) names nothing.
     const named = all.filter((c) => doc.tokens.slice(c.start, c.end).some((t) => !isFunctionWord(doc.text.slice(t.start, t.end))));

@@ -7,7 +7,8 @@ import { tokenize } from "../tokenize.js";
 
 const lists = emptyGazetteerLists();
 lists.orgKeywords = ["university", "party", "ministry", "tribunal"];
-lists.countries = ["united states of america", "union of soviet socialist republics"];
+lists.countries = ["united states of america", "union of soviet socialist republics", "canada"];
+lists.firstNames = ["jeff"];
 lists.cities = ["pittsburgh", "st. louis"];
 lists.regions = ["cayman islands"];
 lists.commonWords = ["in", "under", "wins", "title", "fire"];
@@ -64,5 +65,14 @@ describe("organisation names in title-case lines", () => {
     const t = (text: string, marks: Mark[]): string[] => run(text, marks, (tk, n, c) => extendOrgPhrases(tk, 0, n, c, gaz, "title"));
     expect(t("University of Pittsburgh Wins Title", [["University", "ORG"]])).toEqual(["ORG:University of Pittsburgh"]);
     expect(t("Ministry of Under Fire", [["Ministry", "ORG"]])).toEqual(["ORG:Ministry"]);
+  });
+
+  it("ends a complement at a place name followed by a given name", () => {
+    expect(run("He was beaten by Conservative Party of Canada Jeff Watson.", [["Conservative Party", "ORG"], ["Jeff Watson", "PERSON"]], org)).toEqual([
+      "ORG:Conservative Party of Canada",
+      "PERSON:Jeff Watson",
+    ]);
+    // The same place with no given name after it stays in a longer complement.
+    expect(run("The University of Canada West opened.", [["University", "ORG"]], org)).toEqual(["ORG:University of Canada West"]);
   });
 });

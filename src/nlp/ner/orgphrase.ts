@@ -39,6 +39,22 @@ function capRun(tokens: readonly RuleToken[], i: number, end: number, gaz: Gazet
   return j;
 }
 
+/** Place classes whose names end an organisation's complement. */
+const PLACE_CLASSES = ["country", "region", "city"] as const;
+
+/**
+ * End of a complement run [k, e) that opens with a place name followed by a given name:
+ * "Party of Canada Jeff Watson" ends after "Canada" (the person is another name). Else e.
+ */
+export function placeComplementEnd(tokens: readonly RuleToken[], k: number, e: number, gaz: Gazetteer): number {
+  const forms = tokens.slice(k, e).map((t) => lookupForm(t.text));
+  let placeEnd = PLACE_CLASSES.some((c) => gaz.has(tokens[k].text, c)) ? 1 : 0;
+  for (const m of gaz.matchPhrases(forms)) if (m.start === 0 && (PLACE_CLASSES as readonly string[]).includes(m.cls)) placeEnd = Math.max(placeEnd, m.end);
+  if (placeEnd === 0 || placeEnd >= forms.length) return e;
+  const next = tokens[k + placeEnd].text;
+  return gaz.has(next, "first") && !gaz.has(next, "orgkey") ? k + placeEnd : e;
+}
+
 /**
  * Extends and merges ORG spans around "keyword of/for Name" phrases and trims trailing
  * connectors; returns non-overlapping candidates sorted by start.
@@ -63,8 +79,9 @@ export function extendOrgPhrases(
       if (end >= sentEnd || !CONNECTORS.has(tokens[end].text)) break;
       let k = end + 1;
       if (k < sentEnd && tokens[k].text === "the") k++;
-      const e = capRun(tokens, k, sentEnd, gaz, namesOnly);
+      let e = capRun(tokens, k, sentEnd, gaz, namesOnly);
       if (e === k) break;
+      e = placeComplementEnd(tokens, k, e, gaz);
       end = e;
     }
     if (end === i + 1) continue;

@@ -6,10 +6,12 @@ import { tokenize } from "../tokenize.js";
 const lists = emptyGazetteerLists();
 lists.demonyms = ["chinese"];
 lists.countries = ["u.s.", "russia"];
-lists.orgNames = ["u.n."];
-lists.roleNouns = ["minister", "envoy", "secretary of state"];
-lists.commonWords = ["suffering", "notably", "then"];
-lists.firstNames = ["mohammed"];
+lists.roleNouns = ["minister", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general"];
+lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he"];
+lists.orgKeywords = ["party", "council"];
+lists.orgNames = ["u.n.", "united nations"];
+lists.cities = ["new york city"];
+lists.firstNames = ["mohammed", "rudy", "jane"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes `text` and marks the given substrings as candidates (first occurrence). */
@@ -89,5 +91,44 @@ describe("NER rule layer", () => {
 
   it("drops a name inside a multi-word role phrase", () => {
     expect(run("Secretary of State Blinken visited.", [["State", "ORG"], ["Blinken", "PERSON"]])).toEqual([{ text: "Blinken", type: "PERSON" }]);
+  });
+
+  it("cuts lower-case common nouns from the end of a place, person or organisation", () => {
+    expect(run("They tried to end the Gaza crisis.", [["Gaza crisis", "LOC"]])).toEqual([{ text: "Gaza", type: "LOC" }]);
+    expect(run("The Ukraine war talks went on.", [["Ukraine war talks", "LOC"]])).toEqual([{ text: "Ukraine", type: "LOC" }]);
+    // A MISC name may end in a common noun (CrossNER's "presidential election"), and a name particle stays.
+    expect(run("They tried to end the Gaza crisis.", [["Gaza crisis", "MISC"]])).toEqual([{ text: "Gaza crisis", type: "MISC" }]);
+  });
+
+  it("splits lists and coordinated names into separate entities", () => {
+    expect(run("It backed the Labor Party or the Greens, and Labor Party or Australian Greens.", [["Labor Party or Australian Greens", "ORG"]])).toEqual([
+      { text: "Labor Party", type: "ORG" },
+      { text: "Australian Greens", type: "ORG" },
+    ]);
+    expect(run("Members: Labor Party and Greens.", [["Labor Party and Greens", "ORG"]])).toEqual([
+      { text: "Labor Party", type: "ORG" },
+      { text: "Greens", type: "ORG" },
+    ]);
+    // "and" after a word that is no organisation keyword joins one name; "or" in a complement too.
+    expect(run("He joined Procter and Gamble.", [["Procter and Gamble", "ORG"]])).toEqual([{ text: "Procter and Gamble", type: "ORG" }]);
+    expect(run("She won the Nobel Prize in Physiology or Medicine.", [["Nobel Prize in Physiology or Medicine", "MISC"]])).toEqual([
+      { text: "Nobel Prize in Physiology or Medicine", type: "MISC" },
+    ]);
+    expect(run("He studied at Jena University, Bonn University and Fine Gael - Labour Party.", [["Jena University, Bonn University", "ORG"], ["Fine Gael - Labour Party", "ORG"]])).toEqual([
+      { text: "Jena University", type: "ORG" },
+      { text: "Bonn University", type: "ORG" },
+      { text: "Fine Gael", type: "ORG" },
+      { text: "Labour Party", type: "ORG" },
+    ]);
+  });
+
+  it("ends an organisation or place before a role, and makes the name after it a person", () => {
+    expect(run("He was the United Nations Special Envoy to Haiti.", [["United Nations Special Envoy", "ORG"]])).toEqual([{ text: "United Nations", type: "ORG" }]);
+    expect(run("He met New York City Mayor Rudy Giuliani today.", [["New York City Mayor Rudy Giuliani", "LOC"]])).toEqual([
+      { text: "New York City", type: "LOC" },
+      { text: "Rudy Giuliani", type: "PERSON" },
+    ]);
+    // A role word followed by an organisation keyword is part of the name.
+    expect(run("The United Nations General Council met.", [["United Nations General Council", "ORG"]])).toEqual([{ text: "United Nations General Council", type: "ORG" }]);
   });
 });

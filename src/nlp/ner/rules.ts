@@ -103,6 +103,117 @@ function particleBridge(tokens: readonly RuleToken[], i: number, end: number, ga
   return j - i;
 }
 
+/** Types whose spans lose trailing lower-case common nouns ({@link trimLowerTails}). */
+const TAIL_TRIM_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(["LOC", "PERSON", "ORG"]);
+/** Dashes that, with spaces around them, separate the names of a list ("Fine Gael - Labour Party"). */
+const LIST_DASHES = new Set(["-", "\u2013", "\u2014"]);
+
+/**
+ * A name does not end in a lower-case common noun: "Gaza crisis", "Ukraine war", "Kosovo talks"
+ * name an event or topic after a place, and CoNLL-2003 tags only the place ("Gaza" LOC). Trailing
+ * lower-case words in the common-word list (not name particles) are cut from PERSON, LOC and ORG
+ * spans; a span with no capitalised word before them is left to the other rules.
+ */
+export function trimLowerTails(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  for (const s of spans) {
+    if (!TAIL_TRIM_TYPES.has(s.type)) continue;
+    let e = s.end;
+    while (e - 1 > s.start && /^\p{Ll}/u.test(tokens[e - 1].text) && gaz.has(tokens[e - 1].text, "common") && !isParticle(tokens[e - 1])) e--;
+    if (e < s.end && /^\p{Lu}/u.test(tokens[e - 1].text)) s.end = e;
+  }
+}
+
+/**
+ * Names in a list are separate entities: a span is split at a comma and at a dash with spaces
+ * around it ("University of Jena, University of Bonn", "Fine Gael - Labour Party"). Two names
+ * joined by "or" / "and" are two entities, not one ("Australian Labor Party or
+ * Australian Greens", "Liberal Party and Greens"): a span is split at a lower-case "or" (not one
+ * inside a complement: "Nobel Prize in Physiology or Medicine"), and at "and" / "&" when the part before it ends with an organisation keyword ("... Party and ..."), unless the
+ * whole span is one listed name ("Trinidad and Tobago", "Bosnia and Herzegovina"). Both parts must
+ * start with a capital letter; each keeps the span's type.
+ */
+export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  const out: SpanCandidate[] = [];
+  for (const s0 of spans) {
+    let s = { ...s0 };
+    let whole: boolean | undefined;
+    for (let k = s.start + 1; k < s.end - 1; k++) {
+      const w = tokens[k].text;
+      // A list: "University of Jena, University of Bonn"; "Fine Gael - Labour Party" (a dash with spaces).
+      const list = w === "," || (LIST_DASHES.has(w) && !touching(tokens[k - 1], tokens[k]) && !touching(tokens[k], tokens[k + 1]));
+      if (list && isCap(tokens[k + 1].text) && isCap(tokens[s.start].text)) {
+        whole ??= PLACE_OR_ORG.some((c) => isListed(tokens, s.start, s.end, c, gaz));
+        if (whole) break;
+        out.push({ ...s, end: k });
+        s = { ...s, start: k + 1 };
+        k = s.start;
+        continue;
+      }
+      if (w !== "or" && w !== "and" && w !== "&") continue;
+      if (!isCap(tokens[k + 1].text) || !isCap(tokens[s.start].text)) continue;
+      // "or" inside a complement ("Nobel Prize in Physiology or Medicine") joins words of one name.
+      const ok = w === "or" ? !tokens.slice(s.start, k).some((t) => /^\p{Ll}/u.test(t.text)) : gaz.has(tokens[k - 1].text, "orgkey");
+      if (!ok) continue;
+      whole ??= PLACE_OR_ORG.some((c) => isListed(tokens, s.start, s.end, c, gaz));
+      if (whole) break;
+      out.push({ ...s, end: k });
+      s = { ...s, start: k + 1 };
+      k = s.start;
+    }
+    out.push(s);
+  }
+  return out;
+}
+/**
+ * An organisation or place followed by a role is no longer one name: "United Nations Special
+ * Envoy to Haiti" -> ORG "United Nations"; "Liberal Party Senator Jane Hume" -> ORG "Liberal
+ * Party" + PERSON "Jane Hume". Applies to ORG and LOC spans whose part before a capitalised role
+ * word or phrase is a listed organisation or place or ends with an organisation keyword, and
+ * whose part after it has no organisation keyword ("UN General Assembly" stays whole). The
+ * capitalised words right after the role are a PERSON when they start with a listed given name.
+ */
+export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  const out: SpanCandidate[] = [];
+  for (const s of spans) {
+    if ((s.type !== "ORG" && s.type !== "LOC") || s.end - s.start < 2) {
+      out.push(s);
+      continue;
+    }
+    const forms = tokens.slice(s.start, s.end).map((t) => lookupForm(t.text));
+    const phrases = gaz.matchPhrases(forms).filter((m) => m.cls === "role");
+    let cut = -1;
+    let roleEnd = -1;
+    for (let r = 1; r < forms.length && cut < 0; r++) {
+      if (!isCap(tokens[s.start + r].text)) continue;
+      const phrase = phrases.find((m) => m.start === r);
+      const end = phrase ? phrase.end : gaz.has(forms[r], "role") ? r + 1 : -1;
+      if (end < 0) continue;
+      if (forms.slice(r).some((f) => gaz.has(f, "orgkey"))) break;
+      const head = s.start + r;
+      const listed = PLACE_OR_ORG.some((c) => isListed(tokens, s.start, head, c, gaz));
+      if (!listed && !gaz.has(forms[r - 1], "orgkey")) continue;
+      cut = r;
+      roleEnd = end;
+    }
+    if (cut < 0) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, end: s.start + cut });
+    const rest = s.start + roleEnd;
+    let personEnd = rest;
+    while (personEnd < s.end && isCap(tokens[personEnd].text)) personEnd++;
+    if (personEnd > rest && gaz.has(tokens[rest].text, "first")) out.push({ ...s, start: rest, end: personEnd, type: "PERSON" });
+  }
+  return out;
+}
+
+const PLACE_OR_ORG = ["country", "city", "region", "orgname"] as const;
+function isListed(tokens: readonly RuleToken[], start: number, end: number, cls: (typeof PLACE_OR_ORG)[number], gaz: Gazetteer): boolean {
+  const forms = tokens.slice(start, end).map((t) => lookupForm(t.text));
+  return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
+}
+
 /**
  * Applies the rules to the candidates of one sentence (tokens [sentStart, sentEnd) of `tokens`).
  * Returns non-overlapping candidates sorted by start.
@@ -128,6 +239,7 @@ export function applyRules(
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
     return true;
   });
+  trimLowerTails(tokens, spans, gaz);
 
   // 2. Titles before person names.
   const extra: SpanCandidate[] = [];
@@ -271,5 +383,6 @@ export function applyRules(
   const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
   spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
   retypeTeamNames(tokens, spans, gaz);
+  spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   return applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode);
 }

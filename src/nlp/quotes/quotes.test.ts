@@ -401,3 +401,47 @@ describe("findAttributions: content boundaries (fifth pass)", () => {
     expect(content("“We cannot pay,” the mayor said, adding later, “The budget is gone.”", "said")).toBe("“We cannot pay,”");
   });
 });
+
+describe("findAttributions: nesting, subjects and paragraph contents (sixth pass)", () => {
+  const run = (text: string) => findAttributions({ id: "t", text, diagnostics: [] }, { cueLexicon: null });
+  const summary = (text: string) => run(text).map((a) => [a.source?.text, a.cue?.text, a.content.text]);
+
+  it("reads no attribution inside the content of another", () => {
+    expect(summary("Smith said the mayor opposes the new stadium.")).toEqual([["Smith", "said", "the mayor opposes the new stadium"]]);
+  });
+
+  it("keeps a cue in the narration between the parts of a quotation", () => {
+    const atts = summary("“The plan is dead,” said Smith, speaking of the budget. “We start again.”");
+    expect(atts).toContainEqual([undefined, "speaking of", "the budget"]);
+    expect(atts).toContainEqual(["Smith", "said", "“The plan is dead,” said Smith, speaking of the budget. “We start again.”"]);
+  });
+
+  it("cuts a content before a second clause with its own source and speech verb, and keeps both", () => {
+    expect(summary("The senators said they are convinced the agency mishandled the case, while 73 percent said the same of the mayor.")).toEqual([
+      ["The senators", "said", "they are convinced the agency mishandled the case"],
+      ["73 percent", "said", "the same of the mayor"],
+    ]);
+  });
+
+  it("ends a content before a second predicate of the speaker without a comma", () => {
+    expect(summary("The mayor said it is too early to discuss a run but noted that the council backs her.")).toEqual([
+      ["The mayor", "said", "it is too early to discuss a run"],
+      ["The mayor", "noted", "that the council backs her"],
+    ]);
+  });
+
+  it("reads a subject with a participle and a time phrase inside it as the source", () => {
+    expect(summary("The latest Reuters/Ipsos opinion poll released Friday shows that Clinton leads Trump by 4 points.")).toEqual([
+      ["The latest Reuters/Ipsos opinion poll released Friday", "shows", "that Clinton leads Trump by 4 points"],
+    ]);
+    // A time phrase right after the head noun stays out; a name's finite verb ends no subject.
+    expect(summary("The Times on Saturday wrote that the deal had collapsed.")[0]?.[0]).toBe("The Times");
+    expect(summary("Scott beamed and said the race was close.")[0]?.[0]).toBe("Scott");
+  });
+
+  it("reads the next paragraph as the content of a cue and colon that close a paragraph", () => {
+    expect(summary("The governor added:\n\nIt is typical of the mayor. She knows nothing about the port.\n\nThe vote is next week.")).toEqual([
+      ["The governor", "added:", "It is typical of the mayor. She knows nothing about the port"],
+    ]);
+  });
+});
