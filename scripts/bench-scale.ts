@@ -26,6 +26,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Result } from "./bench.js";
+import { HEAP_ENV, HEAP_FLAGS } from "../src/cli/heap.js";
 import { DEFAULT_SEED, makeScaleCorpus, readBase, writeCorpus, type CorpusStats, type ScaleArticle } from "./make-scale-corpus.js";
 
 /** Corpus sizes for the clustering runs (4,625 = all of T17). */
@@ -107,10 +108,11 @@ function runCli(root: string, args: string[], stdout: string | undefined, timeou
   const outFd = stdout ? openSync(stdout, "w") : "ignore";
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, {
+  // The heap flags the CLI would restart itself with, given directly: one process, which the timeout can kill.
+  const r = spawnSync(process.execPath, [...HEAP_FLAGS, ...args], {
     cwd: root,
     stdio: ["ignore", outFd, "pipe"],
-    env: { ...process.env, PARALLAX_RUSAGE: "1", PARALLAX_ANNOTATE_WORKERS: "0" },
+    env: { ...process.env, PARALLAX_RUSAGE: "1", PARALLAX_ANNOTATE_WORKERS: "0", [HEAP_ENV]: HEAP_FLAGS.join(" ") },
     maxBuffer: 64 * 1024 * 1024,
     timeout: timeoutS * 1000,
     killSignal: "SIGKILL",

@@ -24,6 +24,7 @@ import { STORY_REPORT_WINDOW, carryForward, reportWindow, withCarried } from "..
 import type { StoryInput } from "../story/input.js";
 import { ANNOTATOR_VERSION, annotate } from "../nlp/annotate.js";
 import { contentTerms, jaccard } from "../story/terms.js";
+import { toSpans, withText, type HeldRelation } from "../link/relation-spans.js";
 
 /** Articles loaded from the store per query. */
 const LOAD_CHUNK = 500;
@@ -247,12 +248,14 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   const termsBefore = clusterer.termCount;
   const added = ids.length;
   const isNew = new Set(ids);
-  const relations: ArticleRelation[] = [];
+  // Relations found in this run, their evidence as spans (see src/link/relation-spans.ts): the text
+  // of the aligned sentences is read back from the articles when a story report needs it.
+  const relations: HeldRelation[] = [];
   const prepared: PreparedDoc[] = [];
   for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
     const docs = loadLinkDocs(store, ids.slice(i, i + LOAD_CHUNK));
     const byId = new Map(docs.map((d) => [d.id, d]));
-    relations.push(...addDuplicates(dup, docs, (id) => byId.get(id) ?? loadLinkDocs(store, [id])[0]));
+    for (const r of addDuplicates(dup, docs, (id) => byId.get(id) ?? loadLinkDocs(store, [id])[0])) relations.push(toSpans(r));
     for (const d of docs) prepared.push(clusterer.prepare(d));
   }
   const addOrder = new Map(byPublicationOrder(prepared).map((d, i) => [d.id, i]));
@@ -264,15 +267,28 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   // STORY_REPORT_WINDOW articles (a long story's earlier timeline is carried from its earlier
   // reports). Stories it absorbed or replaced go.
   const members = changed.map((sid) => clusterer.storyDocs(sid));
-  const built: { story: Story; memberIds: string[] }[] = [];
-  const oldStoryIds = new Set<string>();
+  // The stories each changed story's earlier articles were in, read before any is rewritten.
+  const befores = members.map((memberIds) => {
+    const before = new Set<string>();
+    for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) before.add(s);
+    return before;
+  });
+  const oldStoryIds = new Set(befores.flatMap((b) => [...b]));
+  const lastNeeded = new Map<string, number>();
+  befores.forEach((b, k) => b.forEach((sid) => lastNeeded.set(sid, k)));
+  // Earlier reports a bounded story carries its timeline from: kept when a story of the same id is
+  // written first in this run.
+  const earlierReports = new Map<string, Story | undefined>();
   const hasSource = new Set<string>();
   const found = new RelationIndex(relations);
   const copyGroup = (id: string) => dup.entry(id)?.root;
-  for (const memberIds of members) {
-    const before = new Set<string>();
-    for (const id of memberIds) if (!isNew.has(id)) for (const s of store.storiesOfArticle(id)) before.add(s);
-    for (const s of before) oldStoryIds.add(s);
+  const newIds = new Set<string>();
+  let storiesChanged = 0;
+  // Everything is written in one transaction (a failure leaves the store as it was); each story is
+  // written as soon as it is built, so a run holds one story report at a time.
+  store.transaction(() => {
+  members.forEach((memberIds, k) => {
+    const before = befores[k];
     // The story's articles are read by its rewrite chunks and again by its report: keep the
     // recently read ones (and what rewrite detection computed from them) at hand.
     const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
@@ -286,12 +302,15 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
         if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
         if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
         if (r.kind === "rewrite") hasSource.add(r.from);
-        relations.push(r);
+        relations.push(toSpans(r));
       }
     }
-    built.push({ story: buildBounded(store, cache, memberIds, isNew, [...before], found, opts), memberIds });
-  }
-  const newIds = new Set(built.map((b) => b.story.id));
+    const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, opts);
+    if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
+    store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
+    newIds.add(story.id);
+    storiesChanged++;
+  });
   const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
 
   // Persist: relations, stories, and the state of every new article and of every earlier one whose
@@ -312,17 +331,13 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   // Document frequencies of the new articles' terms (the only ones that changed).
   const dfChanged = new Map<number, number>();
   for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
-  store.transaction(() => {
     store.putRelations(relations);
-    store.putStories(
-      built.map(({ story: s, memberIds }) => ({ id: s.id, headline: s.headline.text, articleIds: membersInOrder(s, memberIds), json: s, rank: s.independentSources * 1e6 + memberIds.length })),
-      { remove },
-    );
+    store.putStories([], { remove });
     store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
     store.putLinkDocs(rows);
     store.setMeta(META_KEY, { version: LINK_STATE_VERSION, counter: clusterer.idCounter, docs: linkedBefore + added } satisfies LinkMeta);
   });
-  return { added, relations: relations.length, storiesChanged: built.length };
+  return { added, relations: relations.length, storiesChanged };
 }
 
 /**
@@ -365,7 +380,16 @@ function rewriteChunks(clusterer: StoryClusterer, ids: string[], isNew: Set<stri
  * carrying the timeline forward to the next, so every article is read once and memory stays bounded.
  * The reports stored before for the story's articles (`before`) start the chain.
  */
-function buildBounded(store: Store, cache: ItemCache, memberIds: string[], isNew: Set<string>, before: string[], relations: RelationIndex, opts: LinkOptions): Story {
+function buildBounded(
+  store: Store,
+  cache: ItemCache,
+  memberIds: string[],
+  isNew: Set<string>,
+  before: string[],
+  relations: RelationIndex,
+  earlierReports: ReadonlyMap<string, Story | undefined>,
+  opts: LinkOptions,
+): Story {
   const published = store.publishedOf(memberIds);
   const id = storyId(memberIds, published);
   const size = opts.reportWindow ?? STORY_REPORT_WINDOW;
@@ -379,12 +403,14 @@ function buildBounded(store: Store, cache: ItemCache, memberIds: string[], isNew
   for (let i = 0; i < unread.length; i += size) chunks.push(unread.slice(i, i + size));
   chunks.push(read);
   const members = new Set(memberIds);
-  let earlier: Story[] = bounded ? before.map((sid) => store.getStory(sid)?.json as Story | undefined).filter((x): x is Story => !!x) : [];
+  const reportOf = (sid: string) => (earlierReports.has(sid) ? earlierReports.get(sid) : (store.getStory(sid)?.json as Story | undefined));
+  let earlier: Story[] = bounded ? before.map(reportOf).filter((x): x is Story => !!x) : [];
   let story: Story | undefined;
   for (const chunk of chunks) {
     const items = cache.get(chunk);
     implyDates(store, items);
-    story = buildStory(id, items, relationsOf(store, chunk, isNew, relations), { generatedAt: opts.generatedAt });
+    const texts = new Map(items.map((it) => [it.article.id, it.article.text]));
+    story = buildStory(id, items, relationsOf(store, chunk, isNew, relations, (aid) => texts.get(aid) ?? ""), { generatedAt: opts.generatedAt });
     if (bounded) story = withCarried(story, carryForward(earlier, new Set(chunk), members), memberIds.length, periodOf(published));
     earlier = [story];
   }
@@ -416,22 +442,22 @@ class ItemCache {
 }
 
 /** Relations among a story's articles: those found in this run and those stored before. */
-function relationsOf(store: Store, ids: string[], isNew: Set<string>, found: RelationIndex): ArticleRelation[] {
+function relationsOf(store: Store, ids: string[], isNew: Set<string>, found: RelationIndex, textOf: (id: string) => string): ArticleRelation[] {
   const inStory = new Set(ids);
   const out = new Map<string, ArticleRelation>();
-  const key = (r: ArticleRelation) => `${r.from}\u0000${r.to}\u0000${r.kind}`;
+  const key = (r: { from: string; to: string; kind: string }) => `${r.from}\u0000${r.to}\u0000${r.kind}`;
   for (const id of ids) if (!isNew.has(id)) for (const r of store.listRelations(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
-  for (const id of ids) for (const r of found.of(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), r);
+  for (const id of ids) for (const r of found.of(id)) if (inStory.has(r.from) && inStory.has(r.to)) out.set(key(r), withText(r, textOf));
   return [...out.values()];
 }
 
 /** The relations found in a run, by article (both ends), growing as relations are added. */
 class RelationIndex {
-  private readonly byArticle = new Map<string, ArticleRelation[]>();
+  private readonly byArticle = new Map<string, HeldRelation[]>();
   private seen = 0;
-  constructor(private readonly all: ArticleRelation[]) {}
+  constructor(private readonly all: HeldRelation[]) {}
   /** Relations of the run that involve `id`. */
-  of(id: string): readonly ArticleRelation[] {
+  of(id: string): readonly HeldRelation[] {
     for (; this.seen < this.all.length; this.seen++) {
       const r = this.all[this.seen];
       for (const end of r.from === r.to ? [r.from] : [r.from, r.to]) {

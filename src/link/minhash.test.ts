@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DuplicateIndex, MinHasher, estimateJaccard } from "./minhash.js";
+import { DuplicateIndex, MinHasher, estimateJaccard, BandBuckets } from "./minhash.js";
 import { jaccard, shingleHashes } from "./shingles.js";
 
 const PARAS = [
@@ -76,5 +76,22 @@ describe("DuplicateIndex", () => {
     const ms = performance.now() - t0;
     expect(m.duplicateOf).toBe("d1234");
     expect(n / (ms / 1000)).toBeGreaterThan(1000);
+  });
+});
+
+describe("BandBuckets", () => {
+  it("keeps each bucket's texts in insertion order through table growth", () => {
+    const b = new BandBuckets(2);
+    // 3,000 texts: text i falls into bucket i % 7 in band 0 and a bucket of its own in band 1
+    for (let i = 0; i < 3000; i++) b.add(i, [i % 7, 1_000_000 + i]);
+    const members = (key: number) => {
+      const out: number[] = [];
+      for (let e = b.first(key); e >= 0; e = b.next(e)) out.push(b.docOf(e));
+      return out;
+    };
+    expect(members(3)).toEqual(Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 7 === 3));
+    expect(members(1_000_000 + 2999)).toEqual([2999]);
+    expect(members(42)).toEqual([]);
+    expect(members(0)).toHaveLength(Math.ceil(3000 / 7));
   });
 });

@@ -131,7 +131,9 @@ export class DuplicateIndex {
   private readonly hasher: MinHasher;
   private readonly entries = new Map<string, Entry>();
   private readonly exact = new Map<string, string>();
-  private readonly buckets = new Map<number, string[]>();
+  /** Ids by insertion number (the buckets hold numbers). */
+  private readonly ids: string[] = [];
+  private readonly buckets = new BandBuckets(LSH_BANDS);
 
   constructor(private readonly opts: { jaccard?: number; containment?: number } = {}) {
     this.hasher = new MinHasher(NUM_PERMUTATIONS);
@@ -183,11 +185,8 @@ export class DuplicateIndex {
     const { id, ...entry } = e;
     this.entries.set(id, entry);
     if (!this.exact.has(e.exactKey)) this.exact.set(e.exactKey, id);
-    for (const k of bandKeys) {
-      const b = this.buckets.get(k);
-      if (b) b.push(id);
-      else this.buckets.set(k, [id]);
-    }
+    this.buckets.add(this.ids.length, bandKeys);
+    this.ids.push(id);
   }
 
   /** Ids that share at least one LSH bucket with `text` (candidates, not verified). Does not add it. */
@@ -209,10 +208,8 @@ export class DuplicateIndex {
   private collect(bandKeys: number[]): Set<string> {
     const seen = new Set<string>();
     for (const k of bandKeys) {
-      const b = this.buckets.get(k);
-      if (!b) continue;
-      for (const id of b) {
-        seen.add(id);
+      for (let s = this.buckets.first(k); s >= 0; s = this.buckets.next(s)) {
+        seen.add(this.ids[this.buckets.docOf(s)]);
         if (seen.size >= MAX_CANDIDATES) return seen;
       }
     }
@@ -239,5 +236,83 @@ export class DuplicateIndex {
       }
     }
     return best;
+  }
+}
+
+/**
+ * The LSH buckets: band key -> the texts in it, in insertion order. An archive of N texts fills
+ * N x bands buckets, most of them with one text, so they live in typed arrays (an open-addressing
+ * table of bucket keys with the first and last entry of each, and a chain through the entries):
+ * about 40 bytes per text and band where a Map of arrays takes about 110.
+ */
+export class BandBuckets {
+  private keys = new Uint32Array(1024);
+  private heads = new Int32Array(1024).fill(-1);
+  private tails = new Int32Array(1024);
+  private used = 0;
+  /** Entry (doc x bands + band) -> the next entry of its bucket, or -1. */
+  private chain = new Int32Array(1024);
+
+  constructor(private readonly bands: number) {}
+
+  /** Puts text number `doc` (0, 1, 2... in order) into the buckets of its band keys. */
+  add(doc: number, bandKeys: readonly number[]): void {
+    if ((this.used + bandKeys.length) * 2 > this.keys.length) this.grow();
+    const need = (doc + 1) * this.bands;
+    if (need > this.chain.length) {
+      const c = new Int32Array(Math.max(need, this.chain.length * 2));
+      c.set(this.chain);
+      this.chain = c;
+    }
+    bandKeys.forEach((key, b) => {
+      const entry = doc * this.bands + b;
+      this.chain[entry] = -1;
+      const slot = this.slot(key >>> 0);
+      if (this.heads[slot] < 0) {
+        this.keys[slot] = key >>> 0;
+        this.heads[slot] = entry;
+        this.used++;
+      } else {
+        this.chain[this.tails[slot]] = entry;
+      }
+      this.tails[slot] = entry;
+    });
+  }
+
+  /** The first entry of the bucket of `key`, or -1 when it is empty. */
+  first(key: number): number {
+    return this.heads[this.slot(key >>> 0)];
+  }
+
+  /** The entry after `entry` in its bucket, or -1. */
+  next(entry: number): number {
+    return this.chain[entry];
+  }
+
+  /** The text number of an entry. */
+  docOf(entry: number): number {
+    return Math.floor(entry / this.bands);
+  }
+
+  /** The table slot holding `key`, or the empty slot where it would go (linear probing). */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = fmix32(key) & mask;
+    while (this.heads[i] >= 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const { keys, heads, tails } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.heads = new Int32Array(keys.length * 2).fill(-1);
+    this.tails = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (heads[i] < 0) continue;
+      const j = this.slot(keys[i]);
+      this.keys[j] = keys[i];
+      this.heads[j] = heads[i];
+      this.tails[j] = tails[i];
+    }
   }
 }

@@ -9,8 +9,8 @@ import { normalizeText, words } from "./text.js";
 export const SHINGLE_SIZE = 5;
 
 /**
- * The distinct 32-bit hashes of the word k-shingles of `text` (a text shorter than k words
- * gives one shingle of all its words; an empty text gives none).
+ * The distinct 32-bit hashes of the word k-shingles of `text`, ascending (a text shorter than k
+ * words gives one shingle of all its words; an empty text gives none).
  */
 export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
   return shingleHashesOfNormalized(normalizeText(text), k);
@@ -20,10 +20,14 @@ export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
 export function shingleHashesOfNormalized(norm: string, k = SHINGLE_SIZE): Uint32Array {
   const w = words(norm);
   if (w.length === 0) return new Uint32Array(0);
-  const set = new Set<number>();
-  if (w.length < k) set.add(hash32(w.join(" ")));
-  else for (let i = 0; i + k <= w.length; i++) set.add(hashJoined(w, i, i + k));
-  return Uint32Array.from(set);
+  if (w.length < k) return Uint32Array.of(hash32(w.join(" ")));
+  // every shingle's hash, then sorted and deduplicated in place (cheaper than a Set of numbers)
+  const all = new Uint32Array(w.length - k + 1);
+  for (let i = 0; i + k <= w.length; i++) all[i] = hashJoined(w, i, i + k);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i];
+  return all.subarray(0, n);
 }
 
 /** Exact Jaccard similarity of two shingle-hash sets (for tests and verification of small sets). */

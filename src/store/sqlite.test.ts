@@ -218,12 +218,25 @@ describe("relations and stories", () => {
       to: a.id,
       score: 0.72,
       reason: "wire attribution",
-      alignments: [{ from: { articleId: b.id, start: 0, end: 4, text: "DOHA" }, to: { articleId: a.id, start: 0, end: 7, text: "BEIJING" }, similarity: 0.5 }],
-      additions: [{ articleId: b.id, start: 5, end: 8, text: "Oct", field: "text" }],
+      alignments: [{ from: { articleId: b.id, start: 0, end: 4, text: b.text.slice(0, 4) }, to: { articleId: a.id, start: 0, end: 7, text: a.text.slice(0, 7) }, similarity: 0.5 }],
+      additions: [{ articleId: b.id, start: 5, end: 8, text: b.text.slice(5, 8) }],
     };
     const dup: ArticleRelation = { kind: "duplicate", from: c.id, to: b.id, score: 0.95, reason: "earlier publication", alignments: [], additions: [] };
     store.putRelations([rel, dup]);
     expect(store.listRelations(a.id)).toEqual([rel]);
+    // evidence is stored as spans, its text read back from the articles
+    const stored = (store as unknown as { db: { prepare(q: string): { pluck(): { get(...a: unknown[]): string } } } }).db
+      .prepare("SELECT detail_json FROM relations WHERE from_id = ?")
+      .pluck()
+      .get(b.id);
+    expect(JSON.parse(stored)).toEqual({ a: [[0, 4, 0, 7, 0.5]], d: [[5, 8]] });
+    // rows in the earlier full form still read back as written
+    const full = { alignments: [{ from: { articleId: c.id, start: 0, end: 5, text: "Third" }, to: { articleId: a.id, start: 0, end: 1, text: "x" }, similarity: 1 }], additions: [] };
+    (store as unknown as { db: { prepare(q: string): { run(...a: unknown[]): void } } }).db
+      .prepare("INSERT INTO relations (from_id, to_id, kind, score, reason, detail_json) VALUES (?, ?, 'duplicate', 1, 'old', ?)")
+      .run(c.id, a.id, JSON.stringify(full));
+    expect(store.listRelations(c.id).find((r) => r.to === a.id)).toMatchObject(full);
+    store.putRelations([rel, dup], { replaceAll: true });
     expect(store.listRelations(b.id)).toHaveLength(2);
     expect(store.listRelations()).toHaveLength(2);
     store.putRelations([{ ...rel, score: 0.8 }]);

@@ -14,6 +14,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ParallaxError } from "../errors.js";
 import type { Article, ArticleRelation, Diagnostic, Severity } from "../model.js";
+import { isSpanRelation, toSpans, withText, type HeldRelation, type SpanRelation } from "../link/relation-spans.js";
 import { toFtsQuery } from "./fts-query.js";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARALLAX_APPLICATION_ID } from "./migrations.js";
 import type {
@@ -503,13 +504,16 @@ class SqliteStore implements Store {
     return this.st("SELECT code, severity, count(*) AS count FROM diagnostics GROUP BY code, severity ORDER BY count DESC, code").all() as DiagnosticCount[];
   }
 
-  putRelations(rel: readonly ArticleRelation[], opts: { replaceAll?: boolean } = {}): void {
+  putRelations(rel: readonly HeldRelation[], opts: { replaceAll?: boolean } = {}): void {
     this.write("store relations", () => {
       this.requireArticles(rel.flatMap((r) => [r.from, r.to]), "store relations");
       if (opts.replaceAll) this.st("DELETE FROM relations").run();
       const ins = this.st("INSERT OR REPLACE INTO relations (from_id, to_id, kind, score, reason, detail_json) VALUES (?, ?, ?, ?, ?, ?)");
       for (const r of rel) {
-        ins.run(r.from, r.to, r.kind, r.score, r.reason, JSON.stringify({ alignments: r.alignments ?? [], additions: r.additions ?? [] }));
+        // evidence as spans (text read back from the articles); relations pointing elsewhere as given
+        const h = isSpanRelation(r) ? r : toSpans(r);
+        const detail = isSpanRelation(h) ? { a: h.a, d: h.d } : { alignments: h.alignments ?? [], additions: h.additions ?? [] };
+        ins.run(r.from, r.to, r.kind, r.score, r.reason, JSON.stringify(detail));
       }
     });
   }
@@ -518,9 +522,16 @@ class SqliteStore implements Store {
     const rows = (articleId === undefined
       ? this.st("SELECT * FROM relations ORDER BY from_id, to_id, kind").all()
       : this.st("SELECT * FROM relations WHERE from_id = ? OR to_id = ? ORDER BY from_id, to_id, kind").all(articleId, articleId)) as Row[];
+    const texts = new Map<string, string>();
+    const textOf = (id: string): string => {
+      let t = texts.get(id);
+      if (t === undefined) texts.set(id, (t = (this.st("SELECT text FROM articles WHERE id = ?").pluck().get(id) as string | undefined) ?? ""));
+      return t;
+    };
     return rows.map((r) => {
-      const detail = JSON.parse(r.detail_json);
-      return { kind: r.kind, from: r.from_id, to: r.to_id, score: r.score, reason: r.reason, alignments: detail.alignments, additions: detail.additions };
+      const d = JSON.parse(r.detail_json) as Pick<SpanRelation, "a" | "d"> | Pick<ArticleRelation, "alignments" | "additions">;
+      const base = { kind: r.kind, from: r.from_id, to: r.to_id, score: r.score, reason: r.reason };
+      return "a" in d ? withText({ ...base, ...d }, textOf) : { ...base, alignments: d.alignments, additions: d.additions };
     });
   }
 
@@ -764,3 +775,4 @@ function copyBuffer(b: Buffer): ArrayBuffer {
   new Uint8Array(out).set(b);
   return out;
 }
+

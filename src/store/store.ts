@@ -18,6 +18,7 @@
  *   relations and story memberships go with it ("latest content wins").
  * - Articles without `source.path` (generated text, stdin) are identified by id only.
  */
+import type { HeldRelation } from "../link/relation-spans.js";
 import type { Annotations, Article, ArticleRelation, Diagnostic, Token } from "../model.js";
 
 /** What {@link Store.putArticle} did. */
@@ -210,7 +211,8 @@ export interface Store {
    * Stores relations, replacing any with the same (from, to, kind). With `replaceAll`, all
    * previously stored relations are dropped first (a full re-link). Throws on unknown article ids.
    */
-  putRelations(rel: readonly ArticleRelation[], opts?: { replaceAll?: boolean }): void;
+  /** Relations with full evidence, or (from the linker) with evidence as spans into the two articles' texts. */
+  putRelations(rel: readonly HeldRelation[], opts?: { replaceAll?: boolean }): void;
   /** All relations, or those where the article is `from` or `to`. */
   listRelations(articleId?: string): ArticleRelation[];
 

@@ -83,6 +83,31 @@ function headTitleWord(w: string): boolean {
  * are dropped; at least one word stays. The span is narrowed to match.
  */
 export function cleanName(text: string, span: Span, person: boolean): NameForm {
+  const key = `${person ? "p" : "n"}${text}`;
+  let cut = cleanCache.get(key);
+  if (cut === undefined) {
+    cut = nameBounds(text, person);
+    remember(cleanCache, key, cut);
+  }
+  const [start, end] = cut;
+  return { text: text.slice(start, end), span: { start: span.start + start, end: span.start + end } };
+}
+
+/**
+ * Names recur across a story's articles (a story's report reads hundreds of mentions of the same
+ * few names): the string functions below remember this many results each, then start afresh.
+ */
+const NAME_CACHE_SIZE = 20_000;
+const cleanCache = new Map<string, [number, number]>();
+const matchKeyCache = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= NAME_CACHE_SIZE) cache.clear();
+  cache.set(key, value);
+}
+
+/** Start and end of the name part in a mention's text (see {@link cleanName}). */
+function nameBounds(text: string, person: boolean): [number, number] {
   let start = 0;
   let end = text.length;
   const lead = /^[^\p{L}\p{N}]+/u.exec(text);
@@ -97,7 +122,7 @@ export function cleanName(text: string, span: Span, person: boolean): NameForm {
     while (k < words.length - 1 && titleWord(words[k][0])) k++;
     if (k > 0 && words.slice(0, k).some((w) => headTitleWord(w[0]))) start += words[k].index!;
   }
-  return { text: text.slice(start, end), span: { start: span.start + start, end: span.start + end } };
+  return [start, end];
 }
 
 /**
@@ -129,6 +154,12 @@ function joinInitials(k: string): string {
  * name particles dropped and each word reduced to its {@link skeleton}.
  */
 export function matchKey(name: string): string {
+  let k = matchKeyCache.get(name);
+  if (k === undefined) remember(matchKeyCache, name, (k = computeMatchKey(name)));
+  return k;
+}
+
+function computeMatchKey(name: string): string {
   let k = joinInitials(nameKey(name));
   k = NAME_ALIASES[k] ?? k;
   const words = k.split(" ").filter(Boolean);

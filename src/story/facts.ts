@@ -7,7 +7,7 @@ import type { Evidence, Span } from "../model.js";
 import type { StoryFact } from "./types.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, sentenceAt, type StoryInput } from "./input.js";
-import { contentTerms } from "./terms.js";
+import { sentenceTerms } from "./terms.js";
 
 /** A sentence needs at least this many content terms to state a checkable claim. */
 const MIN_FACT_TERMS = 5;
@@ -62,10 +62,11 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
       ...ann.events.map((e) => e.sentence.start),
       ...ann.attributions.map((a) => sentenceAt(ann, a.content.start)?.start ?? -1),
     ]);
+    const termsOf = sentenceTerms(article.text, ann);
     ann.sentences.forEach((s, i) => {
       const text = article.text.slice(s.start, s.end);
       if (!SENTENCE_END.test(text)) return; // a heading, caption or fragment states no claim
-      const terms = new Set(contentTerms(text));
+      const terms = new Set(termsOf[i]);
       if (terms.size < MIN_FACT_TERMS) return;
       const numbers = [...text.matchAll(NUMBER_WITH_UNIT)]
         .filter((m) => !/^(19|20)\d\d$/.test(m[1]))

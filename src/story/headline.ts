@@ -5,7 +5,7 @@
 import type { Story } from "./types.js";
 import type { SourceGroups } from "./sources.js";
 import type { StoryInput } from "./input.js";
-import { contentTerms } from "./terms.js";
+import { contentTerms, sentenceTerms } from "./terms.js";
 
 /** A title shorter than this many content terms says too little to head a story. */
 const MIN_TITLE_TERMS = 3;
@@ -13,7 +13,11 @@ const MIN_TITLE_TERMS = 3;
 export function chooseHeadline(items: StoryInput[], groups: SourceGroups): Story["headline"] {
   // How many articles use each term: a title made of widely shared terms covers the story.
   const df = new Map<string, number>();
-  for (const { article } of items) for (const t of new Set(contentTerms(`${article.meta.title ?? ""} ${article.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const { article, ann } of items) {
+    const terms = new Set(article.meta.title ? contentTerms(article.meta.title) : []);
+    for (const s of sentenceTerms(article.text, ann)) for (const t of s) terms.add(t);
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
   const score = (text: string) => {
     const terms = [...new Set(contentTerms(text))];
     if (terms.length < MIN_TITLE_TERMS) return -1;

@@ -38,6 +38,22 @@ for (const suf of SUFFIXES) {
   SUFFIXES_BY_LAST.set(k, [...(SUFFIXES_BY_LAST.get(k) ?? []), suf]);
 }
 
+/** Each sentence's content terms per annotation object (its article's text never changes under it). */
+const sentenceTermsMemo = new WeakMap<object, string[][]>();
+
+/**
+ * The content terms of each of an article's annotated sentences, computed once per article (the
+ * story's claims and its headline both read them).
+ */
+export function sentenceTerms(text: string, ann: { sentences: readonly { start: number; end: number }[] }): string[][] {
+  let out = sentenceTermsMemo.get(ann);
+  if (!out) {
+    out = ann.sentences.map((s) => contentTerms(text.slice(s.start, s.end)));
+    sentenceTermsMemo.set(ann, out);
+  }
+  return out;
+}
+
 /** The content terms of a text (stems of non-stop words; numbers kept as written without separators). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { HEAP_ENV, HEAP_FLAGS, YOUNG_SEMI_SPACE_MB, needsHeapFlags } from "./heap.js";
+
+describe("needsHeapFlags", () => {
+  const argv = (...a: string[]) => ["node", "parallax", ...a];
+  it("restarts heavy commands once, unless the user chose a semi-space size", () => {
+    expect(needsHeapFlags(argv("--db", "x.db", "relink"), [], {})).toBe(true);
+    expect(needsHeapFlags(argv("analyze", "dir"), [], {})).toBe(true);
+    expect(needsHeapFlags(argv("stories"), [], {})).toBe(false);
+    expect(needsHeapFlags(argv("relink"), [], { [HEAP_ENV]: "--max-semi-space-size=64" })).toBe(false);
+    expect(needsHeapFlags(argv("relink"), ["--max-semi-space-size=8"], {})).toBe(false);
+    expect(needsHeapFlags(argv("relink"), [], { NODE_OPTIONS: "--inspect --max_semi_space_size=32" })).toBe(false);
+  });
+  it("passes the flag V8 reads at start-up", () => {
+    expect(HEAP_FLAGS).toEqual([`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`]);
+  });
+});
