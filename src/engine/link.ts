@@ -293,7 +293,19 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
     // recently read ones (and what rewrite detection computed from them) at hand.
     const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
     const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
-    for (const [news, others] of rewriteChunks(clusterer, memberIds, isNew)) {
+    // Rewrite chunks run just before the first report chunk that needs them (all relations among a
+    // report chunk's articles are found by then, as if every rewrite chunk ran first): a long story's
+    // articles are then read while still in the caches, not once for rewrites and again for the report.
+    const chunks = rewriteChunks(clusterer, memberIds, isNew);
+    const chunkOf = new Map<string, number>();
+    chunks.forEach(([news], i) => news.forEach((id) => chunkOf.set(id, i)));
+    let done = 0;
+    const rewritesFor = (ids: readonly string[]) => {
+      let need = -1;
+      for (const id of ids) need = Math.max(need, chunkOf.get(id) ?? -1);
+      for (; done <= need; done++) rewriteChunk(chunks[done]);
+    };
+    const rewriteChunk = ([news, others]: [string[], string[]]) => {
       const items = cache.get([...news, ...others]);
       // undated new articles borrow a reference date from the dated articles nearest in time
       implyDates(store, items);
@@ -304,8 +316,9 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
         if (r.kind === "rewrite") hasSource.add(r.from);
         relations.push(toSpans(r));
       }
-    }
-    const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, opts);
+    };
+    const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, rewritesFor, opts);
+    rewritesFor(memberIds); // every new article has been through a report chunk; this is a safeguard
     if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
     store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
     newIds.add(story.id);
@@ -388,6 +401,7 @@ function buildBounded(
   before: string[],
   relations: RelationIndex,
   earlierReports: ReadonlyMap<string, Story | undefined>,
+  rewritesFor: (ids: readonly string[]) => void,
   opts: LinkOptions,
 ): Story {
   const published = store.publishedOf(memberIds);
@@ -407,6 +421,7 @@ function buildBounded(
   let earlier: Story[] = bounded ? before.map(reportOf).filter((x): x is Story => !!x) : [];
   let story: Story | undefined;
   for (const chunk of chunks) {
+    rewritesFor(chunk);
     const items = cache.get(chunk);
     implyDates(store, items);
     const texts = new Map(items.map((it) => [it.article.id, it.article.text]));
