@@ -28,12 +28,6 @@ export function sentenceSpans(doc: LinkDoc): Span[] {
 
 /** Features of every non-empty sentence of `doc`, in text order. */
 export function sentenceFeatures(doc: LinkDoc, max = Infinity): SentenceFeatures[] {
-  const entityNames = [...new Set((doc.entities ?? []).map((e) => e.text).filter((t) => t.length >= MIN_ENTITY_CHARS))];
-  const canonical = new Map((doc.entities ?? []).map((e) => [e.text, (e.canonical ?? e.text).toLowerCase()]));
-  // per entity string: its first occurrence at or after `from` in the whole text (a sentence holds
-  // the string when that occurrence, searched from the sentence start, fits inside the sentence)
-  const from = entityNames.map(() => Infinity);
-  const next = entityNames.map(() => -1);
   const out: SentenceFeatures[] = [];
   for (const s of sentenceSpans(doc)) {
     if (out.length >= max) break;
@@ -42,17 +36,38 @@ export function sentenceFeatures(doc: LinkDoc, max = Infinity): SentenceFeatures
     const terms = contentTerms(text);
     const features = new Set<string>(terms);
     for (const n of capitalizedNames(text)) if (n.includes(" ")) features.add(`@${n}`);
-    entityNames.forEach((e, k) => {
-      if (!(from[k] <= s.start && next[k] >= s.start)) {
-        const at = doc.text.indexOf(e, s.start);
-        from[k] = s.start;
-        next[k] = at < 0 ? Infinity : at;
-      }
-      if (next[k] + e.length <= s.end) features.add(`@${canonical.get(e)}`);
-    });
     out.push({ start: s.start, end: s.end, text, features, substantive: terms.length >= MIN_SUBSTANTIVE_TERMS });
   }
+  addEntityFeatures(doc, out);
   return out;
+}
+
+/**
+ * Adds "@canonical" to each sentence that holds an occurrence of one of the doc's entity strings
+ * (whole, inside the sentence), entity by entity in first-mention order: every occurrence is found
+ * once in the whole text and placed in its sentence by binary search.
+ */
+function addEntityFeatures(doc: LinkDoc, sentences: SentenceFeatures[]): void {
+  if (!sentences.length) return;
+  const entityNames = [...new Set((doc.entities ?? []).map((e) => e.text).filter((t) => t.length >= MIN_ENTITY_CHARS))];
+  const canonical = new Map((doc.entities ?? []).map((e) => [e.text, (e.canonical ?? e.text).toLowerCase()]));
+  const first = sentences[0].start;
+  const last = sentences[sentences.length - 1].end;
+  for (const e of entityNames) {
+    const feature = `@${canonical.get(e)}`;
+    for (let at = doc.text.indexOf(e, first); at >= 0 && at < last; at = doc.text.indexOf(e, at + 1)) {
+      // the last sentence starting at or before the occurrence
+      let lo = 0;
+      let hi = sentences.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (sentences[mid].start <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      const s = sentences[lo];
+      if (s.start <= at && at + e.length <= s.end) s.features.add(feature);
+    }
+  }
 }
 
 /** Evidence pointing at one sentence of an article. */
