@@ -121,7 +121,7 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour). " +
       "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the 10 parts of the 100k corpus ingested into one store " +
       "(`parallax --db s100k.db ingest part-*.jsonl`, annotation in-thread, 1,966 s for 99,902 articles while other work shared the machine), then a full link " +
-      "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 786 s (7.9 ms/article; 755 CPU s), 3.7 GB peak, 1,189 stories, 124,851 " +
+      "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 755 s (7.6 ms/article; 790 CPU s with V8's GC threads), 3.6 GB peak, 1,189 stories, 124,851 " +
       "duplicate/rewrite relations: over the 10-minute and 2 GB aims. The same command on the 10k store: 62 s (6.3 ms/article), 1.5 GB. " +
       "Where the 100k link goes (CPU profile): reading stored articles and annotations 120 s (long stories read some articles more " +
       "than once), GC 95 s, sentence features and alignment for duplicates and rewrites about 150 s (the 100k corpus holds 17x the " +

@@ -32,11 +32,7 @@ export function toSpans(r: ArticleRelation): HeldRelation {
   const additions = r.additions ?? [];
   if (!alignments.every((x) => inText(x.from, r.from) && inText(x.to, r.to)) || !additions.every((x) => inText(x, r.from))) return r;
   return {
-    kind: r.kind,
-    from: r.from,
-    to: r.to,
-    score: r.score,
-    reason: r.reason,
+    ...head(r),
     a: alignments.map((x) => [x.from.start, x.from.end, x.to.start, x.to.end, x.similarity]),
     d: additions.map((x) => [x.start, x.end]),
   };
@@ -47,12 +43,13 @@ export function withText(r: HeldRelation, textOf: (id: string) => string): Artic
   if (!isSpanRelation(r)) return r;
   const ev = (articleId: string, start: number, end: number): Evidence => ({ articleId, start, end, text: textOf(articleId).slice(start, end) });
   return {
-    kind: r.kind,
-    from: r.from,
-    to: r.to,
-    score: r.score,
-    reason: r.reason,
+    ...head(r),
     alignments: r.a.map(([fs, fe, ts, te, similarity]) => ({ from: ev(r.from, fs, fe), to: ev(r.to, ts, te), similarity })),
     additions: r.d.map(([s, e]) => ev(r.from, s, e)),
   };
+}
+
+/** What both forms share: kind, ends, score and reason. */
+function head(r: HeldRelation): Pick<ArticleRelation, "kind" | "from" | "to" | "score" | "reason"> {
+  return { kind: r.kind, from: r.from, to: r.to, score: r.score, reason: r.reason };
 }
