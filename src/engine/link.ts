@@ -242,7 +242,7 @@ function placement(d: { story: string; event: string }): string {
  * One link step over the stored articles `ids`: duplicates against everything linked, stories by the
  * clusterer (articles are read chunk by chunk and reduced to their term arrays, so the batch's texts
  * are never all in memory), then, one changed story at a time, rewrites among its articles and its
- * report. Everything is written in one transaction at the end.
+ * report. Everything is written in one transaction (each story as soon as it is built).
  */
 function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
   const termsBefore = clusterer.termCount;
@@ -287,63 +287,63 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   // Everything is written in one transaction (a failure leaves the store as it was); each story is
   // written as soon as it is built, so a run holds one story report at a time.
   store.transaction(() => {
-  members.forEach((memberIds, k) => {
-    const before = befores[k];
-    // The story's articles are read by its rewrite chunks and again by its report: keep the
-    // recently read ones (and what rewrite detection computed from them) at hand.
-    const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
-    const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
-    // Rewrite chunks run just before the first report chunk that needs them (all relations among a
-    // report chunk's articles are found by then, as if every rewrite chunk ran first): a long story's
-    // articles are then read while still in the caches, not once for rewrites and again for the report.
-    const chunks = rewriteChunks(clusterer, memberIds, isNew);
-    const chunkOf = new Map<string, number>();
-    chunks.forEach(([news], i) => news.forEach((id) => chunkOf.set(id, i)));
-    let done = 0;
-    const rewritesFor = (ids: readonly string[]) => {
-      let need = -1;
-      for (const id of ids) need = Math.max(need, chunkOf.get(id) ?? -1);
-      for (; done <= need; done++) rewriteChunk(chunks[done]);
-    };
-    const rewriteChunk = ([news, others]: [string[], string[]]) => {
-      const items = cache.get([...news, ...others]);
-      // undated new articles borrow a reference date from the dated articles nearest in time
-      implyDates(store, items);
-      for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo, copyGroup })) {
-        // one source per article: an earlier article keeps the one it has, a new one the first found
-        if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
-        if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
-        if (r.kind === "rewrite") hasSource.add(r.from);
-        relations.push(toSpans(r));
-      }
-    };
-    const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, rewritesFor, opts);
-    rewritesFor(memberIds); // every new article has been through a report chunk; this is a safeguard
-    if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
-    store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
-    newIds.add(story.id);
-    storiesChanged++;
-  });
-  const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
+    members.forEach((memberIds, k) => {
+      const before = befores[k];
+      // The story's articles are read by its rewrite chunks and again by its report: keep the
+      // recently read ones (and what rewrite detection computed from them) at hand.
+      const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
+      const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
+      // Rewrite chunks run just before the first report chunk that needs them (all relations among a
+      // report chunk's articles are found by then, as if every rewrite chunk ran first): a long story's
+      // articles are then read while still in the caches, not once for rewrites and again for the report.
+      const chunks = rewriteChunks(clusterer, memberIds, isNew);
+      const chunkOf = new Map<string, number>();
+      chunks.forEach(([news], i) => news.forEach((id) => chunkOf.set(id, i)));
+      let done = 0;
+      const rewritesFor = (ids: readonly string[]) => {
+        let need = -1;
+        for (const id of ids) need = Math.max(need, chunkOf.get(id) ?? -1);
+        for (; done <= need; done++) rewriteChunk(chunks[done]);
+      };
+      const rewriteChunk = ([news, others]: [string[], string[]]) => {
+        const items = cache.get([...news, ...others]);
+        // undated new articles borrow a reference date from the dated articles nearest in time
+        implyDates(store, items);
+        for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo, copyGroup })) {
+          // one source per article: an earlier article keeps the one it has, a new one the first found
+          if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
+          if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
+          if (r.kind === "rewrite") hasSource.add(r.from);
+          relations.push(toSpans(r));
+        }
+      };
+      const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, rewritesFor, opts);
+      rewritesFor(memberIds); // every new article has been through a report chunk; this is a safeguard
+      if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
+      store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
+      newIds.add(story.id);
+      storiesChanged++;
+    });
+    const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
 
-  // Persist: relations, stories, and the state of every new article and of every earlier one whose
-  // story or event moved (term vectors, days and signatures of earlier articles never change).
-  const rows: LinkDocRow[] = [];
-  for (const memberIds of members) {
-    for (const id of memberIds) {
-      const d = clusterer.docState(id)!;
-      if (!isNew.has(id) && placed.get(id) === placement(d)) continue;
-      const e = dup.entry(id)!;
-      rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
+    // Persist: relations, stories, and the state of every new article and of every earlier one whose
+    // story or event moved (term vectors, days and signatures of earlier articles never change).
+    const rows: LinkDocRow[] = [];
+    for (const memberIds of members) {
+      for (const id of memberIds) {
+        const d = clusterer.docState(id)!;
+        if (!isNew.has(id) && placed.get(id) === placement(d)) continue;
+        const e = dup.entry(id)!;
+        rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
+      }
     }
-  }
-  // New articles get their rows in the order the clusterer added them, so a restore replays that order
-  // (earlier articles keep theirs).
-  rows.sort((a, b) => (addOrder.get(a.articleId) ?? -1) - (addOrder.get(b.articleId) ?? -1));
-  const linkedBefore = store.countArticles() - added;
-  // Document frequencies of the new articles' terms (the only ones that changed).
-  const dfChanged = new Map<number, number>();
-  for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
+    // New articles get their rows in the order the clusterer added them, so a restore replays that order
+    // (earlier articles keep theirs).
+    rows.sort((a, b) => (addOrder.get(a.articleId) ?? -1) - (addOrder.get(b.articleId) ?? -1));
+    const linkedBefore = store.countArticles() - added;
+    // Document frequencies of the new articles' terms (the only ones that changed).
+    const dfChanged = new Map<number, number>();
+    for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
     store.putRelations(relations);
     store.putStories([], { remove });
     store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
