@@ -120,13 +120,15 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "(link = the CLI's \"linked ... (Xs)\" line; written = stories the link stage wrote). Not in the default `npm run bench` set: " +
       "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour). " +
       "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the 10 parts of the 100k corpus ingested into one store " +
-      "(`parallax --db s100k.db ingest part-*.jsonl`, annotation in-thread, 1,966 s for 99,902 articles while other work shared the machine), then a full link " +
-      "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 755 s (7.6 ms/article; 790 CPU s with V8's GC threads), 3.6 GB peak, 1,189 stories, 124,851 " +
-      "duplicate/rewrite relations: over the 10-minute and 2 GB aims. The same command on the 10k store: 62 s (6.3 ms/article), 1.5 GB. " +
-      "Where the 100k link goes (CPU profile): reading stored articles and annotations 120 s (long stories read some articles more " +
-      "than once), GC 95 s, sentence features and alignment for duplicates and rewrites about 150 s (the 100k corpus holds 17x the " +
-      "rewrites of the 10k one), MinHash 40 s, clustering about 60 s. Peak memory at 100k is the clusterer's story and event " +
-      "term vectors and the per-article term vectors (all held during a full link) plus V8's heap growth. Story reports read at most 400 articles each " +
+      "(`parallax --db s100k.db ingest /work/s100k/`, annotation in-thread: ingest stage 994 s for 99,902 articles, then its link stage 536 s), then a full link " +
+      "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 517 s (5.2 ms/article; 586 CPU s with V8's GC threads), 1.9 GB peak (1,893 MiB), 1,195 stories, " +
+      "124,801 duplicate/rewrite relations: within the 10-minute and 2 GB aims. The previous session's code on the same store, measured the same day: " +
+      "507 s, 3.7 GB peak (the 755 s recorded last session did not reproduce; the memory did). What changed: the link state is written first and the clusterer and duplicate index dropped before the story phase, " +
+      "story centroids and document frequencies live in typed arrays (src/link/id-maps.ts), relations are held as their stored JSON, " +
+      "the originals of syndicated copies are prepared once across chunks, and the heavy commands run with `--heap-growing-percent=50` (src/cli/heap.ts): " +
+      "with V8's own growth factor the same code peaks at 3.4 GB (484 s); with 30% it took 543 s for 1.88 GB. " +
+      "The 10k store: 41 s (4.1 ms/article), 0.7 GB peak. Where the 100k link goes: the duplicate phase (read, MinHash, sentence alignment of the " +
+      "44,177 syndicated copies) about 190 s, clustering about 30 s, the story phase (rewrites among each story's articles, reports) about 250 s. Story reports read at most 400 articles each " +
       "(src/story/window.ts), so a batch's link cost no longer follows the size of the stories it joins.",
   },
 };

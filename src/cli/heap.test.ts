@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEAP_ENV, HEAP_FLAGS, YOUNG_SEMI_SPACE_MB, needsHeapFlags } from "./heap.js";
+import { HEAP_ENV, HEAP_FLAGS, HEAP_GROWING_PERCENT, YOUNG_SEMI_SPACE_MB, needsHeapFlags } from "./heap.js";
 
 describe("needsHeapFlags", () => {
   const argv = (...a: string[]) => ["node", "parallax", ...a];
@@ -10,8 +10,10 @@ describe("needsHeapFlags", () => {
     expect(needsHeapFlags(argv("relink"), [], { [HEAP_ENV]: "--max-semi-space-size=64" })).toBe(false);
     expect(needsHeapFlags(argv("relink"), ["--max-semi-space-size=8"], {})).toBe(false);
     expect(needsHeapFlags(argv("relink"), [], { NODE_OPTIONS: "--inspect --max_semi_space_size=32" })).toBe(false);
+    expect(needsHeapFlags(argv("relink"), ["--heap-growing-percent=100"], {})).toBe(false);
+    expect(needsHeapFlags(argv("relink"), ["--max-old-space-size=4096"], {})).toBe(true);
   });
-  it("passes the flag V8 reads at start-up", () => {
-    expect(HEAP_FLAGS).toEqual([`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`]);
+  it("passes the flags V8 reads at start-up", () => {
+    expect(HEAP_FLAGS).toEqual([`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
   });
 });

@@ -2,17 +2,25 @@
  * V8 heap flags for the CLI's heavy commands. Linking allocates many short-lived objects (term
  * sets, sentence features, parsed annotations); with V8's default young generation (16 MB
  * semi-spaces) they overflow it every few milliseconds and survivors are copied again and again.
- * Larger semi-spaces cut the link step's CPU time markedly at no cost in peak memory (see
- * docs/BENCHMARKS.md). V8 reads the limit only at start-up (`v8.setFlagsFromString` later has no
- * effect), so the CLI starts itself again with the flag, once, for the commands that need it.
+ * Larger semi-spaces cut the link step's CPU time markedly at no cost in peak memory, and a smaller
+ * old-generation growth factor keeps the peak near the live heap (see docs/BENCHMARKS.md). V8
+ * reads both only at start-up (`v8.setFlagsFromString` later has no effect), so the CLI starts
+ * itself again with the flags, once, for the commands that need them.
  */
 import { spawnSync } from "node:child_process";
 import { constants } from "node:os";
 
 /** Maximum size of each young-generation semi-space, MB (V8's default is 16 on 64-bit). */
 export const YOUNG_SEMI_SPACE_MB = 64;
+/**
+ * The old generation may grow to this much more than what the last full collection kept before the
+ * next one (V8 otherwise picks up to 300% when collections are fast). A link run's live heap is a
+ * few hundred MB but it allocates tens of GB in passing: with V8's own factor a 100k-article relink
+ * peaked at 3.4 GB, with 50% well under 2 GB (docs/BENCHMARKS.md).
+ */
+export const HEAP_GROWING_PERCENT = 50;
 /** The node flags the heavy commands run with. */
-export const HEAP_FLAGS = [`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`];
+export const HEAP_FLAGS = [`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
 /** Commands that read, annotate or link many articles. */
 export const HEAVY_COMMANDS: ReadonlySet<string> = new Set(["analyze", "ingest", "relink", "cluster", "fetch", "watch", "annotate", "digest"]);
 /** Set in the restarted process (and by a user who wants no restart). */
@@ -20,11 +28,11 @@ export const HEAP_ENV = "PARALLAX_HEAP_FLAGS";
 
 /**
  * Whether this process should start again with {@link HEAP_FLAGS}: a heavy command, not restarted
- * already, and no semi-space size chosen by the user (node flags or NODE_OPTIONS).
+ * already, and no semi-space size or heap growth chosen by the user (node flags or NODE_OPTIONS).
  */
 export function needsHeapFlags(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   if (env[HEAP_ENV] !== undefined) return false;
-  const chosen = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => /^--max[-_]semi[-_]space[-_]size\b/.test(a));
+  const chosen = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => /^--(max[-_]semi[-_]space[-_]size|heap[-_]growing[-_]percent)\b/.test(a));
   if (chosen) return false;
   return argv.slice(2).some((a) => HEAVY_COMMANDS.has(a));
 }

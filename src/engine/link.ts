@@ -16,7 +16,7 @@ import type { Annotations, Article, ArticleRelation } from "../model.js";
 import type { LinkDocRow, Store } from "../store/store.js";
 import type { LinkDoc } from "../link/types.js";
 import { DuplicateIndex } from "../link/minhash.js";
-import { RewriteMemo, addDuplicates, findRewrites } from "../link/rewrite.js";
+import { PREPARED_CACHE, RewriteMemo, addDuplicates, findRewrites } from "../link/rewrite.js";
 import { STORY_HORIZON_DAYS, StoryClusterer, byPublicationOrder, docDay, type PreparedDoc } from "../link/cluster.js";
 import { buildStory } from "../story/build.js";
 import type { Story } from "../story/types.js";
@@ -225,12 +225,16 @@ function restore(store: Store, meta: LinkMeta, days: (number | undefined)[]): Li
   return { clusterer, dup, placed };
 }
 
-/** The linker's state for a step: the clusterer, the duplicate index, and where restored articles were placed. */
+/**
+ * The linker's state for a step: the clusterer, the duplicate index, and where restored articles
+ * were placed. A step takes it over: once the state is persisted, the step drops it (fields set to
+ * undefined) so the story phase does not hold every article's term vector and signature.
+ */
 interface LinkState {
-  clusterer: StoryClusterer;
-  dup: DuplicateIndex;
+  clusterer?: StoryClusterer;
+  dup?: DuplicateIndex;
   /** Story and event of each restored article as stored (see {@link placement}); only moved ones are written back. */
-  placed: Map<string, string>;
+  placed?: Map<string, string>;
 }
 
 /** An article's story and event as one comparable key. */
@@ -238,35 +242,108 @@ function placement(d: { story: string; event: string }): string {
   return `${d.story}\u0000${d.event}`;
 }
 
+/** What the story phase needs of the clusterer and the duplicate index, for the articles of the changed stories. */
+interface StoryPlan {
+  /** Each changed story's articles. */
+  members: string[][];
+  /** An article's day (see {@link docDay}). */
+  days: Map<string, number | undefined>;
+  /** An article's copy group (the duplicate index's root), where it is not the article itself. */
+  roots: Map<string, string>;
+}
+
 /**
  * One link step over the stored articles `ids`: duplicates against everything linked, stories by the
  * clusterer (articles are read chunk by chunk and reduced to their term arrays, so the batch's texts
  * are never all in memory), then, one changed story at a time, rewrites among its articles and its
- * report. Everything is written in one transaction (each story as soon as it is built).
+ * report. Everything is written in one transaction: the link state first (then dropped from
+ * memory), each story as soon as it is built, the relations last.
  */
-function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
-  const termsBefore = clusterer.termCount;
+function step(store: Store, state: LinkState, ids: string[], opts: LinkOptions): Pick<LinkStats, "added" | "relations" | "storiesChanged"> {
   const added = ids.length;
   const isNew = new Set(ids);
   // Relations found in this run, their evidence as spans (see src/link/relation-spans.ts): the text
   // of the aligned sentences is read back from the articles when a story report needs it.
   const relations: HeldRelation[] = [];
+  const termsBefore = state.clusterer!.termCount;
+  const { changed, addOrder } = clusterPhase(store, state, ids, relations);
+  let storiesChanged = 0;
+  store.transaction(() => {
+    const plan = persistLinkState(store, state, ids, changed, addOrder, termsBefore);
+    state.clusterer = state.dup = state.placed = undefined;
+    storiesChanged = storyPhase(store, plan, isNew, relations, opts);
+    store.putRelations(relations);
+  });
+  return { added, relations: relations.length, storiesChanged };
+}
+
+/**
+ * Duplicates of the new articles (relations added to `relations`) and their stories; returns the ids
+ * of the changed stories and the order in which the clusterer added the new articles.
+ */
+function clusterPhase(store: Store, state: LinkState, ids: string[], relations: HeldRelation[]): { changed: string[]; addOrder: Map<string, number> } {
+  const clusterer = state.clusterer!;
+  const dup = state.dup!;
   const prepared: PreparedDoc[] = [];
+  // the originals of syndicated copies, prepared for alignment once across the chunks
+  const dupMemo = new RewriteMemo(PREPARED_CACHE);
   for (let i = 0; i < ids.length; i += LOAD_CHUNK) {
     const docs = loadLinkDocs(store, ids.slice(i, i + LOAD_CHUNK));
     const byId = new Map(docs.map((d) => [d.id, d]));
-    for (const r of addDuplicates(dup, docs, (id) => byId.get(id) ?? loadLinkDocs(store, [id])[0])) relations.push(toSpans(r));
+    for (const r of addDuplicates(dup, docs, (id) => byId.get(id) ?? loadLinkDocs(store, [id])[0], dupMemo)) relations.push(toSpans(r));
     for (const d of docs) prepared.push(clusterer.prepare(d));
   }
-  const addOrder = new Map(byPublicationOrder(prepared).map((d, i) => [d.id, i]));
-  const changed = clusterer.updatePrepared(byPublicationOrder(prepared));
+  const ordered = byPublicationOrder(prepared);
   prepared.length = 0;
+  const addOrder = new Map(ordered.map((d, i) => [d.id, i]));
+  return { changed: clusterer.updatePrepared(ordered), addOrder };
+}
 
+/**
+ * Writes the state of every new article and of every earlier one whose story or event moved (term
+ * vectors, days and signatures of earlier articles never change), the new terms and the header;
+ * returns what the story phase needs.
+ */
+function persistLinkState(store: Store, state: LinkState, ids: string[], changed: string[], addOrder: ReadonlyMap<string, number>, termsBefore: number): StoryPlan {
+  const clusterer = state.clusterer!;
+  const dup = state.dup!;
+  const isNew = new Set(ids);
+  const members = changed.map((sid) => clusterer.storyDocs(sid));
+  const days = new Map<string, number | undefined>();
+  const roots = new Map<string, string>();
+  const rows: LinkDocRow[] = [];
+  for (const memberIds of members) {
+    for (const id of memberIds) {
+      const d = clusterer.docState(id)!;
+      const e = dup.entry(id)!;
+      days.set(id, d.day);
+      if (e.root !== id) roots.set(id, e.root);
+      if (!isNew.has(id) && state.placed!.get(id) === placement(d)) continue;
+      rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
+    }
+  }
+  // New articles get their rows in the order the clusterer added them, so a restore replays that
+  // order (earlier articles keep theirs).
+  rows.sort((a, b) => (addOrder.get(a.articleId) ?? -1) - (addOrder.get(b.articleId) ?? -1));
+  const linkedBefore = store.countArticles() - ids.length;
+  // Document frequencies of the new articles' terms (the only ones that changed).
+  const dfChanged = new Map<number, number>();
+  for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
+  store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
+  store.putLinkDocs(rows);
+  store.setMeta(META_KEY, { version: LINK_STATE_VERSION, counter: clusterer.idCounter, docs: linkedBefore + ids.length } satisfies LinkMeta);
+  return { members, days, roots };
+}
+/**
+ * One changed story at a time: rewrites among its articles, then its report (see {@link step});
+ * stories the changed ones absorbed or replaced are removed. Returns the number of stories written.
+ */
+function storyPhase(store: Store, plan: StoryPlan, isNew: Set<string>, relations: HeldRelation[], opts: LinkOptions): number {
   // One changed story at a time: rewrites among its articles (a rewrite tells the same story as its
   // source), undated articles' reference dates, then its report, read from a window of at most
   // STORY_REPORT_WINDOW articles (a long story's earlier timeline is carried from its earlier
   // reports). Stories it absorbed or replaced go.
-  const members = changed.map((sid) => clusterer.storyDocs(sid));
+  const { members } = plan;
   // The stories each changed story's earlier articles were in, read before any is rewritten.
   const befores = members.map((memberIds) => {
     const before = new Set<string>();
@@ -281,76 +358,50 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
   const earlierReports = new Map<string, Story | undefined>();
   const hasSource = new Set<string>();
   const found = new RelationIndex(relations);
-  const copyGroup = (id: string) => dup.entry(id)?.root;
+  const copyGroup = (id: string) => plan.roots.get(id) ?? id;
   const newIds = new Set<string>();
   let storiesChanged = 0;
-  // Everything is written in one transaction (a failure leaves the store as it was); each story is
-  // written as soon as it is built, so a run holds one story report at a time.
-  store.transaction(() => {
-    members.forEach((memberIds, k) => {
-      const before = befores[k];
-      // The story's articles are read by its rewrite chunks and again by its report: keep the
-      // recently read ones (and what rewrite detection computed from them) at hand.
-      const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
-      const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
-      // Rewrite chunks run just before the first report chunk that needs them (all relations among a
-      // report chunk's articles are found by then, as if every rewrite chunk ran first): a long story's
-      // articles are then read while still in the caches, not once for rewrites and again for the report.
-      const chunks = rewriteChunks(clusterer, memberIds, isNew);
-      const chunkOf = new Map<string, number>();
-      chunks.forEach(([news], i) => news.forEach((id) => chunkOf.set(id, i)));
-      let done = 0;
-      const rewritesFor = (ids: readonly string[]) => {
-        let need = -1;
-        for (const id of ids) need = Math.max(need, chunkOf.get(id) ?? -1);
-        for (; done <= need; done++) rewriteChunk(chunks[done]);
-      };
-      const rewriteChunk = ([news, others]: [string[], string[]]) => {
-        const items = cache.get([...news, ...others]);
-        // undated new articles borrow a reference date from the dated articles nearest in time
-        implyDates(store, items);
-        for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo, copyGroup })) {
-          // one source per article: an earlier article keeps the one it has, a new one the first found
-          if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
-          if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
-          if (r.kind === "rewrite") hasSource.add(r.from);
-          relations.push(toSpans(r));
-        }
-      };
-      const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, rewritesFor, opts);
-      rewritesFor(memberIds); // every new article has been through a report chunk; this is a safeguard
-      if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
-      store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
-      newIds.add(story.id);
-      storiesChanged++;
-    });
-    const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
-
-    // Persist: relations, stories, and the state of every new article and of every earlier one whose
-    // story or event moved (term vectors, days and signatures of earlier articles never change).
-    const rows: LinkDocRow[] = [];
-    for (const memberIds of members) {
-      for (const id of memberIds) {
-        const d = clusterer.docState(id)!;
-        if (!isNew.has(id) && placed.get(id) === placement(d)) continue;
-        const e = dup.entry(id)!;
-        rows.push({ articleId: id, story: d.story, event: d.event, day: d.day, eventDays: d.eventDays, tids: d.tids, tw: d.tw, sig: e.sig, shingles: e.size, dupRoot: e.root, exactKey: e.exactKey });
+  // Each story is written as soon as it is built, so a run holds one story report at a time.
+  members.forEach((memberIds, k) => {
+    const before = befores[k];
+    // The story's articles are read by its rewrite chunks and again by its report: keep the
+    // recently read ones (and what rewrite detection computed from them) at hand.
+    const cache = new ItemCache(store, STORY_CACHE_ARTICLES);
+    const memo = new RewriteMemo(STORY_CACHE_ARTICLES);
+    // Rewrite chunks run just before the first report chunk that needs them (all relations among a
+    // report chunk's articles are found by then, as if every rewrite chunk ran first): a long story's
+    // articles are then read while still in the caches, not once for rewrites and again for the report.
+    const chunks = rewriteChunks(plan.days, memberIds, isNew);
+    const chunkOf = new Map<string, number>();
+    chunks.forEach(([news], i) => news.forEach((id) => chunkOf.set(id, i)));
+    let done = 0;
+    const rewritesFor = (ids: readonly string[]) => {
+      let need = -1;
+      for (const id of ids) need = Math.max(need, chunkOf.get(id) ?? -1);
+      for (; done <= need; done++) rewriteChunk(chunks[done]);
+    };
+    const rewriteChunk = ([news, others]: [string[], string[]]) => {
+      const items = cache.get([...news, ...others]);
+      // undated new articles borrow a reference date from the dated articles nearest in time
+      implyDates(store, items);
+      for (const r of findRewrites(items.map(toLinkDoc), { only: new Set(news), memo, copyGroup })) {
+        // one source per article: an earlier article keeps the one it has, a new one the first found
+        if (!isNew.has(r.from) && store.listRelations(r.from).some((x) => x.kind === "rewrite" && x.from === r.from)) continue;
+        if (r.kind === "rewrite" && hasSource.has(r.from)) continue;
+        if (r.kind === "rewrite") hasSource.add(r.from);
+        relations.push(toSpans(r));
       }
-    }
-    // New articles get their rows in the order the clusterer added them, so a restore replays that order
-    // (earlier articles keep theirs).
-    rows.sort((a, b) => (addOrder.get(a.articleId) ?? -1) - (addOrder.get(b.articleId) ?? -1));
-    const linkedBefore = store.countArticles() - added;
-    // Document frequencies of the new articles' terms (the only ones that changed).
-    const dfChanged = new Map<number, number>();
-    for (const id of ids) for (const t of clusterer.docState(id)!.tids) dfChanged.set(t, clusterer.termDf(t));
-    store.putRelations(relations);
-    store.putStories([], { remove });
-    store.putLinkTerms(termsBefore, clusterer.termsFrom(termsBefore), dfChanged);
-    store.putLinkDocs(rows);
-    store.setMeta(META_KEY, { version: LINK_STATE_VERSION, counter: clusterer.idCounter, docs: linkedBefore + added } satisfies LinkMeta);
+    };
+    const story = buildBounded(store, cache, memberIds, isNew, [...before], found, earlierReports, rewritesFor, opts);
+    rewritesFor(memberIds); // every new article has been through a report chunk; this is a safeguard
+    if ((lastNeeded.get(story.id) ?? -1) > k && !earlierReports.has(story.id)) earlierReports.set(story.id, store.getStory(story.id)?.json as Story | undefined);
+    store.putStories([{ id: story.id, headline: story.headline.text, articleIds: membersInOrder(story, memberIds), json: story, rank: story.independentSources * 1e6 + memberIds.length }]);
+    newIds.add(story.id);
+    storiesChanged++;
   });
-  return { added, relations: relations.length, storiesChanged };
+  const remove = [...oldStoryIds].filter((id) => !newIds.has(id));
+  store.putStories([], { remove });
+  return storiesChanged;
 }
 
 /**
@@ -360,8 +411,8 @@ function step(store: Store, { clusterer, dup, placed }: LinkState, ids: string[]
  * any size thus costs a bounded amount per chunk, and a first run over a long story never holds
  * all of it in memory.
  */
-function rewriteChunks(clusterer: StoryClusterer, ids: string[], isNew: Set<string>): [string[], string[]][] {
-  const dayOf = (id: string) => clusterer.docState(id)?.day;
+function rewriteChunks(days: ReadonlyMap<string, number | undefined>, ids: string[], isNew: Set<string>): [string[], string[]][] {
+  const dayOf = (id: string) => days.get(id);
   const news = ids.filter((id) => isNew.has(id)).sort((a, b) => (dayOf(a) ?? Infinity) - (dayOf(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const out: [string[], string[]][] = [];
   for (let i = 0; i < news.length; i += REWRITE_POOL) {

@@ -27,6 +27,7 @@ import { dateFeatures, dayNumber, findDates } from "./dates.js";
 import { eventDaysConflict, leadEventDays } from "./eventDates.js";
 import { capitalizedNames, contentTerms, isNumber } from "./text.js";
 import type { LinkDoc } from "./types.js";
+import { IdCounts, IdWeights } from "./id-maps.js";
 
 /**
  * IDF assumes this many unseen background articles lacking every term, so a young archive
@@ -136,44 +137,6 @@ export const MAX_CLUSTER_EVENT_DAYS = 32;
 /** Only the head of the text is searched for an explicit date when `published` is missing. */
 const DATE_HEAD_CHARS = 300;
 
-/**
- * Summed weights by term id, in first-added order (a map whose entries sit in plain arrays, so
- * reading a centroid's vector walks two arrays).
- */
-class TermWeights {
-  readonly ids: number[] = [];
-  readonly weights: number[] = [];
-  private readonly slot = new Map<number, number>();
-
-  get size(): number {
-    return this.ids.length;
-  }
-
-  add(id: number, w: number): void {
-    const at = this.slot.get(id);
-    if (at === undefined) {
-      this.slot.set(id, this.ids.length);
-      this.ids.push(id);
-      this.weights.push(0 + w);
-    } else this.weights[at] += w;
-  }
-
-  /** Keeps the `max` heaviest terms, heaviest first (ties in their current order). */
-  keepHeaviest(max: number): void {
-    const order = this.ids.map((_, i) => i).sort((a, b) => this.weights[b] - this.weights[a]).slice(0, max);
-    const ids = order.map((i) => this.ids[i]);
-    const weights = order.map((i) => this.weights[i]);
-    this.ids.length = 0;
-    this.weights.length = 0;
-    this.slot.clear();
-    ids.forEach((id, i) => {
-      this.slot.set(id, i);
-      this.ids.push(id);
-      this.weights.push(weights[i]);
-    });
-  }
-}
-
 /** Options for {@link StoryClusterer}; each defaults to the constant of the same name. */
 export interface ClusterOptions {
   storyThreshold?: number;
@@ -195,13 +158,13 @@ interface Cluster {
   id: string;
   docs: string[];
   /** Term id -> summed weight. */
-  tf: TermWeights;
+  tf: IdWeights;
   /** Bumped on every change of `tf` (invalidates the cached vector). */
   version?: number;
   /** Cached weighted vector and the state it was computed from (see {@link CACHE_DRIFT}). */
   cache?: { vec: SparseVec; version: number; n: number; storyDocs: number; eventDocs?: number };
   /** Story only: number of its docs containing each term (by term id). */
-  df?: Map<number, number>;
+  df?: IdCounts;
   /** Story only: its event ids, least recently updated first. */
   events?: string[];
   minDay?: number;
@@ -331,7 +294,8 @@ function decay(gap: number | undefined, grace: number, scale: number): number {
 export class StoryClusterer {
   private readonly opts: Required<ClusterOptions>;
   private n = 0;
-  private readonly df = new Map<string, number>();
+  /** Document frequency by term id (every observed term has an id). */
+  private readonly df: number[] = [];
   private readonly docs = new Map<string, DocState>();
   private readonly storyMap = new Map<string, Cluster>();
   private readonly eventMap = new Map<string, Cluster>();
@@ -375,13 +339,13 @@ export class StoryClusterer {
 
   private observeTerms(tf: Map<string, number>): void {
     this.n++;
-    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of tf.keys()) this.df[this.termId(t)]++;
   }
 
   /** IDF of a term id, cached until the statistics change. */
   private idf(id: number): number {
     if (this.idfAt[id] === this.n) return this.idfVal[id];
-    const v = Math.log((this.n + IDF_PRIOR_DOCS + 1) / ((this.df.get(this.terms[id]) ?? 0) + 0.5));
+    const v = Math.log((this.n + IDF_PRIOR_DOCS + 1) / ((this.df[id] ?? 0) + 0.5));
     this.idfVal[id] = v;
     this.idfAt[id] = this.n;
     return v;
@@ -528,7 +492,7 @@ export class StoryClusterer {
       version: 1,
       opts: this.opts,
       n: this.n,
-      df: [...this.df],
+      df: this.terms.flatMap((t, i): [string, number][] => (this.df[i] > 0 ? [[t, this.df[i]]] : [])),
       counter: this.counter,
       docs: [...this.docs.values()].map((d) => ({ id: d.id, tf: Array.from(d.tids, (id, i): [string, number] => [this.terms[id], d.tw[i]]), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event })),
     };
@@ -539,7 +503,7 @@ export class StoryClusterer {
     if (!state || state.version !== 1) throw new ParallaxError("E_LINK_STATE", "Unsupported story clusterer state.", "Pass the object StoryClusterer.toJSON() produced (version 1).");
     const c = new StoryClusterer(state.opts);
     c.n = state.n;
-    for (const [t, n] of state.df) c.df.set(t, n);
+    for (const [t, n] of state.df) c.df[c.termId(t)] = n;
     c.counter = state.counter;
     for (const d of state.docs) {
       const doc: DocState = { id: d.id, ...c.termArrays(new Map(d.tf)), day: d.day, eventDays: d.eventDays, story: d.story, event: d.event };
@@ -566,7 +530,7 @@ export class StoryClusterer {
 
   /** Document frequency of a term id in the statistics. */
   termDf(id: number): number {
-    return this.df.get(this.terms[id]) ?? 0;
+    return this.df[id] ?? 0;
   }
 
   /** Cluster id counter (persisted so restored clusterers hand out fresh ids). */
@@ -598,7 +562,7 @@ export class StoryClusterer {
     if (stats) {
       if (stats.df.length !== terms.length) throw new ParallaxError("E_LINK_STATE", "The persisted document frequencies do not match the term dictionary.", "Re-link from scratch (`parallax relink`).");
       c.n = stats.n;
-      for (let i = 0; i < terms.length; i++) if (stats.df[i] > 0) c.df.set(terms[i], stats.df[i]);
+      for (let i = 0; i < terms.length; i++) c.df[i] = stats.df[i];
     }
     const states: DocState[] = [];
     for (const d of docs) {
@@ -608,8 +572,7 @@ export class StoryClusterer {
       for (const t of d.tids) {
         if (t < 0 || t >= terms.length) throw new ParallaxError("E_LINK_STATE", `Persisted article ${d.id} refers to an unknown term.`, "Re-link from scratch (`parallax relink`).");
         if (stats) continue;
-        const term = c.terms[t];
-        c.df.set(term, (c.df.get(term) ?? 0) + 1);
+        c.df[t]++;
       }
       if (!stats) c.n++;
       states.push(state);
@@ -622,9 +585,9 @@ export class StoryClusterer {
   /** Puts a restored article back into its (possibly new) story and event, and indexes the story under its key terms. */
   private attach(d: DocState): void {
     let s = this.storyMap.get(d.story);
-    if (!s) this.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new TermWeights(), df: new Map(), events: [] }));
+    if (!s) this.storyMap.set(d.story, (s = { id: d.story, docs: [], tf: new IdWeights(), df: new IdCounts(), events: [] }));
     let e = this.eventMap.get(d.event);
-    if (!e) this.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new TermWeights() }));
+    if (!e) this.eventMap.set(d.event, (e = { id: d.event, docs: [], tf: new IdWeights() }));
     this.addToCluster(s, d, true);
     this.addToCluster(e, d, false);
     touchEvent(s, e.id);
@@ -658,7 +621,7 @@ export class StoryClusterer {
   // ---------------------------------------------------------------------------
 
   private newCluster(prefix: string, story: boolean): Cluster {
-    return { id: `${prefix}${++this.counter}`, docs: [], tf: new TermWeights(), df: story ? new Map() : undefined, events: story ? [] : undefined };
+    return { id: `${prefix}${++this.counter}`, docs: [], tf: new IdWeights(), df: story ? new IdCounts() : undefined, events: story ? [] : undefined };
   }
 
   private addToCluster(c: Cluster, d: DocState, story: boolean): void {
@@ -669,7 +632,7 @@ export class StoryClusterer {
     for (let i = 0; i < tids.length; i++) {
       const t = tids[i];
       c.tf.add(t, tw[i]);
-      if (c.df) c.df.set(t, (c.df.get(t) ?? 0) + 1);
+      if (c.df) c.df.increment(t);
     }
     if (c.tf.size > 2 * CENTROID_MAX_TERMS) this.prune(c);
     if (d.day !== undefined) {
@@ -692,6 +655,7 @@ export class StoryClusterer {
       this.specific.push(isSpecific(t) ? 1 : 0);
       this.idfAt.push(-1);
       this.idfVal.push(0);
+      this.df.push(0);
     }
     return id;
   }
@@ -771,7 +735,7 @@ export class StoryClusterer {
   }
 
   /** Story-local factor: terms most of the story's articles share weigh less (more so in bigger stories). */
-  private localWeights(s: { docs: unknown[]; df?: Map<number, number> }): (id: number) => number {
+  private localWeights(s: { docs: unknown[]; df?: { get(id: number): number | undefined } }): (id: number) => number {
     const n = s.docs.length;
     const lambda = n / (n + LOCAL_PRIOR_DOCS);
     const specific = this.specific;
@@ -888,7 +852,7 @@ export class StoryClusterer {
       const votes = new Map<string, number>();
       for (const i of g) votes.set(oldIds[i], (votes.get(oldIds[i]) ?? 0) + 1);
       const pick = [...votes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).find(([e]) => !used.has(e))?.[0];
-      const e: Cluster = pick ? { id: pick, docs: [], tf: new TermWeights() } : this.newCluster("e", false);
+      const e: Cluster = pick ? { id: pick, docs: [], tf: new IdWeights() } : this.newCluster("e", false);
       used.add(e.id);
       this.eventMap.set(e.id, e);
       touchEvent(s, e.id);

@@ -39,7 +39,7 @@ export const CANDIDATES_PER_DOC = 8;
 export const REWRITE_MIN_TERM_CONTAINMENT = 0.4;
 export const CANDIDATE_MAX_DF_SHARE = 0.5;
 /** Prepared articles kept while adding duplicates (the originals of many copies are prepared once). */
-const PREPARED_CACHE = 256;
+export const PREPARED_CACHE = 256;
 /** Votes for the source: dates decide most, then wire attribution, then coverage and specificity. */
 const VOTE_EARLIER = 3;
 const VOTE_WIRE = 2;
@@ -299,6 +299,15 @@ export class RewriteMemo {
   prepare(d: LinkDoc): Prepared {
     return this.remember(this.prepared, d.id, () => prepare(d));
   }
+  /** @internal The prepared article of this id when at hand (marked recently used). */
+  preparedOf(id: string): Prepared | undefined {
+    const p = this.prepared.get(id);
+    if (p) {
+      this.prepared.delete(id);
+      this.prepared.set(id, p);
+    }
+    return p;
+  }
   private remember<T>(m: Map<string, T>, id: string, make: () => T): T {
     let v = m.get(id);
     if (v !== undefined) {
@@ -350,26 +359,21 @@ export function findDuplicates(docs: LinkDoc[]): ArticleRelation[] {
  * earlier) for the sentence alignment. A copy is the later-published of the two; when a new
  * article is published before the indexed text it copies, the relation points the other way.
  */
-export function addDuplicates(index: DuplicateIndex, docs: LinkDoc[], lookup: (id: string) => LinkDoc | undefined): ArticleRelation[] {
+export function addDuplicates(index: DuplicateIndex, docs: LinkDoc[], lookup: (id: string) => LinkDoc | undefined, memo = new RewriteMemo(PREPARED_CACHE)): ArticleRelation[] {
   const out: ArticleRelation[] = [];
-  // A wire story syndicated many times is the original of each copy: prepare it once per call.
-  const prepared = new Map<string, Prepared>();
-  const prep = (doc: LinkDoc): Prepared => {
-    let p = prepared.get(doc.id);
-    if (!p) {
-      if (prepared.size >= PREPARED_CACHE) prepared.delete(prepared.keys().next().value!);
-      prepared.set(doc.id, (p = prepare(doc)));
-    }
-    return p;
-  };
+  // A wire story syndicated many times is the original of each copy: it is prepared once while in
+  // the memo (which a caller adding chunk after chunk passes to every call), and not looked up again.
   for (const d of [...docs].sort(byPublication)) {
     const m = index.add(d.id, d.text);
     if (!m.duplicateOf) continue;
-    const original = lookup(m.duplicateOf);
-    if (!original) continue;
-    const [copy, of] = byPublication(d, original) < 0 ? [original, d] : [d, original];
-    const pf = prep(copy);
-    const pt = prep(of);
+    let po = memo.preparedOf(m.duplicateOf);
+    if (!po) {
+      const original = lookup(m.duplicateOf);
+      if (!original) continue;
+      po = memo.prepare(original);
+    }
+    const pd = memo.prepare(d);
+    const [pf, pt] = byPublication(d, po.doc) < 0 ? [po, pd] : [pd, po];
     const pairs = alignSentences(pf.sentences, pt.sentences);
     const reason = m.exact ? "exact copy, added earlier" : `near-duplicate (Jaccard ${round(m.jaccard ?? 0)}, containment ${round(m.containment ?? 0)}), earlier in publication order`;
     out.push(buildRelation("duplicate", pf, pt, pairs, true, m.jaccard ?? 1, reason));

@@ -441,6 +441,19 @@ describe("link state and partial story writes", () => {
     store.close();
   });
 
+  it("keeps an article's link row when only a note in its metadata changes, drops it when its text changes", () => {
+    const store = openSqliteStore(":memory:");
+    const a = reuters();
+    store.putArticle(a);
+    store.putLinkDocs([{ articleId: a.id, story: "s1", event: "e1", day: 19650, tids: new Int32Array([0]), tw: new Float64Array([1]), sig: new Int32Array(128), shingles: 3, dupRoot: a.id, exactKey: "k" }]);
+    store.putArticle({ ...a, meta: { ...a.meta, impliedDate: { date: "2023-10-19", basis: "test", fromArticle: "x" } } });
+    expect(store.getArticle(a.id)!.meta.impliedDate?.date).toBe("2023-10-19");
+    expect(store.listUnlinkedIds()).toEqual([]);
+    store.putArticle({ ...a, text: `${a.text} More.` });
+    expect(store.listUnlinkedIds()).toEqual([a.id]);
+    store.close();
+  });
+
   it("writes some stories without touching the others, listed by rank", () => {
     const store = openSqliteStore(":memory:");
     const a = reuters();

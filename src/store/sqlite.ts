@@ -14,7 +14,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { ParallaxError } from "../errors.js";
 import type { Article, ArticleRelation, Diagnostic, Severity } from "../model.js";
-import { isSpanRelation, toSpans, withText, type HeldRelation, type SpanRelation } from "../link/relation-spans.js";
+import { isSpanRelation, toSpans, withText, type HeldRelation } from "../link/relation-spans.js";
 import { toFtsQuery } from "./fts-query.js";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, PARALLAX_APPLICATION_ID } from "./migrations.js";
 import type {
@@ -324,6 +324,12 @@ class SqliteStore implements Store {
 
   private updateArticle(a: Article, hash: string, now: string): void {
     const m = a.meta ?? {};
+    const old = this.st("SELECT text, title, published, outlet, meta_json FROM articles WHERE id = ?").get(a.id) as Row;
+    const oldMeta = JSON.parse(old.meta_json) as Article["meta"];
+    // What the linker's state is computed from (a note such as meta.impliedDate leaves it valid).
+    const linkInputChanged =
+      old.text !== a.text || old.title !== (m.title ?? null) || old.published !== (m.published ?? null) || old.outlet !== (m.outlet ?? null) ||
+      JSON.stringify(oldMeta.dateline ?? null) !== JSON.stringify(m.dateline ?? null);
     this.st(
       `UPDATE articles SET title = ?, published = ?, outlet = ?, url = ?, source_path = ?, source_format = ?, source_index = ?,
          external_id = ?, raw = ?, text = ?, text_length = ?, meta_json = ?, offsets_json = ?, row_hash = ?, updated_at = ?
@@ -336,7 +342,7 @@ class SqliteStore implements Store {
     this.st("DELETE FROM diagnostics WHERE article_id = ?").run(a.id);
     this.insertDiagnostics(a);
     // The linker's state was computed from the old text and metadata: the next link run redoes it.
-    this.st("DELETE FROM link_docs WHERE article_id = ?").run(a.id);
+    if (linkInputChanged) this.st("DELETE FROM link_docs WHERE article_id = ?").run(a.id);
   }
 
   private insertDiagnostics(a: Article): void {
@@ -512,8 +518,8 @@ class SqliteStore implements Store {
       for (const r of rel) {
         // evidence as spans (text read back from the articles); relations pointing elsewhere as given
         const h = isSpanRelation(r) ? r : toSpans(r);
-        const detail = isSpanRelation(h) ? { a: h.a, d: h.d } : { alignments: h.alignments ?? [], additions: h.additions ?? [] };
-        ins.run(r.from, r.to, r.kind, r.score, r.reason, JSON.stringify(detail));
+        const detail = isSpanRelation(h) ? h.spans : JSON.stringify({ alignments: h.alignments ?? [], additions: h.additions ?? [] });
+        ins.run(r.from, r.to, r.kind, r.score, r.reason, detail);
       }
     });
   }
@@ -529,9 +535,11 @@ class SqliteStore implements Store {
       return t;
     };
     return rows.map((r) => {
-      const d = JSON.parse(r.detail_json) as Pick<SpanRelation, "a" | "d"> | Pick<ArticleRelation, "alignments" | "additions">;
       const base = { kind: r.kind, from: r.from_id, to: r.to_id, score: r.score, reason: r.reason };
-      return "a" in d ? withText({ ...base, ...d }, textOf) : { ...base, alignments: d.alignments, additions: d.additions };
+      // spans ({a, d}) are read back as they were stored; the earlier full form is parsed
+      if (r.detail_json.startsWith('{"a":')) return withText({ ...base, spans: r.detail_json }, textOf);
+      const d = JSON.parse(r.detail_json) as Pick<ArticleRelation, "alignments" | "additions">;
+      return { ...base, alignments: d.alignments, additions: d.additions };
     });
   }
 
