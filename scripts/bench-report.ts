@@ -122,7 +122,8 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the 10 parts of the 100k corpus ingested into one store " +
       "(`parallax --db s100k.db ingest /work/s100k/`, annotation in-thread: ingest stage 994 s for 99,902 articles, then its link stage 536 s), then a full link " +
       "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 517 s (5.2 ms/article; 586 CPU s with V8's GC threads), 1.9 GB peak (1,893 MiB), 1,195 stories, " +
-      "124,801 duplicate/rewrite relations: within the 10-minute and 2 GB aims. The previous session's code on the same store, measured the same day: " +
+      "124,801 duplicate/rewrite relations: within the 10-minute aim, and at the 2 GB one rather than safely under it (a run with a smaller " +
+      "story cache, 700 articles instead of 1,000, took 517 s and peaked at 2.09 GB: the peak varies by ~0.15 GB from run to run). The previous session's code on the same store, measured the same day: " +
       "507 s, 3.7 GB peak (the 755 s recorded last session did not reproduce; the memory did). What changed: the link state is written first and the clusterer and duplicate index dropped before the story phase, " +
       "story centroids and document frequencies live in typed arrays (src/link/id-maps.ts), relations are held as their stored JSON, " +
       "the originals of syndicated copies are prepared once across chunks, and the heavy commands run with `--heap-growing-percent=50` (src/cli/heap.ts): " +
