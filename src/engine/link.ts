@@ -269,7 +269,7 @@ function step(store: Store, state: LinkState, ids: string[], opts: LinkOptions):
   const { changed, addOrder } = clusterPhase(store, state, ids, relations);
   let storiesChanged = 0;
   store.transaction(() => {
-    const plan = persistLinkState(store, state, ids, changed, addOrder, termsBefore);
+    const plan = persistLinkState(store, state, ids, isNew, changed, addOrder, termsBefore);
     state.clusterer = state.dup = state.placed = undefined;
     storiesChanged = storyPhase(store, plan, isNew, relations, opts);
     store.putRelations(relations);
@@ -304,10 +304,9 @@ function clusterPhase(store: Store, state: LinkState, ids: string[], relations: 
  * vectors, days and signatures of earlier articles never change), the new terms and the header;
  * returns what the story phase needs.
  */
-function persistLinkState(store: Store, state: LinkState, ids: string[], changed: string[], addOrder: ReadonlyMap<string, number>, termsBefore: number): StoryPlan {
+function persistLinkState(store: Store, state: LinkState, ids: string[], isNew: ReadonlySet<string>, changed: string[], addOrder: ReadonlyMap<string, number>, termsBefore: number): StoryPlan {
   const clusterer = state.clusterer!;
   const dup = state.dup!;
-  const isNew = new Set(ids);
   const members = changed.map((sid) => clusterer.storyDocs(sid));
   const days = new Map<string, number | undefined>();
   const roots = new Map<string, string>();
@@ -334,15 +333,15 @@ function persistLinkState(store: Store, state: LinkState, ids: string[], changed
   store.setMeta(META_KEY, { version: LINK_STATE_VERSION, counter: clusterer.idCounter, docs: linkedBefore + ids.length } satisfies LinkMeta);
   return { members, days, roots };
 }
+
 /**
- * One changed story at a time: rewrites among its articles, then its report (see {@link step});
- * stories the changed ones absorbed or replaced are removed. Returns the number of stories written.
+ * One changed story at a time: rewrites among its articles (a rewrite tells the same story as its
+ * source), undated articles' reference dates, then its report, read from a window of at most
+ * STORY_REPORT_WINDOW articles (a long story's earlier timeline is carried from its earlier
+ * reports). Stories the changed ones absorbed or replaced are removed. Returns the number of
+ * stories written.
  */
 function storyPhase(store: Store, plan: StoryPlan, isNew: Set<string>, relations: HeldRelation[], opts: LinkOptions): number {
-  // One changed story at a time: rewrites among its articles (a rewrite tells the same story as its
-  // source), undated articles' reference dates, then its report, read from a window of at most
-  // STORY_REPORT_WINDOW articles (a long story's earlier timeline is carried from its earlier
-  // reports). Stories it absorbed or replaced go.
   const { members } = plan;
   // The stories each changed story's earlier articles were in, read before any is rewritten.
   const befores = members.map((memberIds) => {
