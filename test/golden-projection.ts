@@ -47,6 +47,8 @@ export function projectStory(s: Story): unknown {
     independentSources: s.independentSources,
     articles: s.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, rewriteOf: a.rewriteOf, duplicateOf: a.duplicateOf, sourceGroup: a.sourceGroup })),
     entities: s.entities.filter((e) => e.type === "PERSON").map((e) => ({ name: e.name, aliases: e.aliases, roles: e.roles.map((r) => r.text), articles: e.articleCount })),
+    // places with their aliases: a capital standing for its government ("Washington was working") joins its country
+    places: s.entities.filter((e) => e.type === "LOC").map((e) => ({ name: e.name, aliases: e.aliases, articles: e.articleCount })),
     events: s.events.map((e) => ({ label: e.label, type: e.type, date: e.date, dateBasis: e.dateBasis, sources: e.independentSources, articles: e.articleIds.length })),
     quotes: s.quotes.map((q) => ({ speaker: q.speaker.name, kind: q.kind, text: q.text, sources: q.independentSources })),
     facts: s.facts.map((f) => ({ status: f.status, sources: f.independentSources, text: f.text })),

@@ -146,10 +146,20 @@ describe("mergeEntities: capitals as governments", () => {
   it("does not read datelines, possessives or place phrases as governments", () => {
     const at = (text: string, name: string) => actsAsGovernment(text, { start: text.indexOf(name), end: text.indexOf(name) + name.length });
     expect(at("BEIJING (Reuters) - China said", "BEIJING")).toBe(false);
-    expect(at("Moscow's position is clear.", "Moscow")).toBe(false);
+    expect(at("Moscow's streets were cold.", "Moscow")).toBe(false);
+    expect(at("Moscow\u2019s mayor spoke.", "Moscow")).toBe(false);
+    expect(at("Talks in Moscow ended.", "Moscow")).toBe(false);
     expect(at("Residents of Moscow said it was cold.", "Moscow")).toBe(false);
     expect(at("Moscow hosted a concert.", "Moscow")).toBe(false);
     expect(at("But Moscow rejected the offer.", "Moscow")).toBe(true);
+  });
+
+  it("reads a capital's policy possessive, a relation with it, or its work as its government", () => {
+    const at = (text: string, name: string) => actsAsGovernment(text, { start: text.indexOf(name), end: text.indexOf(name) + name.length });
+    expect(at("Moscow's position is clear.", "Moscow")).toBe(true);
+    expect(at("He reaffirmed Beijing\u2019s alignment with Moscow in their efforts.", "Beijing")).toBe(true);
+    expect(at("He reaffirmed Beijing\u2019s alignment with Moscow in their efforts.", "Moscow")).toBe(true);
+    expect(at("He said that Washington was working to secure the release.", "Washington")).toBe(true);
   });
 });
 

@@ -195,8 +195,20 @@ const GOVERNMENT_VERBS = new Set((
   "welcom protest threaten vow pledg promis declar stat claim blam argu propos offer agre refus recogniz recognis support " +
   "back oppos impos sanction expel recall summon sent send deploy approv veto vote sign order ask hope want believ fear " +
   "consider see saw view regard expect plan intend seek sought push press lobbi lobby respond retaliat freez froze suspend " +
-  "emphasiz emphasis underlin reaffirm express voic expell halt cut ban block dismiss slam hail prais note stress reiterat maintain acknowledg admit confirm"
+  "emphasiz emphasis underlin reaffirm express voic expell halt cut ban block dismiss slam hail prais note stress reiterat maintain acknowledg admit confirm " +
+  "work tri try aim"
 ).split(" "));
+
+/** Nouns after a capital's possessive that make it its government ("Beijing's alignment", "Moscow's position"). */
+const GOVERNMENT_NOUNS = new Set((
+  "alignment position positions stance policy policies support decision decisions response reaction relations ties " +
+  "envoy envoys ambassador diplomats diplomacy government leadership allies ally demands demand proposal proposals offer plan " +
+  "plans objections concerns call calls backing opposition approach strategy sanctions veto refusal insistence push bid efforts " +
+  "role ambitions interests influence claims warnings threat threats view views"
+).split(" "));
+
+/** A relation noun and "with" or "between" right before a capital make it a government ("alignment with Moscow"). */
+const RELATION_BEFORE = /(?:^|[^\p{L}])(?:alignment|ties|relations|talks|cooperation|coordination|agreement|deal|rift|dispute|tensions?|partnership|alliance|negotiations|dialogue|rapprochement|standoff) (?:with|between)\s+$/iu;
 
 /** True when a verb form belongs to {@link GOVERNMENT_VERBS} (by its stem). */
 function governmentVerb(word: string): boolean {
@@ -216,12 +228,17 @@ const GOVERNMENT_LOOKAHEAD_WORDS = 4;
 /**
  * True when the place mention at `span` acts as a government in `text`: it is directly followed
  * (after auxiliaries and adverbs) by a speech or action verb ("Washington said", "Beijing has urged"),
- * and no preposition before it makes it a place ("officials in Tripoli said").
+ * or its possessive by a noun of policy ("Beijing's alignment"), and no preposition before it makes it
+ * a place ("officials in Tripoli said"); or a relation noun with "with" comes before it ("ties with Moscow").
  */
 export function actsAsGovernment(text: string, span: Span): boolean {
+  const before = text.slice(Math.max(0, span.start - 30), span.start);
+  if (RELATION_BEFORE.test(before)) return true;
   if (!governmentPosition(text, span)) return false;
   const after = text.slice(span.end, span.end + 80);
-  if (!/^\s/.test(after)) return false; // "Washington-based", "Washington's", "Washington, D.C."
+  const possessive = /^['\u2019\u2018]s\s+(\p{L}+)/u.exec(after);
+  if (possessive) return GOVERNMENT_NOUNS.has(possessive[1].toLowerCase());
+  if (!/^\s/.test(after)) return false; // "Washington-based", "Washington, D.C."
   const words = after.trim().split(/\s+/).slice(0, GOVERNMENT_LOOKAHEAD_WORDS);
   for (const raw of words) {
     const w = raw.replace(/[^\p{L}]+$/u, "");

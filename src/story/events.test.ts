@@ -108,6 +108,12 @@ describe("mergeEvents", () => {
     const labels = run([it2]).map((e) => e.label).sort();
     expect(labels).toEqual(["China expressed intent to meet or negotiate with Russia", "Israel retaliated"]);
   });
+  it("labels an act that was only asked for as an appeal for it, not as done", () => {
+    const text = "Zhai Jun urged humanitarian assistance to Palestine.";
+    const it2 = item("a", text, [["Zhai Jun", "PERSON"], ["Palestine", "LOC"]], [{ actor: "Zhai Jun", target: "Palestine" }]);
+    Object.assign(it2.ann.events[0], { type: "aid", cameo: "073", modality: "appeal", trigger: { start: 9, end: 14, text: "urged" } });
+    expect(run([it2]).map((e) => e.label)).toEqual(["Zhai Jun called for aid to Palestine"]);
+  });
   it("labels appeals with their addressee and content, and acts with no object as complete clauses", () => {
     const text = "Zhai Jun called on the international community to play its role. Wang Yi called for restraint. China Urges Immediate Ceasefire. Wang Yi criticized.";
     const names: [string, Entity["type"]][] = [["Zhai Jun", "PERSON"], ["Wang Yi", "PERSON"], ["China", "LOC"]];

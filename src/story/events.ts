@@ -377,6 +377,25 @@ const PLANNED_VERB: Record<string, string> = {
 };
 
 /**
+ * What an appeal for an act asks for ("called for aid to Palestine", "called for sanctions on"): an event
+ * whose modality is "appeal" did not happen; someone asked for it.
+ */
+const APPEAL_NOUN: Record<string, string> = {
+  meet: "a meeting with",
+  call: "talks with",
+  visit: "a visit to",
+  travel: "a visit to",
+  statement: "a statement",
+  criticize: "criticism of",
+  support: "support for",
+  agree: "an agreement with",
+  vote: "a vote on",
+  attack: "action against",
+  aid: "aid to",
+  sanction: "sanctions on",
+};
+
+/**
  * Verb phrases for events whose parts leave no object: a label must read as a complete clause, so it says
  * what kind of act it was rather than end on a preposition or a transitive verb ("Wang Yi made an appeal",
  * not "Wang Yi called for"). Past and base forms.
@@ -418,7 +437,8 @@ export function labelOf(e: StoryEvent, written?: string, content?: EventContent)
   if (!whom && NO_OBJECT_PAST[e.type]) [past, base] = [NO_OBJECT_PAST[e.type], NO_OBJECT_BASE[e.type]];
   const who = names(e.actors) || "Someone";
   const planned = PLANNED_VERB[e.type] ?? `intends to ${base}`;
-  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? planned : e.modality === "hypothetical" ? `may ${base}` : past;
+  const appealed = e.modality === "appeal" && e.type !== "appeal" && APPEAL_NOUN[e.type] ? `called for ${APPEAL_NOUN[e.type]}` : undefined;
+  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? planned : e.modality === "hypothetical" ? `may ${base}` : (appealed ?? past);
   // with no object, no verb phrase ends on its preposition ("travelled to", "held a phone call with")
   const parts = [`${who} ${whom ? verb : verb.replace(/ (with|to|for|on)$/, "")}`];
   if (whom) parts.push(whom);

@@ -5,7 +5,8 @@ import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
 const lists = emptyGazetteerLists();
-lists.countries = ["qatar", "israel", "china", "united states"];
+lists.countries = ["qatar", "israel", "china", "united states", "bosnia"];
+lists.orgNames = ["hamas"];
 lists.demonyms = ["israeli", "palestinian", "chinese"];
 lists.regions = ["gaza"];
 lists.cities = ["beijing"];
@@ -35,6 +36,12 @@ describe("CoNLL conventions", () => {
       "MISC:Israel-Gaza",
       "MISC:Israeli-Palestinian",
     ]);
+    // A place joined to another name (here an organisation) is one MISC too; a name alone is not joined.
+    expect(run("A go-between in the Israel-Hamas conflict.", [["Israel-Hamas", "LOC"]])).toEqual(["MISC:Israel-Hamas"]);
+    // a place joined to a name that is neither a listed organisation nor tagged as one is left to the tagger
+    expect(run("The war in Bosnia-Herzegovina ended.", [["Bosnia-Herzegovina", "LOC"]])).toEqual(["LOC:Bosnia-Herzegovina"]);
+    expect(run("A go-between in the Israel-Hamas conflict.", [["Israel", "LOC"], ["Hamas", "ORG"]])).toEqual(["MISC:Israel-Hamas"]);
+    expect(run("The Hamas-Fatah talks.", [["Hamas", "ORG"], ["Fatah", "ORG"]])).toEqual(["ORG:Hamas", "ORG:Fatah"]);
   });
   it("splits a person run before a possessive place and joins a given name", () => {
     expect(run("Mikhail Bogdanov Beijing\u2019s envoy", [["Mikhail", "PERSON"], ["Bogdanov Beijing", "PERSON"]])).toEqual(["PERSON:Mikhail Bogdanov", "LOC:Beijing"]);

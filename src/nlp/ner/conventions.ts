@@ -7,7 +7,7 @@
  *   ("Qatar's Minister") or a national team ("Japan beat Syria"); never ORG;
  * - a nationality or demonym alone ("Chinese", "Palestinians") is MISC;
  * - a hyphenated compound of place names or demonyms used as one word ("Israel-Gaza crisis",
- *   "Israeli-Palestinian conflict") is ONE MISC entity: CoNLL-2003 tokens keep hyphenated words
+ *   "Israeli-Palestinian conflict", and a place joined to another name: "Israel-Hamas conflict") is ONE MISC entity: CoNLL-2003 tokens keep hyphenated words
  *   whole and a derived, adjectival use of names is MISC.
  */
 import { CaseMode, isCommonNonName } from "./casing.js";
@@ -118,10 +118,13 @@ export function applyConventions(
   }
   // 3b. States named by their form of government are places ("Ottoman Empire", "Kingdom of Castile").
   for (const s of spans) if (s.type !== "LOC" && isStateName(tokens, s.start, s.end)) s.type = "LOC";
-  // 4. Hyphenated compounds of places and demonyms.
+  // 4. Hyphenated compounds of places and demonyms, or of a place and another name ("Israel-Hamas conflict").
+  // the other name: a listed organisation, or a word the tagger calls a person or organisation ("Bosnia-Herzegovina" stays a place)
+  const named = (k: number): boolean =>
+    /^\p{Lu}/u.test(tokens[k].text) && (gaz.has(tokens[k].text, "orgname") || spans.some((s) => s.start === k && s.end === k + 1 && (s.type === "ORG" || s.type === "PERSON")));
   for (let i = sentStart; i + 2 < sentEnd; i++) {
     let j = i;
-    while (j + 2 < sentEnd && tokens[j + 1].text === "-" && touching(tokens[j], tokens[j + 1]) && touching(tokens[j + 1], tokens[j + 2]) && isPlaceOrDemonym(tokens[j + 2], gaz)) j += 2;
+    while (j + 2 < sentEnd && tokens[j + 1].text === "-" && touching(tokens[j], tokens[j + 1]) && touching(tokens[j + 1], tokens[j + 2]) && (isPlaceOrDemonym(tokens[j + 2], gaz) || named(j + 2))) j += 2;
     if (j === i || !isPlaceOrDemonym(tokens[i], gaz)) continue;
     // Only a compound used as one word, not the end of a longer hyphenated name.
     if (i > sentStart && touching(tokens[i - 1], tokens[i]) && tokens[i - 1].text === "-") continue;

@@ -1140,6 +1140,9 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     // "Obama, who understood that a push would fail, told his advisers ...": a relative clause between a subject and
     // its verb ends at the comma before that verb.
     if (relative && !quoted && e > k && t.text === "," && tokens[e + 1] && (tokens[e + 1].pos === "VERB" || tokens[e + 1].pos === "AUX") && !/ing$/.test(tokens[e + 1].norm)) break;
+    // "opposed all actions that harm civilians, Zhai expressed China's position": a clause of its own whose verb is a
+    // speech cue attributes what comes before it; it is no part of this content.
+    if (!quoted && e > k + 1 && t.text === "," && speechClauseAt(tokens, e + 1)) break;
     if (!quoted && e > k && t.norm === "and" && tokens[e + 1]?.pos === "VERB" && sameVerbForm(tokens[e + 1], cueTok)) break;
     // "said it's too early ... but noted that ...", "urges her husband to come out and repeatedly says ...": a second
     // predicate of the cue's subject (no comma before it) ends the content.
@@ -1373,6 +1376,15 @@ const PREPOSITIONAL_PARTICIPLES = new Set(["including", "excluding", "regarding"
 
 /** Longest subject noun phrase read before the verb of a coordinated clause, in tokens. */
 const MAX_COORDINATED_SUBJECT_TOKENS = 6;
+
+/** Does a subject (a name or a pronoun) followed directly by a past-tense speech cue start at token i ("Zhai expressed", "he said")? */
+function speechClauseAt(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  if (tokens[k]?.pos === "PRON" && /^(he|she|they|we)$/.test(tokens[k].norm)) k++;
+  else while (k < tokens.length && k - i < MAX_COORDINATED_SUBJECT_TOKENS && tokens[k].pos === "PROPN") k++;
+  const v = tokens[k];
+  return k > i && !!v && v.pos === "VERB" && /ed$|^said$|^told$/.test(v.norm) && isCueWord(v.norm);
+}
 
 /** Does a subject (a pronoun or a short noun phrase) followed by a finite verb or auxiliary start at token i? */
 function subjectThenVerb(tokens: readonly Token[], i: number): boolean {
