@@ -119,17 +119,20 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "link = the CLI's own \"linked ... (Xs)\"); batch = one of successive `parallax --db X ingest` runs of 1k articles into one store " +
       "(link = the CLI's \"linked ... (Xs)\" line; written = stories the link stage wrote). Not in the default `npm run bench` set: " +
       "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour). " +
-      "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the 10 parts of the 100k corpus ingested into one store " +
-      "(`parallax --db s100k.db ingest /work/s100k/`, annotation in-thread: ingest stage 994 s for 99,902 articles, then its link stage 536 s), then a full link " +
-      "`PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 517 s (5.2 ms/article; 586 CPU s with V8's GC threads), 1.9 GB peak (1,893 MiB), 1,195 stories, " +
-      "124,801 duplicate/rewrite relations: within the 10-minute aim, and at the 2 GB one rather than safely under it (a run with a smaller " +
-      "story cache, 700 articles instead of 1,000, took 517 s and peaked at 2.09 GB: the peak varies by ~0.15 GB from run to run). The previous session's code on the same store, measured the same day: " +
-      "507 s, 3.7 GB peak (the 755 s recorded last session did not reproduce; the memory did). What changed: the link state is written first and the clusterer and duplicate index dropped before the story phase, " +
-      "story centroids and document frequencies live in typed arrays (src/link/id-maps.ts), relations are held as their stored JSON, " +
-      "the originals of syndicated copies are prepared once across chunks, and the heavy commands run with `--heap-growing-percent=50` (src/cli/heap.ts): " +
-      "with V8's own growth factor the same code peaks at 3.4 GB (484 s); with 30% it took 543 s for 1.88 GB. " +
-      "The 10k store: 41 s (4.1 ms/article), 0.7 GB peak. Where the 100k link goes: the duplicate phase (read, MinHash, sentence alignment of the " +
-      "44,177 syndicated copies) about 190 s, clustering about 30 s, the story phase (rewrites among each story's articles, reports) about 250 s. Story reports read at most 400 articles each " +
+      "The 100k analyze row was measured before this session's memory changes (below): its link stage took 752 s and the run peaked at " +
+      "2.67 GB, over both aims: the ingest left the tagger's word caches (up to 100k forms, 2-3 KB each) behind, and the link's cluster phase " +
+      "left ~550 MB of freed per-article arrays in the C heap for the story phase. Both are fixed (caches released after an ingest, arrays in slabs), which the 10k analyze row " +
+      "shows (peak 1,189 -> 962 MB, link 57.7 -> 46.3 s); the 100k analyze was not run again. " +
+      "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the store the 100k analyze left (99,902 articles), copied, " +
+      "then a full link `PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 592 s (5.9 ms/article; 660 CPU s with V8's GC threads), 1.58 GB peak " +
+      "(1,580 MiB), 1,176 stories, 124,985 duplicate/rewrite relations. The code before the change on the same store: 565 s (632 CPU s), 1.90 GB " +
+      "(1,898 MiB); identical output (same md5 over stories, memberships, relations and link state). What changed: the clusterer's term arrays and " +
+      "the duplicate index's MinHash signatures are carved from 4 MB slabs (src/link/slab.ts), and the heavy commands fix glibc's mmap threshold " +
+      "at 1 MB (src/cli/heap.ts), so the slabs are separate mappings that go back to the system when the clusterer is dropped before the story " +
+      "phase: with slabs alone (glibc raises its threshold as it goes) the run took 582 s and peaked at 1.99 GB; a trace showed the C heap " +
+      "holding 699 MB during the story phase while V8's live heap was ~200-230 MB. Cost: ~5% more time. " +
+      "Where the 100k link goes (a traced run with forced collections, 640 s in all): the duplicate and cluster phases (read, MinHash, alignment " +
+      "of the syndicated copies, clustering) 293 s, the story phase (rewrites among each story's articles, reports) 329 s, the relations 16 s. Story reports read at most 400 articles each " +
       "(src/story/window.ts), so a batch's link cost no longer follows the size of the stories it joins.",
   },
 };

@@ -8,7 +8,8 @@
  * 1. `parallax cluster --level story` (the clustering code the store's stories use) on every size:
  *    seconds, articles per second, milliseconds per article, peak RSS, stories found;
  * 2. `parallax --db X analyze` (read, clean, annotate, store, link, report) on 1k and 10k, and on
- *    100k with `--full` (about half an hour: annotation dominates): total seconds, the ingest stage's
+ *    100k with `--full` (about half an hour: annotation dominates; given as a folder of 10 files of 10k
+ *    lines, since one 590 MB file is over the CLI's input cap): total seconds, the ingest stage's
  *    and the link stage's own seconds (from the CLI's "ingested ... (Xs)" and "linked ... (Xs)" lines);
  * 3. `parallax --db X ingest` of the 10k corpus in 10 successive batches of 1k into one store (an
  *    archive fed day by day): each batch's seconds, ingest-stage and link-stage seconds, stories
@@ -23,17 +24,21 @@
  * figure is one core's.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Result } from "./bench.js";
-import { HEAP_ENV, HEAP_FLAGS } from "../src/cli/heap.js";
+import { HEAP_FLAGS, heapEnv } from "../src/cli/heap.js";
 import { DEFAULT_SEED, makeScaleCorpus, readBase, writeCorpus, type CorpusStats, type ScaleArticle } from "./make-scale-corpus.js";
+
+const NEWLINE = Buffer.from("\n");
 
 /** Corpus sizes for the clustering runs (4,625 = all of T17). */
 export const CLUSTER_SIZES = [1000, 4625, 10000, 100000];
 /** Corpus sizes for the full ingest-and-link runs; FULL_SIZE joins them with --full. */
 export const ANALYZE_SIZES = [1000, 10000];
 export const FULL_SIZE = 100000;
+/** Corpora larger than this many articles are given to `analyze` as a folder of files of this many lines. */
+export const PART_ARTICLES = 10000;
 /** Successive batches ingested into one store, and their size. */
 export const BATCHES = 10;
 export const BATCH_SIZE = 1000;
@@ -112,7 +117,7 @@ function runCli(root: string, args: string[], stdout: string | undefined, timeou
   const r = spawnSync(process.execPath, [...HEAP_FLAGS, ...args], {
     cwd: root,
     stdio: ["ignore", outFd, "pipe"],
-    env: { ...process.env, PARALLAX_RUSAGE: "1", PARALLAX_ANNOTATE_WORKERS: "0", [HEAP_ENV]: HEAP_FLAGS.join(" ") },
+    env: { ...heapEnv(process.env), PARALLAX_RUSAGE: "1", PARALLAX_ANNOTATE_WORKERS: "0" },
     maxBuffer: 64 * 1024 * 1024,
     timeout: timeoutS * 1000,
     killSignal: "SIGKILL",
@@ -201,6 +206,43 @@ function corpus(o: ScaleOptions, base: ScaleArticle[], size: number, stats: Reco
   return path;
 }
 
+/**
+ * A corpus of more than PART_ARTICLES articles as a folder of files of PART_ARTICLES lines each (written once), as
+ * an archive arrives: one file of the 100k corpus (590 MB) is over the CLI's input size cap. Smaller ones as they are.
+ */
+function inParts(file: string, size: number): string {
+  if (size <= PART_ARTICLES) return file;
+  const dir = `${file}.parts`;
+  const done = join(dir, ".complete");
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // read as bytes, line by line: the file is larger than the longest string V8 allows
+  const fd = openSync(file, "r");
+  const buf = Buffer.alloc(1 << 24);
+  let lines: Buffer[] = [];
+  let rest: Buffer = Buffer.alloc(0);
+  let k = 0;
+  const flush = () => {
+    if (!lines.length) return;
+    writeFileSync(join(dir, `part-${String(k++).padStart(3, "0")}.jsonl`), Buffer.concat(lines.flatMap((l) => [l, NEWLINE])));
+    lines = [];
+  };
+  for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+    let chunk = Buffer.concat([rest, buf.subarray(0, n)]);
+    for (let nl: number; (nl = chunk.indexOf(10)) >= 0; chunk = chunk.subarray(nl + 1)) {
+      if (nl > 0) lines.push(Buffer.from(chunk.subarray(0, nl)));
+      if (lines.length === PART_ARTICLES) flush();
+    }
+    rest = Buffer.from(chunk);
+  }
+  closeSync(fd);
+  if (rest.length) lines.push(rest);
+  flush();
+  writeFileSync(done, "");
+  return dir;
+}
+
 function freshDb(path: string): void {
   for (const ext of ["", "-wal", "-shm"]) rmSync(path + ext, { force: true });
 }
@@ -234,11 +276,14 @@ export function scaleBench(o: ScaleOptions): ScaleResult {
   }
 
   for (const size of parts.includes("analyze") ? [...ANALYZE_SIZES, ...(o.full ? [FULL_SIZE] : [])] : []) {
-    const file = corpus(o, base, size, corpora);
+    const file = inParts(corpus(o, base, size, corpora), size);
     const db = join(o.work, `scale-${size}.db`);
     freshDb(db);
     const r = runCli(o.root, [o.cli, "--db", db, "analyze", file, "--format", "json", "--top", "1", "--out", join(o.work, `scale-${size}.report.json`)], undefined, timeout);
-    add(row("analyze", String(size), size, r, { ...ingestLine(r.stderr), ...linkLine(r.stderr) }));
+    const ing = ingestLine(r.stderr);
+    // a run that stored nothing measured nothing (an input refused, say): a failure, with the CLI's words
+    if (!r.error && !ing.stored) r.error = `stored no article: ${r.stderr.replace(/PARALLAX_RUSAGE .*/, "").trim().split("\n")[0]?.slice(0, 300)}`;
+    add(row("analyze", String(size), size, r, { ...ing, ...linkLine(r.stderr) }));
   }
 
   // successive batches of the 10k corpus (publication order) into one store
@@ -301,7 +346,7 @@ export function scaleBench(o: ScaleOptions): ScaleResult {
   const peak = Math.max(0, ...rows.map((r) => r.peakMemoryMb ?? 0));
   return {
     name: "scale",
-    command: `parallax cluster --level story scale-N.jsonl (N = ${CLUSTER_SIZES.join(", ")}); parallax --db X analyze scale-N.jsonl (N = ${ANALYZE_SIZES.join(", ")}${o.full ? `, ${FULL_SIZE}` : ""}); ${BATCHES} x parallax --db X ingest batch-of-${batchSize}.jsonl`,
+    command: `parallax cluster --level story scale-N.jsonl (N = ${CLUSTER_SIZES.join(", ")}); parallax --db X analyze scale-N.jsonl (N = ${ANALYZE_SIZES.join(", ")}${rows.some((r) => r.stage === "analyze" && r.articles === FULL_SIZE) ? `, ${FULL_SIZE} as a folder of files of ${PART_ARTICLES / 1000}k lines` : ""}); ${BATCHES} x parallax --db X ingest batch-of-${batchSize}.jsonl`,
     figures,
     seconds: (performance.now() - started) / 1000,
     maxRssMb: peak || undefined,

@@ -19,6 +19,14 @@ export const YOUNG_SEMI_SPACE_MB = 64;
  * peaked at 3.4 GB, with 50% well under 2 GB (docs/BENCHMARKS.md).
  */
 export const HEAP_GROWING_PERCENT = 50;
+/**
+ * Memory blocks of at least this many bytes get their own mapping from the C allocator (glibc), which
+ * goes back to the system as soon as the block is freed. glibc's own threshold starts at 128 KB but
+ * rises (up to 32 MB) each time a larger mapped block is freed; then the linker's slabs (4 MB, see
+ * src/link/slab.ts) land in the allocator's heap, whose freed space it keeps. Fixed, the threshold
+ * stays put (a no-op where the C library is not glibc).
+ */
+export const MMAP_THRESHOLD_BYTES = 1 << 20;
 /** The node flags the heavy commands run with. */
 export const HEAP_FLAGS = [`--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
 /** Commands that read, annotate or link many articles. */
@@ -38,6 +46,17 @@ export function needsHeapFlags(argv: readonly string[], execArgv: readonly strin
 }
 
 /**
+ * The environment of a restarted heavy command: {@link HEAP_ENV} set, and glibc's mmap threshold fixed
+ * at {@link MMAP_THRESHOLD_BYTES} unless the user's GLIBC_TUNABLES already chooses one.
+ */
+export function heapEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const tunable = `glibc.malloc.mmap_threshold=${MMAP_THRESHOLD_BYTES}`;
+  const own = env.GLIBC_TUNABLES;
+  const tunables = !own ? tunable : /glibc\.malloc\.mmap_threshold=/.test(own) ? own : `${own}:${tunable}`;
+  return { ...env, [HEAP_ENV]: HEAP_FLAGS.join(" "), GLIBC_TUNABLES: tunables };
+}
+
+/**
  * Runs this CLI again in a child process with {@link HEAP_FLAGS} (same arguments, stdin, stdout
  * and stderr) and returns its exit code. Interrupts reach the child through the terminal's
  * process group; this process waits for it to finish.
@@ -47,7 +66,7 @@ export function restartWithHeapFlags(): number {
   for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(s, ignore);
   const r = spawnSync(process.execPath, [...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, [HEAP_ENV]: HEAP_FLAGS.join(" ") },
+    env: heapEnv(process.env),
   });
   if (r.error) {
     for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(s, ignore);

@@ -8,7 +8,7 @@ import type { Store } from "../store/store.js";
 import { readInputs } from "../ingest/read.js";
 import type { InputItem } from "../ingest/types.js";
 import { toArticle } from "../ingest/article.js";
-import { annotate, ANNOTATOR_VERSION } from "../nlp/annotate.js";
+import { annotate, ANNOTATOR_VERSION, releaseAnnotationCaches } from "../nlp/annotate.js";
 import type { Progress } from "../cli/progress.js";
 import { AnnotatorPool } from "./annotate-pool.js";
 
@@ -20,6 +20,8 @@ export const INGEST_BATCH = 200;
  * loading the models on each worker costs more than annotating in-thread saves.
  */
 export const POOL_MIN_ARTICLES = 32;
+/** Articles annotated by one ingest after which the annotator's word caches are released at its end. */
+export const RELEASE_CACHES_AFTER = 1000;
 
 export interface IngestOptions {
   maxBytes?: number;
@@ -136,6 +138,8 @@ export async function ingestItems(store: Store, items: AsyncIterable<InputItem> 
     // Settle any batch still in flight (its error, if any, was already thrown above) before stopping workers.
     await pending?.catch(() => undefined);
     await pool?.close();
+    // the tagger's word caches, full after a long ingest, are not needed by what follows (linking)
+    if (stats.annotated >= RELEASE_CACHES_AFTER) releaseAnnotationCaches();
   }
   stats.seconds = (performance.now() - started) / 1000;
   return stats;

@@ -22,6 +22,7 @@
  * Time apart weakens the story decision but never vetoes it ({@link STORY_DECAY_FLOOR}); an undated
  * article's dateline dates it but is not one of its event days.
  */
+import { Slab } from "./slab.js";
 import { ParallaxError } from "../errors.js";
 import { dateFeatures, dayNumber, findDates } from "./dates.js";
 import { eventDaysConflict, leadEventDays } from "./eventDates.js";
@@ -314,6 +315,8 @@ export class StoryClusterer {
   private readonly idfAt: number[] = [];
   /** Scratch weights by term id for {@link vector}. */
   private scratch = new Float64Array(1024);
+  /** Where the articles' term arrays live (freed with the clusterer as whole slabs: see src/link/slab.ts). */
+  private readonly slab = new Slab();
 
   constructor(opts: ClusterOptions = {}) {
     this.opts = {
@@ -662,8 +665,8 @@ export class StoryClusterer {
 
   /** A term-frequency map as parallel id and weight arrays (map order kept). */
   private termArrays(tf: Map<string, number>): { tids: Int32Array; tw: Float64Array } {
-    const tids = new Int32Array(tf.size);
-    const tw = new Float64Array(tf.size);
+    const tids = this.slab.int32(tf.size);
+    const tw = this.slab.float64(tf.size);
     let i = 0;
     for (const [t, w] of tf) {
       tids[i] = this.termId(t);

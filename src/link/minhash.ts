@@ -4,6 +4,7 @@
  * everything added so far in time independent of the archive size: a new text is compared only
  * with the texts that share an LSH bucket with it.
  */
+import { Slab } from "./slab.js";
 import { fmix32, hash32 } from "./hash.js";
 import { shingleHashes, shingleHashesOfNormalized } from "./shingles.js";
 import { normalizeText } from "./text.js";
@@ -134,6 +135,7 @@ export class DuplicateIndex {
   /** Ids by insertion number (the buckets hold numbers). */
   private readonly ids: string[] = [];
   private readonly buckets = new BandBuckets(LSH_BANDS);
+  private readonly slab = new Slab();
 
   constructor(private readonly opts: { jaccard?: number; containment?: number } = {}) {
     this.hasher = new MinHasher(NUM_PERMUTATIONS);
@@ -183,6 +185,7 @@ export class DuplicateIndex {
 
   private insert(e: DuplicateEntry, bandKeys: number[]): void {
     const { id, ...entry } = e;
+    entry.sig = this.slab.copyInt32(entry.sig); // kept for the index's life: carved from its slabs (src/link/slab.ts)
     this.entries.set(id, entry);
     if (!this.exact.has(e.exactKey)) this.exact.set(e.exactKey, id);
     this.buckets.add(this.ids.length, bandKeys);

@@ -10,6 +10,8 @@ import { checkOrder, runPipeline, type Stage } from "../pipeline.js";
 import { tokenize } from "./tokenize.js";
 import { findTimexes } from "./timex/index.js";
 import { recognizeEntities } from "./ner/index.js";
+import { releaseTaggerCaches } from "./ner/fasttag.js";
+import { releaseWordFeatureCaches } from "./ner/features.js";
 import { attachRoles } from "./roles/index.js";
 import { dropTitleEntities } from "./roles/title-entities.js";
 import { resolveCoreference } from "./coref/index.js";
@@ -103,6 +105,16 @@ export const NLP_STAGES: readonly Stage<Doc>[] = [
   eventStage,
 ];
 checkOrder(NLP_STAGES, ["text"]);
+
+/**
+ * Drops the language layer's word caches (the entity tagger's per-word features and scores). They
+ * are bounded, but a long ingest fills them and they would stay for the life of the process: a
+ * command that goes on to link calls this first. Annotation afterwards refills them as needed.
+ */
+export function releaseAnnotationCaches(): void {
+  releaseTaggerCaches();
+  releaseWordFeatureCaches();
+}
 
 /**
  * Runs the language layer over one document and returns every layer (empty where a stage failed;

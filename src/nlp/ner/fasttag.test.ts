@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../tokenize.js";
-import type { FeatToken } from "./features.js";
+import { WORD_FEATURE_GENERATION, type FeatToken } from "./features.js";
+import { WORD_CACHE_GENERATION } from "./fasttag.js";
+import { releaseAnnotationCaches } from "../annotate.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import { PerceptronRecognizer, defaultRecognizer } from "./index.js";
 import { deserializeModel, serializeModel } from "./perceptron.js";
@@ -56,5 +58,18 @@ describe("fast tagger path", () => {
       const toks = words.map((text) => ({ text }));
       expect(tagSentence(model, gaz, toks)).toEqual(tagSentence(model, gaz, toks, { reference: true }));
     }
+  });
+
+  it("gives the same tags after its word caches roll over generations or are released", () => {
+    const rec = defaultRecognizer() as PerceptronRecognizer;
+    const probe = ["Zhai", "Jun", "met", "Mikhail", "Bogdanov", "in", "Doha", "on", "Thursday", "."].map((text) => ({ text }));
+    const first = tagSentence(rec.model, rec.gazetteer, probe);
+    // more distinct word forms than two generations hold, in sentences of 40
+    const filler = Array.from({ length: 2 * WORD_CACHE_GENERATION + 2 * WORD_FEATURE_GENERATION + 400 }, (_, i) => ({ text: `Word${i}x` }));
+    for (let i = 0; i < filler.length; i += 40) tagSentence(rec.model, rec.gazetteer, filler.slice(i, i + 40));
+    expect(tagSentence(rec.model, rec.gazetteer, probe)).toEqual(first);
+    releaseAnnotationCaches();
+    expect(tagSentence(rec.model, rec.gazetteer, probe)).toEqual(first);
+    expect(tagSentence(rec.model, rec.gazetteer, probe, { reference: true })).toEqual(first);
   });
 });

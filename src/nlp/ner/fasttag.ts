@@ -25,8 +25,15 @@ import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel } from "./perceptron.js";
 
-/** Cached word forms after which all caches are dropped (bounds memory on big inputs). */
-const MAX_CACHED_WORDS = 100_000;
+/**
+ * Word forms per generation of the word cache: when the current generation is full it becomes the
+ * previous one (an entry found there moves back to the current one) and the generation before it is
+ * dropped. Memory stays bounded by two generations on any input while the frequent words stay cached
+ * (a cache that was cleared when full held up to 100k forms, 2-3 KB each, for the life of the process).
+ */
+export const WORD_CACHE_GENERATION = 30_000;
+/** Distinct short shapes after which every cache is dropped (shapes are few; this only guards odd input). */
+const MAX_CACHED_SHAPES = 10_000;
 /**
  * Words whose score vectors share one typed array (a slab): one allocation per this many new
  * words instead of one small off-heap buffer per word, and neighbouring entries close in memory.
@@ -99,6 +106,8 @@ export class TaggerTables {
   /** Tag names by index, with START_TAG last (index k). */
   private readonly prevNames: string[];
   private words = new Map<string, WordEntry>();
+  /** The previous generation of {@link words} (see {@link WORD_CACHE_GENERATION}). */
+  private oldWords = new Map<string, WordEntry>();
   private norms = new Map<string, NormEntry>();
   private shapes = new Map<string, ShapeEntry>();
   private shapeTriples = new Map<number, number>();
@@ -262,11 +271,20 @@ export class TaggerTables {
     for (let c = 0; c < k; c++) out[offset + c] += w[base + c];
   }
 
-  private clear(): void {
+  /** Drops every cached word, norm and shape (the model's own tables stay). */
+  releaseCaches(): void {
     this.words = new Map();
+    this.oldWords = new Map();
     this.norms = new Map();
     this.shapes = new Map();
     this.shapeTriples = new Map();
+  }
+
+  /** Starts a new generation of the word cache (norm entries are rebuilt on demand; shapes stay: their ids key shapeTriples). */
+  private nextGeneration(): void {
+    this.oldWords = this.words;
+    this.words = new Map();
+    this.norms = new Map();
   }
 
   private normEntry(norm: string): NormEntry {
@@ -290,6 +308,11 @@ export class TaggerTables {
   private wordEntry(text: string): WordEntry {
     let e = this.words.get(text);
     if (e) return e;
+    e = this.oldWords.get(text);
+    if (e) {
+      this.words.set(text, e);
+      return e;
+    }
     const k = this.k;
     const wf = wordFeats(text, this.gaz);
     const role = wf.gaz.includes("role");
@@ -379,7 +402,8 @@ export class TaggerTables {
    */
   tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[]): { tags: string[]; confidence: number[] } | undefined {
     const n = tokens.length;
-    if (this.words.size + n >= MAX_CACHED_WORDS) this.clear();
+    if (this.shapes.size >= MAX_CACHED_SHAPES) this.releaseCaches();
+    else if (this.words.size + n >= WORD_CACHE_GENERATION) this.nextGeneration();
     const words = this.sentWords;
     words.length = n;
     let mayHavePhrase = false;
@@ -510,12 +534,26 @@ function addRow(s: Float64Array, w: Float32Array, row: number, k: number): void 
 }
 
 const tablesCache = new WeakMap<PerceptronModel, WeakMap<Gazetteer, TaggerTables>>();
+/** Every table built, for {@link releaseTaggerCaches} (weakly: a dropped model's tables can go). */
+const allTables: WeakRef<TaggerTables>[] = [];
 
 /** The scoring tables of a model with a gazetteer (built on first use, then cached). */
 export function taggerTables(model: PerceptronModel, gaz: Gazetteer): TaggerTables {
   let byGaz = tablesCache.get(model);
   if (!byGaz) tablesCache.set(model, (byGaz = new WeakMap()));
   let t = byGaz.get(gaz);
-  if (!t) byGaz.set(gaz, (t = new TaggerTables(model, gaz)));
+  if (!t) {
+    byGaz.set(gaz, (t = new TaggerTables(model, gaz)));
+    allTables.push(new WeakRef(t));
+  }
   return t;
+}
+
+/** Drops the word caches of every tagger's tables (after a large ingest: they would otherwise stay for the process's life). */
+export function releaseTaggerCaches(): void {
+  for (let i = allTables.length - 1; i >= 0; i--) {
+    const t = allTables[i].deref();
+    if (t) t.releaseCaches();
+    else allTables.splice(i, 1);
+  }
 }

@@ -138,20 +138,46 @@ export function modeSelfFeatures(w: WordFeats, mode: CaseMode): readonly string[
 const CURLY_QUOTES = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/;
 const CURLY_QUOTES_ALL = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
 
-/** Word-feature cache entries kept before the cache is cleared (bounds memory on big inputs). */
-const MAX_CACHED_WORDS = 100_000;
-const wordCache = new WeakMap<Gazetteer, Map<string, WordFeats>>();
+/**
+ * Word forms per generation of the word-feature cache: when the current generation is full it becomes
+ * the previous one (an entry found there moves back) and the one before is dropped, so memory stays
+ * bounded while the frequent words stay cached.
+ */
+export const WORD_FEATURE_GENERATION = 30_000;
+/** The two generations of one gazetteer's word-feature cache. */
+interface FeatureCache {
+  now: Map<string, WordFeats>;
+  old: Map<string, WordFeats>;
+}
+const wordCache = new WeakMap<Gazetteer, FeatureCache>();
+/** Every cache made, for {@link releaseWordFeatureCaches}. */
+const allCaches: WeakRef<FeatureCache>[] = [];
+
+/** Drops every cached word's features (after a large ingest: they would otherwise stay for the process's life). */
+export function releaseWordFeatureCaches(): void {
+  for (let i = allCaches.length - 1; i >= 0; i--) {
+    const c = allCaches[i].deref();
+    if (c) [c.now, c.old] = [new Map(), new Map()];
+    else allCaches.splice(i, 1);
+  }
+}
 
 /** The neighbour-independent features of one word form (cached per gazetteer and form). */
 export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
   let cache = wordCache.get(gaz);
   if (!cache) {
-    cache = new Map();
+    cache = { now: new Map(), old: new Map() };
     wordCache.set(gaz, cache);
+    allCaches.push(new WeakRef(cache));
   }
-  const hit = cache.get(raw);
+  let hit = cache.now.get(raw);
   if (hit) return hit;
-  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  hit = cache.old.get(raw);
+  if (hit) {
+    cache.now.set(raw, hit);
+    return hit;
+  }
+  if (cache.now.size >= WORD_FEATURE_GENERATION) [cache.old, cache.now] = [cache.now, new Map()];
   // Typographic double quotes are the corpora's plain ones (training text rarely has them).
   const text = CURLY_QUOTES.test(raw) ? raw.replace(CURLY_QUOTES_ALL, '"') : raw;
   const form = lookupForm(text);
@@ -198,7 +224,7 @@ export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
     modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
     modeSelf: undefined,
   };
-  cache.set(raw, wf);
+  cache.now.set(raw, wf);
   return wf;
 }
 
