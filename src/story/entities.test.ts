@@ -143,8 +143,10 @@ describe("mergeEntities: capitals as governments", () => {
     expect(index.entities[0]).toMatchObject({ name: "China", aliases: ["Beijing"] });
   });
 
+  /** Whether `name` (its first occurrence) acts as a government in `text`. */
+  const at = (text: string, name: string) => actsAsGovernment(text, { start: text.indexOf(name), end: text.indexOf(name) + name.length });
+
   it("does not read datelines, possessives or place phrases as governments", () => {
-    const at = (text: string, name: string) => actsAsGovernment(text, { start: text.indexOf(name), end: text.indexOf(name) + name.length });
     expect(at("BEIJING (Reuters) - China said", "BEIJING")).toBe(false);
     expect(at("Moscow's streets were cold.", "Moscow")).toBe(false);
     expect(at("Moscow\u2019s mayor spoke.", "Moscow")).toBe(false);
@@ -155,7 +157,6 @@ describe("mergeEntities: capitals as governments", () => {
   });
 
   it("reads a capital's policy possessive, a relation with it, or its work as its government", () => {
-    const at = (text: string, name: string) => actsAsGovernment(text, { start: text.indexOf(name), end: text.indexOf(name) + name.length });
     expect(at("Moscow's position is clear.", "Moscow")).toBe(true);
     expect(at("He reaffirmed Beijing\u2019s alignment with Moscow in their efforts.", "Beijing")).toBe(true);
     expect(at("He reaffirmed Beijing\u2019s alignment with Moscow in their efforts.", "Moscow")).toBe(true);
