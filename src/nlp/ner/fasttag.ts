@@ -20,6 +20,7 @@
  * this path; headline and capitals lines, whose features are rewritten by mode, use the
  * string path.
  */
+import { GenerationCache } from "./generations.js";
 import { caseModeOf, wordCasing } from "./casing.js";
 import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, runFeatures, wordFeats } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
@@ -105,9 +106,8 @@ export class TaggerTables {
   private readonly gaz: Gazetteer;
   /** Tag names by index, with START_TAG last (index k). */
   private readonly prevNames: string[];
-  private words = new Map<string, WordEntry>();
-  /** The previous generation of {@link words} (see {@link WORD_CACHE_GENERATION}). */
-  private oldWords = new Map<string, WordEntry>();
+  /** Word entries by form, in two generations (see {@link WORD_CACHE_GENERATION}). */
+  private readonly words = new GenerationCache<string, WordEntry>(WORD_CACHE_GENERATION);
   private norms = new Map<string, NormEntry>();
   private shapes = new Map<string, ShapeEntry>();
   private shapeTriples = new Map<number, number>();
@@ -273,8 +273,7 @@ export class TaggerTables {
 
   /** Drops every cached word, norm and shape (the model's own tables stay). */
   releaseCaches(): void {
-    this.words = new Map();
-    this.oldWords = new Map();
+    this.words.clear();
     this.norms = new Map();
     this.shapes = new Map();
     this.shapeTriples = new Map();
@@ -282,8 +281,7 @@ export class TaggerTables {
 
   /** Starts a new generation of the word cache (norm entries are rebuilt on demand; shapes stay: their ids key shapeTriples). */
   private nextGeneration(): void {
-    this.oldWords = this.words;
-    this.words = new Map();
+    this.words.rotate();
     this.norms = new Map();
   }
 
@@ -308,11 +306,6 @@ export class TaggerTables {
   private wordEntry(text: string): WordEntry {
     let e = this.words.get(text);
     if (e) return e;
-    e = this.oldWords.get(text);
-    if (e) {
-      this.words.set(text, e);
-      return e;
-    }
     const k = this.k;
     const wf = wordFeats(text, this.gaz);
     const role = wf.gaz.includes("role");
@@ -403,7 +396,7 @@ export class TaggerTables {
   tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[]): { tags: string[]; confidence: number[] } | undefined {
     const n = tokens.length;
     if (this.shapes.size >= MAX_CACHED_SHAPES) this.releaseCaches();
-    else if (this.words.size + n >= WORD_CACHE_GENERATION) this.nextGeneration();
+    else if (this.words.full(n)) this.nextGeneration();
     const words = this.sentWords;
     words.length = n;
     let mayHavePhrase = false;

@@ -6,6 +6,7 @@
  * (computed during greedy decoding). Forms are normalised (curly apostrophes, digits) so
  * that training corpora tokenised differently from wink-nlp still give the same features.
  */
+import { GenerationCache } from "./generations.js";
 import { CaseMode, isCommonNonName, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { NEIGHBOUR_PREFIX, clusterSelfFeatures } from "./clusters.js";
@@ -144,20 +145,15 @@ const CURLY_QUOTES_ALL = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
  * bounded while the frequent words stay cached.
  */
 export const WORD_FEATURE_GENERATION = 30_000;
-/** The two generations of one gazetteer's word-feature cache. */
-interface FeatureCache {
-  now: Map<string, WordFeats>;
-  old: Map<string, WordFeats>;
-}
-const wordCache = new WeakMap<Gazetteer, FeatureCache>();
+const wordCache = new WeakMap<Gazetteer, GenerationCache<string, WordFeats>>();
 /** Every cache made, for {@link releaseWordFeatureCaches}. */
-const allCaches: WeakRef<FeatureCache>[] = [];
+const allCaches: WeakRef<GenerationCache<string, WordFeats>>[] = [];
 
 /** Drops every cached word's features (after a large ingest: they would otherwise stay for the process's life). */
 export function releaseWordFeatureCaches(): void {
   for (let i = allCaches.length - 1; i >= 0; i--) {
     const c = allCaches[i].deref();
-    if (c) [c.now, c.old] = [new Map(), new Map()];
+    if (c) c.clear();
     else allCaches.splice(i, 1);
   }
 }
@@ -166,18 +162,13 @@ export function releaseWordFeatureCaches(): void {
 export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
   let cache = wordCache.get(gaz);
   if (!cache) {
-    cache = { now: new Map(), old: new Map() };
+    cache = new GenerationCache(WORD_FEATURE_GENERATION);
     wordCache.set(gaz, cache);
     allCaches.push(new WeakRef(cache));
   }
-  let hit = cache.now.get(raw);
+  const hit = cache.get(raw);
   if (hit) return hit;
-  hit = cache.old.get(raw);
-  if (hit) {
-    cache.now.set(raw, hit);
-    return hit;
-  }
-  if (cache.now.size >= WORD_FEATURE_GENERATION) [cache.old, cache.now] = [cache.now, new Map()];
+  if (cache.full()) cache.rotate();
   // Typographic double quotes are the corpora's plain ones (training text rarely has them).
   const text = CURLY_QUOTES.test(raw) ? raw.replace(CURLY_QUOTES_ALL, '"') : raw;
   const form = lookupForm(text);
@@ -224,7 +215,7 @@ export function wordFeats(raw: string, gaz: Gazetteer): WordFeats {
     modeFeats: [...gaz1.map((c) => `g=${c}`), ...(isCommonNonName(text, gaz) ? ["common"] : [])],
     modeSelf: undefined,
   };
-  cache.now.set(raw, wf);
+  cache.set(raw, wf);
   return wf;
 }
 
