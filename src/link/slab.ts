@@ -30,7 +30,7 @@ export class Slab {
   /** A copy of `a` in the slab. */
   copyInt32(a: ArrayLike<number>): Int32Array {
     const out = this.int32(a.length);
-    for (let i = 0; i < a.length; i++) out[i] = a[i];
+    out.set(a);
     return out;
   }
 
