@@ -211,8 +211,11 @@ export interface EventMention {
   /** Resolved calendar date (YYYY-MM-DD) if known. */
   date?: string;
   negated: boolean;
-  /** "asserted" for something that happened; "planned", "hypothetical", "appeal" otherwise. */
-  modality: "asserted" | "planned" | "hypothetical" | "appeal";
+  /**
+   * "asserted" for something that happened; "planned", "hypothetical", "appeal" otherwise; "pending"
+   * for an act still awaited ("has yet to announce": negated as well, it has not happened so far).
+   */
+  modality: "asserted" | "planned" | "hypothetical" | "appeal" | "pending";
 }
 
 /** All annotation layers of one article. */

@@ -19,7 +19,7 @@ import { findAttributions } from "./quotes/index.js";
 import { findEvents } from "./events/index.js";
 
 /** Bumped whenever a stage's output changes, so stored annotations can be recomputed. */
-export const ANNOTATOR_VERSION = "3";
+export const ANNOTATOR_VERSION = "4";
 
 const tokenizeStage: Stage<Doc> = {
   name: "nlp/tokenize",

@@ -108,6 +108,31 @@ describe("mergeEvents", () => {
     const labels = run([it2]).map((e) => e.label).sort();
     expect(labels).toEqual(["China expressed intent to meet or negotiate with Russia", "Israel retaliated"]);
   });
+  it("labels a statement by what was expressed, as written, rather than 'made a statement'", () => {
+    const text = "China expressed deep concern. Wang declared.";
+    const it2 = item("a", text, [["China", "LOC"], ["Wang", "PERSON"]], [{ actor: "China" }, { actor: "Wang" }]);
+    const [concern, declared] = it2.ann.events;
+    Object.assign(concern, { type: "statement", cameo: "012", trigger: { start: 6, end: 28, text: "expressed deep concern" } });
+    Object.assign(declared, { type: "statement", cameo: "010", trigger: { start: 35, end: 43, text: "declared" } });
+    expect(run([it2]).map((e) => e.label).sort()).toEqual(["China expressed deep concern", "Wang declared"]);
+  });
+  it("labels criticism with its whole object when the target is only the object's head", () => {
+    const text = "China opposed all actions that harm civilians.";
+    const it2 = item("a", text, [["China", "LOC"]], [{ actor: "China", target: "all actions" }]);
+    const start = text.indexOf("opposed");
+    Object.assign(it2.ann.events[0], { type: "criticize", cameo: "110", trigger: { start, end: start + 7, text: "opposed" }, sentence: { start: 0, end: text.length } });
+    expect(run([it2]).map((e) => e.label)).toEqual(["China criticized all actions that harm civilians"]);
+  });
+  it("labels a negated act by its modality: still awaited, not planned, not done", () => {
+    const text = "China has yet to announce it. Zhai will not meet Bogdanov. Wang did not visit Doha.";
+    const names: [string, Entity["type"]][] = [["China", "LOC"], ["Zhai", "PERSON"], ["Bogdanov", "PERSON"], ["Wang", "PERSON"], ["Doha", "LOC"]];
+    const it2 = item("a", text, names, [{ actor: "China" }, { actor: "Zhai", target: "Bogdanov" }, { actor: "Wang", target: "Doha" }]);
+    const [announce, meet, visit] = it2.ann.events;
+    Object.assign(announce, { type: "statement", cameo: "010", negated: true, modality: "pending" });
+    Object.assign(meet, { negated: true, modality: "planned" });
+    Object.assign(visit, { type: "visit", cameo: "042", negated: true });
+    expect(run([it2]).map((e) => e.label).sort()).toEqual(["China is yet to make a statement", "Wang did not visit Doha", "Zhai will not meet Bogdanov"]);
+  });
   it("labels an act that was only asked for as an appeal for it, not as done", () => {
     const text = "Zhai Jun urged humanitarian assistance to Palestine.";
     const it2 = item("a", text, [["Zhai Jun", "PERSON"], ["Palestine", "LOC"]], [{ actor: "Zhai Jun", target: "Palestine" }]);

@@ -66,10 +66,22 @@ interface Draft {
   /** What each participant says about its side (its key, its countries), for actors and targets. */
   actorSides: Side[];
   targetSides: Side[];
-  /** The trigger as written when it is one past-tense verb ("retaliated"), for labels of events with no target. */
+  /** The trigger as written when it is a past-tense predicate ("retaliated", "expressed deep concern"), for labels of events with no target. */
   verb?: string;
   /** What the founding mention asks, criticizes or supports, and whom an appeal addresses (for the label). */
   content?: EventContent;
+}
+
+/**
+ * The trigger as written when it reads as a whole predicate in a label: one past-tense verb ("retaliated"), or for a
+ * statement the verb with its object noun ("expressed deep concern", "voiced its sadness"), which says more than
+ * "made a statement".
+ */
+function writtenVerb(m: EventMention): string | undefined {
+  const t = m.trigger.text;
+  if (/^[a-z]+ed$/.test(t)) return t;
+  if (m.type === "statement" && /^[a-z]+ed(?: [a-z]+){1,3}$/.test(t)) return t;
+  return undefined;
 }
 
 /** Kinds of event whose label needs what the sentence says after the trigger: an appeal's content, an object. */
@@ -161,7 +173,7 @@ export function mergeEvents(items: StoryInput[], index: EntityIndex, groups: Sou
       terms,
       actorSides,
       targetSides,
-      verb: /^[a-z]+ed$/.test(m.trigger.text) ? m.trigger.text : undefined,
+      verb: writtenVerb(m),
       content,
       ev: {
         id: "",
@@ -431,14 +443,24 @@ export function labelOf(e: StoryEvent, written?: string, content?: EventContent)
       // "called on the international community to play its role": the target is whom the appeal addresses
       [past, base, whom] = ["called on", "call on", [addressee, content?.addressee ? content.content : undefined].filter(Boolean).join(" ")];
     } else if (content?.content) [past, base, whom] = ["called for", "call for", content.content];
-  } else if (!whom && content?.content && CONTENT_KINDS.has(e.type)) {
+  } else if (content?.content && CONTENT_KINDS.has(e.type) && (!whom || (e.targets.every((t) => isContent(t, content)) && content.content.length > whom.length))) {
+    // no target, or only the head of the object ("all actions" of "all actions that harm civilians"): the whole object
     [past, base, whom] = [LABEL_VERB[e.type] ?? past, BASE_VERB[e.type] ?? base, content.content];
   }
   if (!whom && NO_OBJECT_PAST[e.type]) [past, base] = [NO_OBJECT_PAST[e.type], NO_OBJECT_BASE[e.type]];
   const who = names(e.actors) || "Someone";
   const planned = PLANNED_VERB[e.type] ?? `intends to ${base}`;
   const appealed = e.modality === "appeal" && e.type !== "appeal" && APPEAL_NOUN[e.type] ? `called for ${APPEAL_NOUN[e.type]}` : undefined;
-  const verb = e.negated ? `did not ${base}` : e.modality === "planned" ? planned : e.modality === "hypothetical" ? `may ${base}` : (appealed ?? past);
+  const verb =
+    e.modality === "pending"
+      ? `is yet to ${base}`
+      : e.negated
+        ? `${e.modality === "planned" ? "will not" : e.modality === "hypothetical" ? "may not" : "did not"} ${base}`
+        : e.modality === "planned"
+          ? planned
+          : e.modality === "hypothetical"
+            ? `may ${base}`
+            : (appealed ?? past);
   // with no object, no verb phrase ends on its preposition ("travelled to", "held a phone call with")
   const parts = [`${who} ${whom ? verb : verb.replace(/ (with|to|for|on)$/, "")}`];
   if (whom) parts.push(whom);

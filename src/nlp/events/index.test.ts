@@ -251,12 +251,20 @@ describe("modality, negation and codes", () => {
     expect(names(meet.targets)).toEqual(["Blinken"]);
   });
 
-  it("'has yet to announce' is a negated statement", () => {
+  it("'has yet to announce' is a statement still awaited: negated and pending", () => {
     const doc = buildDoc("The Chinese foreign ministry has yet to announce the details of the itinerary.", []);
     const [ev] = findEvents(doc);
     expect(ev.type).toBe("statement");
     expect(ev.negated).toBe(true);
+    expect(ev.modality).toBe("pending");
     expect(ev.actors[0]?.name).toBe("China");
+  });
+
+  it("'refused to meet' is negated and asserted; 'will not meet' negated and planned", () => {
+    const refused = findEvents(buildDoc("Zhai refused to meet Bogdanov.", [{ text: "Zhai", type: "PERSON" }, { text: "Bogdanov", type: "PERSON" }]));
+    expect(refused.map((e) => [e.type, e.negated, e.modality])).toEqual([["meet", true, "asserted"]]);
+    const willNot = findEvents(buildDoc("Zhai will not meet Bogdanov.", [{ text: "Zhai", type: "PERSON" }, { text: "Bogdanov", type: "PERSON" }]));
+    expect(willNot.map((e) => [e.type, e.negated, e.modality])).toEqual([["meet", true, "planned"]]);
   });
 
   it("'called for an immediate ceasefire' is an appeal to de-escalate (0256), with no ceasefire agreement", () => {

@@ -1,6 +1,7 @@
 /**
  * Negation and modality of a trigger from the words before it: "did not meet" (negated),
- * "will visit" / "is ready to maintain communication" (planned), "could impose" (hypothetical),
+ * "will visit" / "is ready to maintain communication" (planned), "has yet to announce" (pending and
+ * negated: not so far, still awaited), "could impose" (hypothetical),
  * "urged Israel to take" / "called on ... providing aid" (appeal: asked for, not done).
  */
 import type { EventMention, Token } from "../../model.js";
@@ -24,9 +25,9 @@ const PLANNED_BEFORE_TO = new Set([
   // nouns of intent: "commitment to maintaining communication", "readiness to hold talks"
   "commitment", "readiness", "willingness", "intention", "intent", "determination", "pledge", "bid",
 ]);
-/** Words before "to" that deny the infinitive ("refused to", "failed to", "has yet to"). */
+/** Words before "to" that deny the infinitive ("refused to", "failed to"). */
 const NEGATED_BEFORE_TO = new Set([
-  "refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "yet", "unable", "reluctant",
+  "refuse", "refused", "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "unable", "reluctant",
   // nouns: "Eriador's refusal to talk", "the failure to agree"
   "refusal", "reluctance", "failure",
 ]);
@@ -71,7 +72,8 @@ export function modalityOf(tokens: readonly Token[], start: number, head: number
     const gov = skipAdverbs(tokens, k - 1, from);
     const g = gov >= from ? normOf(tokens[gov]) : "";
     const raw = k - 1 >= from ? normOf(tokens[k - 1]) : "";
-    if (NEGATED_BEFORE_TO.has(raw) || NEGATED_BEFORE_TO.has(g)) negated = true;
+    if (raw === "yet" || g === "yet") [negated, modality] = [true, "pending"];
+    else if (NEGATED_BEFORE_TO.has(raw) || NEGATED_BEFORE_TO.has(g)) negated = true;
     else if (PLANNED_BEFORE_TO.has(g)) modality = "planned";
     else if (HYPOTHETICAL_BEFORE_TO.has(g)) modality = "hypothetical";
   }

@@ -54,6 +54,15 @@ const MIN_REPORTED_CONTENT_TOKENS = 2;
 /** Longest adjunct skipped between a cue and its that-clause ("said in the meeting that ..."), in tokens. */
 const MAX_ADJUNCT_TOKENS = 10;
 
+/**
+ * A verb that states a position, with the position noun as its object, reports speech like "said":
+ * "..., Zhai expressed China's position to the Russian and Qatari sides.", "she reiterated her view that ...".
+ */
+const POSITION_VERBS = new Set(["express", "expressed", "expresses", "expressing", "state", "stated", "states", "reiterate", "reiterated", "reiterates", "restate", "restated", "outline", "outlined", "outlines", "convey", "conveyed", "conveys", "explain", "explained", "explains", "set", "sets"]);
+const POSITION_NOUNS = new Set(["position", "positions", "stance", "view", "views", "viewpoint", "viewpoints"]);
+/** Longest owner between a position verb and its noun ("China's principled", "the Chinese government's"), in tokens. */
+const MAX_POSITION_OWNER_TOKENS = 5;
+
 /** Nouns of statement that are cues with a speaker and a that-clause ("Trump’s claim that ..."). */
 const SPEECH_NOUNS = new Set([
   "claim", "claims", "report", "reports", "statement", "assertion", "suggestion", "argument", "warning", "promise",
@@ -231,6 +240,18 @@ function withoutNested(text: string, tokens: readonly Token[], quotes: readonly 
       if (end > g.content[0]) g.content = [g.content[0], end];
     }
   }
+  // (3) "China opposes the siege, the envoy said.": a stance inside the content of a trailing speech cue whose object ran
+  // over the comma into that cue's source is cut at the comma (and then nests in it).
+  for (const f of found) {
+    const comma = f.source ? f.source[0] - 1 : -1;
+    if (!f.source || comma < 0 || f.source[0] >= f.cue[0] || tokens[comma].text !== "," || f.content[1] > comma + 1) continue;
+    if (!tokens.slice(f.cue[0], f.cue[1]).some((t) => STRONG_CUES.has(t.norm) || POSITION_VERBS.has(t.norm))) continue;
+    for (const g of found) {
+      if (g === f || g.cue[1] > comma || g.content[0] >= comma || g.content[1] <= comma || g.content[0] < f.content[0]) continue;
+      const end = trimEnd(text, tokens, g.content[0], comma, quotes);
+      if (end > g.content[0]) g.content = [g.content[0], end];
+    }
+  }
   const narration = (f: Found) => !inQuotes(tokens[f.cue[0]], quotes) && found.some((g) => g.kind === "direct" && holds(g, f));
   return found.filter((f) => !found.some((g) => holds(g, f)) || narration(f));
 }
@@ -297,7 +318,7 @@ function learnedCue(tok: Token): LearnedCue | undefined {
 }
 
 /** Every word form that can start a cue by the lists alone (verbs of every list, statement nouns, "according"). */
-const ANY_CUE_FORM: ReadonlySet<string> = new Set([...STRONG_CUES.keys(), ...WEAK_CUES.keys(), ...OBJECT_CUES.keys(), ...PHRASAL_FORMS.keys(), ...SPEECH_NOUNS, "according"]);
+const ANY_CUE_FORM: ReadonlySet<string> = new Set([...STRONG_CUES.keys(), ...WEAK_CUES.keys(), ...OBJECT_CUES.keys(), ...PHRASAL_FORMS.keys(), ...SPEECH_NOUNS, ...POSITION_VERBS, "according"]);
 
 /** Options of {@link findAttributions}. */
 export interface AttributionOptions {
@@ -363,12 +384,15 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   const phrasal = PHRASAL_FORMS.get(tok.norm);
   const withParticle = !!phrasal && i + 1 < unit.b && PHRASAL_CUES[phrasal].includes(tokens[i + 1].norm);
   let strong = STRONG_CUES.get(tok.norm) ?? (withParticle ? phrasal : undefined) ?? (forced ? tok.norm : undefined);
-  const weak = strong ? undefined : WEAK_CUES.get(tok.norm);
+  let weak = strong ? undefined : WEAK_CUES.get(tok.norm);
   // A verb of the learned lexicon reads as a stance verb: its object or clause is the content.
   const lex = strong || weak || OBJECT_CUES.has(tok.norm) ? undefined : learnedCue(tok);
-  const object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm) ?? (lex ? tok.norm : undefined);
+  let object = strong || weak ? undefined : OBJECT_CUES.get(tok.norm) ?? (lex ? tok.norm : undefined);
   const lexParticle = !!lex && i + 1 < unit.b && lex.particles.includes(tokens[i + 1].norm);
   if (object && withParticle) strong = object;
+  // "expressed China's position", "set out its stance": the verb and its position noun are one cue, as "said".
+  const positionEnd = POSITION_VERBS.has(tok.norm) ? positionPhraseEnd(tokens, unit, i, quotes) : -1;
+  if (positionEnd > 0) [strong, object] = ["say", undefined];
   const base = strong ?? weak ?? object;
   if (!base) return undefined;
   const ing = /ing$/.test(tok.norm);
@@ -404,10 +428,11 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
     c0--;
     while (c0 - 1 >= unit.a && (tokens[c0 - 1].pos === "AUX" || tokens[c0 - 1].pos === "ADV")) c0--;
   }
-  let c1 = i + 1;
+  if (positionEnd > 0) weak = undefined;
+  let c1 = positionEnd > 0 ? positionEnd : i + 1;
   // "complained about X", "warned against X", "spoke of X": a preposition right after the verb, before its object,
   // belongs to the cue (PolNeAR's convention; "that"/"to" clauses and adverbial phrases are not objects).
-  const particle = !withParticle && !lexParticle && i + 2 < unit.b && CUE_PARTICLES.has(tokens[i + 1].norm) && !inQuotes(tokens[i + 1], quotes) && objectStart(tokens[i + 2]);
+  const particle = positionEnd < 0 && !withParticle && !lexParticle && i + 2 < unit.b && CUE_PARTICLES.has(tokens[i + 1].norm) && !inQuotes(tokens[i + 1], quotes) && objectStart(tokens[i + 2]);
   if (withParticle || lexParticle || particle) c1++;
   const colon = tokens[c1]?.text === ":" && c1 < unit.b;
   if (colon) c1++;
@@ -553,6 +578,26 @@ function attributionAt(text: string, tokens: readonly Token[], unit: Unit, i: nu
   }
   const widened = widenAfterSource(text, tokens, unit, c1, content, quotes);
   return { kind: kindOf(text, widened, tokens, quotes, [left, [c0, c1]]), source: left, cue: [c0, c1], content: widened };
+}
+
+/**
+ * The end (exclusive) of a position phrase after the verb at `i` ("expressed China's position", "set out its
+ * stance", "reiterated the government's principled view"): an owner (a possessive, a name with "'s", adjectives)
+ * and a position noun; -1 when none follows.
+ */
+function positionPhraseEnd(tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): number {
+  let j = i + 1;
+  if ((tokens[i].norm === "set" || tokens[i].norm === "sets") && tokens[j]?.norm === "out") j++;
+  const last = Math.min(unit.b, j + MAX_POSITION_OWNER_TOKENS + 1);
+  let owned = false;
+  for (; j < last; j++) {
+    const t = tokens[j];
+    if (inQuotes(t, quotes)) return -1;
+    if (POSITION_NOUNS.has(t.norm)) return owned ? j + 1 : -1;
+    if (POSSESSIVES.has(t.norm) || isPossessiveMarker(t)) owned = true;
+    else if (!(t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NOUN" || t.norm === "the")) return -1;
+  }
+  return -1;
 }
 
 /** The paragraph that starts at token k after a line break (to the token before the next line break), or undefined. */

@@ -47,6 +47,11 @@ describe("findAttributions on the sample corpus", () => {
     expect(byContent(atts, "Russia is willing to work")).toMatchObject({ source: { text: "Bogdanov" }, speaker: { name: "Mikhail Bogdanov" } });
     expect(byContent(atts, "Qatar was actively")).toMatchObject({ speaker: { name: "Mohammed bin Abdulaziz bin Saleh Al Khulaifi" } });
     expect(byContent(atts, "that China and Russia share")).toMatchObject({ speaker: { name: "Zhai Jun" } });
+    // "..., Zhai expressed China's position to the Russian and Qatari sides.": a position stated is said
+    const position = byContent(atts, "China is saddened");
+    expect(position).toMatchObject({ kind: "reported", source: { text: "Zhai" }, cue: { text: "expressed China's position" }, speaker: { name: "Zhai Jun" } });
+    expect(position!.content.text.endsWith("violate international law")).toBe(true);
+    expect(atts.find((a) => a.cue?.text === "opposed")).toBeUndefined(); // inside Zhai's content, not an attribution of its own
   });
 
   it("001: a pronoun source resolves to Jadot", () => {
@@ -92,6 +97,12 @@ describe("findAttributions frames (no entities)", () => {
     expect(one("The New York Post reports that the team avoided the hospital.")[0]).toMatchObject({ source: { text: "The New York Post" }, cue: { text: "reports" } });
     expect(one("About one voter in nine is expected to be Latino.")).toEqual([]);
     expect(one("A group called Lashkar-e-Taiba was listed.")).toEqual([]);
+  });
+
+  it("reads a verb stating someone's position as a speech verb, in either frame", () => {
+    expect(one("China opposes the siege, the envoy expressed Beijing's position on Monday.")[0]).toMatchObject({ source: { text: "the envoy" }, cue: { text: "expressed Beijing's position" }, content: { text: "China opposes the siege" } });
+    expect(one("She reiterated her view that the talks must go on.")[0]).toMatchObject({ cue: { text: "reiterated her view" }, content: { text: "that the talks must go on" } });
+    expect(one("He expressed concern about the siege.").map((a) => a.cue?.text)).not.toContain("expressed concern");
   });
 
   it("gives a coordinated predicate the clause's subject", () => {
