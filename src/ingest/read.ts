@@ -58,7 +58,7 @@ export async function* readFileInputs(path: string, opts: ReadOptions = {}): Asy
     yield tooLarge(path, "the file", size, cap);
     return;
   }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
     bytes = await readFile(path);
   } catch (err) {
@@ -91,33 +91,40 @@ export async function* readFileInputs(path: string, opts: ReadOptions = {}): Asy
     return;
   }
   const decoded = decodeBytes(bytes, path);
-  if (decoded.text.trim() === "") {
+  // Neither the bytes nor (below) the decoded text is kept once handed on: a collection file (hundreds of MB at
+  // most) is not held twice while its records are read, nor after them by a finished reader's frame.
+  bytes = undefined;
+  let text: string | undefined = decoded.text;
+  const { encoding, diagnostics } = decoded;
+  decoded.text = "";
+  if (text.trim() === "") {
     yield fail(path, "ingest/empty", `${path}: the file holds only whitespace. Remove it or give it an article.`);
     return;
   }
-  const format = detectFormat(basename(path), decoded.text);
+  const format = detectFormat(basename(path), text);
   if (!format) {
     yield fail(path, "ingest/unsupported", `${path}: not a format Parallax reads. Accepted: ${ACCEPTED_FORMATS}.`);
     return;
   }
   const withDecoding = (doc: RawDoc): RawDoc => {
-    doc.encoding = decoded.encoding;
-    if (decoded.diagnostics.length) doc.diagnostics = [...(doc.diagnostics ?? []), ...decoded.diagnostics];
+    doc.encoding = encoding;
+    if (diagnostics.length) doc.diagnostics = [...(doc.diagnostics ?? []), ...diagnostics];
     return doc;
   };
   switch (format) {
     case "txt":
     case "html":
-      yield { ok: true, doc: withDecoding({ path, format, raw: decoded.text, html: format === "html", hints: {} }) };
+      yield { ok: true, doc: withDecoding({ path, format, raw: text, html: format === "html", hints: {} }) };
       return;
     case "jsonl":
     case "json":
     case "rss":
     case "atom": {
       const items =
-        format === "jsonl" ? parseJsonLines(decoded.text, path)
-        : format === "json" ? parseJsonDocument(decoded.text, path)
-        : parseFeed(decoded.text, path);
+        format === "jsonl" ? parseJsonLines(text, path)
+        : format === "json" ? parseJsonDocument(text, path)
+        : parseFeed(text, path);
+      text = undefined;
       for (const item of items) yield item.ok ? { ok: true, doc: withDecoding(item.doc) } : item;
       return;
     }

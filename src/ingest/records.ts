@@ -65,8 +65,12 @@ export function recordToItem(rec: unknown, path: string, index: number, format: 
 /** Splits a JSON Lines text into items, one per non-blank line; a bad line is one `ingest/bad-json` failure. */
 export function* parseJsonLines(text: string, path: string): Generator<InputItem> {
   const lines = text.split(/\r?\n/);
+  // Each line read is let go (the strings of its record may point into the file's text): once the records are
+  // written, nothing here keeps the file in memory, even while a finished generator's frame is still referenced.
+  text = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
+    lines[i] = "";
     if (line === "") continue;
     let rec: unknown;
     try {

@@ -10,7 +10,7 @@ import type { ArticleRelation, Evidence } from "../model.js";
 import { alignSentences, type AlignedPair } from "./align.js";
 import { DuplicateIndex } from "./minhash.js";
 import { sentenceEvidence, sentenceFeatures, type SentenceFeatures } from "./sentences.js";
-import { contentTerms, capitalizedNames, numbers } from "./text.js";
+import { contentTerms, capitalizedNames, countNumbers } from "./text.js";
 import type { LinkDoc } from "./types.js";
 
 /** Share of one article's substantive sentences that must align for it to count as a rewrite. */
@@ -68,7 +68,7 @@ function prepare(doc: LinkDoc): Prepared {
   // and a book-length input must not stall the batch.
   const sentences = sentenceFeatures(doc, MAX_ALIGN_SENTENCES);
   const quotes = (doc.text.match(/["\u201c\u201d]/g) ?? []).length / 2;
-  const specificity = (quotes + numbers(doc.text).length) / Math.max(1, sentences.length);
+  const specificity = (quotes + countNumbers(doc.text)) / Math.max(1, sentences.length);
   return { doc, sentences, agency: wireAgency(doc), specificity };
 }
 

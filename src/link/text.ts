@@ -26,42 +26,90 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Lower-cases and folds typographic variants (curly quotes, dashes, NBSP) so copies compare equal. */
-export function normalizeText(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
+/** What {@link normalizeText} replaces: typographic quotes and dashes, and whitespace other than one plain space. */
+const FOLDED = /[\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033\u2010-\u2015\u2212]|\s\s+|[^\S ]/g;
+
+function fold(m: string): string {
+  const c = m.charCodeAt(0);
+  if (m.length > 1) return " ";
+  if ((c >= 0x2018 && c <= 0x201b) || c === 0x2032) return "'";
+  if ((c >= 0x201c && c <= 0x201f) || c === 0x2033) return '"';
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return "-";
+  return " ";
 }
 
-/** Lower-cased word tokens of `s` (letters/digits, keeping inner apostrophes, dots and digit commas). */
-export function words(s: string): string[] {
-  const out: string[] = [];
-  // the tokens /[\p{L}\p{N}]+(?:['\u2019.,][\p{L}\p{N}]+)*/gu matches, scanned by hand (faster than the regex)
+/**
+ * Lower-cases and folds typographic variants (curly quotes, dashes, NBSP) so copies compare equal;
+ * whitespace runs become one space. One pass: a plain single space (most of the matches a `\s+`
+ * would make) is left alone.
+ */
+export function normalizeText(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(FOLDED, fold).trim();
+}
+
+/**
+ * Calls `visit(start, end, curly)` for each word token of `s` in order: the tokens
+ * /[\p{L}\p{N}]+(?:['\u2019.,][\p{L}\p{N}]+)*\/gu matches, scanned by hand (faster than the regex);
+ * `curly` when the token holds a curly apostrophe.
+ */
+function scanWords(s: string, visit: (start: number, end: number, curly: boolean) => void): void {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    let c = s.codePointAt(i)!;
+    let c = codeAt(s, i);
     if (!isLetterOrNumber(c)) {
       i += c > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
+    let curly = false;
     for (;;) {
       // letters and numbers...
-      while (i < n && isLetterOrNumber((c = s.codePointAt(i)!))) i += c > 0xffff ? 2 : 1;
+      while (i < n && isLetterOrNumber((c = codeAt(s, i)))) i += c > 0xffff ? 2 : 1;
       // ...joined by one inner separator followed by more of them
-      if (i + 1 < n && isJoiner(s.charCodeAt(i)) && isLetterOrNumber(s.codePointAt(i + 1)!)) i++;
-      else break;
+      if (i + 1 < n) {
+        const j = s.charCodeAt(i);
+        if (isJoiner(j) && isLetterOrNumber(codeAt(s, i + 1))) {
+          if (j === 0x2019) curly = true;
+          i++;
+          continue;
+        }
+      }
+      break;
     }
-    const w = s.slice(start, i).toLowerCase();
-    out.push(w.includes("\u2019") ? w.replace(/\u2019/g, "'") : w);
+    visit(start, i, curly);
   }
+}
+
+/** Lower-cased word tokens of `s` (letters/digits, keeping inner apostrophes, dots and digit commas). */
+export function words(s: string): string[] {
+  const out: string[] = [];
+  scanWords(s, (start, end, curly) => {
+    // lower-cased word by word: a whole-text toLowerCase can change lengths ("\u0130" -> "i\u0307")
+    const w = s.slice(start, end).toLowerCase();
+    out.push(curly ? w.replace(/\u2019/g, "'") : w);
+  });
   return out;
+}
+
+/** The number of word tokens of `s` that are numbers (numbers, without building the words). */
+export function countNumbers(s: string): number {
+  let count = 0;
+  scanWords(s, (start, end) => {
+    if (!isDigit(s.charCodeAt(start))) return;
+    for (let k = start + 1; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (!isDigit(c) && c !== 0x2e && c !== 0x2c) return;
+    }
+    count++;
+  });
+  return count;
+}
+
+/** The code point at `i` (charCodeAt outside surrogate pairs, which is most text: cheaper than codePointAt). */
+function codeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? s.codePointAt(i)! : c;
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -136,17 +184,29 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
+/** Distinct word forms whose content term {@link contentTerms} keeps at hand (a news vocabulary fits many times over). */
+const TERM_MEMO_WORDS = 100_000;
+/** Lower-cased word -> its content term ("" for none), for the first TERM_MEMO_WORDS forms seen. */
+const termMemo = new Map<string, string>();
+
+/** The content term of one word from {@link words}: a normalised number, a stem, or "" for a stopword or a too-short word. */
+function termOfWord(w: string): string {
+  if (isNumber(w)) return normalizeNumber(w);
+  const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
+  if (bare.length < MIN_CONTENT_WORD_LENGTH || STOPWORDS.has(bare)) return "";
+  return stem(bare);
+}
+
 /** Content terms: stems of non-stopword words plus normalised numbers, in text order. */
 export function contentTerms(s: string): string[] {
   const out: string[] = [];
   for (const w of words(s)) {
-    if (isNumber(w)) {
-      out.push(normalizeNumber(w));
-      continue;
+    let t = termMemo.get(w);
+    if (t === undefined) {
+      t = termOfWord(w);
+      if (termMemo.size < TERM_MEMO_WORDS) termMemo.set(w, t);
     }
-    const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
-    if (bare.length < MIN_CONTENT_WORD_LENGTH || STOPWORDS.has(bare)) continue;
-    out.push(stem(bare));
+    if (t !== "") out.push(t);
   }
   return out;
 }
@@ -174,9 +234,4 @@ export function capitalizedNames(s: string): string[] {
     if (parts.length > 1) for (const p of parts) if (p.length > 2 && !STOPWORDS.has(p.toLowerCase())) out.push(p.toLowerCase());
   }
   return out;
-}
-
-/** Normalised numbers in `s` ("1,400" -> "1400"), in order. */
-export function numbers(s: string): string[] {
-  return words(s).filter(isNumber).map(normalizeNumber);
 }
