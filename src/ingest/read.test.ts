@@ -150,6 +150,31 @@ describe("readInputs: formats", () => {
     expect(codeOf(items[3])).toBe("ingest/missing-text");
   });
 
+  it("JSON Lines read line by line from UTF-8 bytes give what the whole decoded text gives", async () => {
+    const lines = [
+      JSON.stringify({ id: "z1", title: "Zhai Jun 翟隽 in Doha", text: "Zhai met Bogdanov — talks went on.\u2028Next." }),
+      "  ",
+      "{broken",
+      JSON.stringify({ title: "Ü", text: "Second body." }),
+    ];
+    const text = lines.join("\r\n") + "\n";
+    const utf8 = await collect([file("wide.jsonl", text)]);
+    const bom = await collect([file("bom.jsonl", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))]);
+    // the same file with a Latin-1 byte is not valid UTF-8: decoded whole (windows-1252), as before
+    const latin = await collect([file("latin.jsonl", Buffer.concat([Buffer.from(text), Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d, 0x0a])]))]);
+    for (const items of [utf8, bom]) {
+      expect(items.map((i) => (i.ok ? [i.doc.index, i.doc.raw, i.doc.hints.title, i.doc.encoding] : [i.index, i.diagnostic.code]))).toEqual([
+        [0, "Zhai met Bogdanov — talks went on.\u2028Next.", "Zhai Jun 翟隽 in Doha", "utf-8"],
+        [2, "ingest/bad-json"],
+        [3, "Second body.", "Ü", "utf-8"],
+      ]);
+    }
+    expect(latin).toHaveLength(4);
+    expect(latin[3].ok && [latin[3].doc.raw, latin[3].doc.encoding]).toEqual(["é", "windows-1252"]);
+    expect(latin[0].ok && latin[0].doc.hints.title).toMatch(/^Zhai Jun ç¿/); // the whole file read as windows-1252
+    expect(codeOf((await collect([file("blank.jsonl", " \n\r\n\t")]))[0])).toBe("ingest/empty");
+  });
+
   it("RSS feed: one article per item, content:encoded preferred", async () => {
     const rss = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">

@@ -2,13 +2,14 @@
  * Reading inputs: files and folders (walked recursively, sorted, dotfiles skipped) to raw documents.
  * Every bad input gives exactly one clear diagnostic and the walk goes on; nothing is thrown.
  */
+import { isUtf8 } from "node:buffer";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Diagnostic } from "../model.js";
-import { decodeBytes, sniffBom } from "./decode.js";
+import { decodeBytes, sniffBom, sniffDeclaredCharset } from "./decode.js";
 import { parseFeed } from "./feed.js";
-import { parseJsonDocument, parseJsonLines } from "./records.js";
+import { parseJsonDocument, parseJsonLineBytes, parseJsonLines } from "./records.js";
 import { ACCEPTED_FORMATS, detectFormat, isGzip, looksBinary } from "./sniff.js";
 import type { InputItem, RawDoc, ReadOptions } from "./types.js";
 
@@ -37,6 +38,24 @@ function mb(n: number): string {
 function tooLarge(path: string, what: string, size: number, cap: number): InputItem {
   return fail(path, "ingest/too-large",
     `${path}: ${what} (${mb(size)}) is over the size cap of ${mb(cap)}; skipped. Raise the cap with --max-bytes <bytes> (or the maxBytes option) if the file is genuine.`);
+}
+
+/** Bytes of the head decoded to tell the format (a feed or HTML page by its root element). */
+const FORMAT_SNIFF_BYTES = 8192;
+
+/**
+ * The bytes of a JSON Lines file that {@link parseJsonLineBytes} can read as they are (its UTF-8 byte order mark
+ * dropped): named .jsonl/.ndjson, not a feed or page by content, no other byte order mark or declared charset,
+ * valid UTF-8, and holding something besides ASCII whitespace. Undefined otherwise: the file is decoded whole.
+ */
+function jsonLinesBody(bytes: Uint8Array, path: string): Uint8Array | undefined {
+  const bom = sniffBom(bytes);
+  if ((bom && bom.encoding !== "utf-8") || sniffDeclaredCharset(bytes)) return undefined;
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const head = new TextDecoder("utf-8").decode(body.subarray(0, FORMAT_SNIFF_BYTES));
+  if (detectFormat(basename(path), head) !== "jsonl") return undefined;
+  if (!body.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)) return undefined;
+  return isUtf8(body) ? body : undefined;
 }
 
 /**
@@ -88,6 +107,18 @@ export async function* readFileInputs(path: string, opts: ReadOptions = {}): Asy
   }
   if (!sniffBom(bytes) && looksBinary(bytes)) {
     yield fail(path, "ingest/binary", `${path}: looks like a binary file (NUL bytes or many control characters), not text. Accepted: ${ACCEPTED_FORMATS}.`);
+    return;
+  }
+  // JSON Lines in UTF-8 (the common case, and the large files) are decoded line by line from the bytes.
+  let body = jsonLinesBody(bytes, path);
+  if (body) {
+    bytes = undefined;
+    const items = parseJsonLineBytes(body, path);
+    body = undefined;
+    for (const item of items) {
+      if (item.ok) item.doc.encoding = "utf-8";
+      yield item;
+    }
     return;
   }
   const decoded = decodeBytes(bytes, path);

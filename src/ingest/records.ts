@@ -69,19 +69,58 @@ export function* parseJsonLines(text: string, path: string): Generator<InputItem
   // written, nothing here keeps the file in memory, even while a finished generator's frame is still referenced.
   text = "";
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+    const item = jsonLineItem(lines[i], path, i);
     lines[i] = "";
-    if (line === "") continue;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      yield fail(path, i, "ingest/bad-json", `${path} line ${i + 1}: invalid JSON (${why}). Each line must be one complete JSON object; the other lines were read.`);
-      continue;
-    }
-    yield recordToItem(rec, path, i, "jsonl", `line ${i + 1}`);
+    if (item) yield item;
   }
+}
+
+/**
+ * {@link parseJsonLines} over the bytes of a file known to be valid UTF-8, decoding one line at a time: no string
+ * of the whole file is ever made, so a large collection costs its bytes once (not twice, and not as a UTF-16
+ * string when one line holds a character outside Latin-1). An iterator object rather than a generator, so the
+ * bytes are let go when the last line is read (a finished generator's frame can keep them while it is referenced).
+ */
+export function parseJsonLineBytes(bytes: Uint8Array, path: string): IterableIterator<InputItem> {
+  return new JsonLineReader(bytes, path);
+}
+
+class JsonLineReader implements IterableIterator<InputItem> {
+  private start = 0;
+  private line = 0;
+  private readonly decoder = new TextDecoder("utf-8");
+  constructor(
+    private bytes: Uint8Array | undefined,
+    private readonly path: string,
+  ) {}
+  [Symbol.iterator](): this {
+    return this;
+  }
+  next(): IteratorResult<InputItem> {
+    while (this.bytes && this.start < this.bytes.length) {
+      let end = this.bytes.indexOf(0x0a, this.start);
+      if (end < 0) end = this.bytes.length;
+      const item = jsonLineItem(this.decoder.decode(this.bytes.subarray(this.start, end)), this.path, this.line++);
+      this.start = end + 1;
+      if (item) return { done: false, value: item };
+    }
+    this.bytes = undefined;
+    return { done: true, value: undefined };
+  }
+}
+
+/** The item of line `i` of a JSON Lines file: undefined for a blank line, an `ingest/bad-json` failure for a bad one. */
+function jsonLineItem(raw: string, path: string, i: number): InputItem | undefined {
+  const line = raw.trim();
+  if (line === "") return undefined;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return fail(path, i, "ingest/bad-json", `${path} line ${i + 1}: invalid JSON (${why}). Each line must be one complete JSON object; the other lines were read.`);
+  }
+  return recordToItem(rec, path, i, "jsonl", `line ${i + 1}`);
 }
 
 /** A `.json` file: one record or an array of records. */
