@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { openSqliteStore } from "../store/sqlite.js";
-import type { ArticleSummary, Store } from "../store/store.js";
+import type { ArticleSummary, Store, StorySummary } from "../store/store.js";
 import type { Article } from "../model.js";
 import { ingestPaths, type IngestStats } from "../engine/ingest.js";
 import { linkStore, relinkStore, type LinkStats } from "../engine/link.js";
@@ -48,8 +48,9 @@ function render(stories: Story[], format: Format, toFile: boolean): string {
   return !toFile && process.stdout.isTTY ? renderTerminal(stories, { color: true }) : renderMarkdown(stories);
 }
 
-function loadStories(store: Store): Story[] {
-  return store.listStories().map((s) => store.getStory(s.id)!.json as Story);
+/** The reports of the given stories (a report is read only when it is shown: at 100k articles they run to gigabytes). */
+function loadReports(store: Store, list: readonly StorySummary[]): Story[] {
+  return list.map((s) => store.getStory(s.id)!.json as Story);
 }
 
 async function ingestWithProgress(store: Store, paths: string[], maxBytes: number | undefined, verbosity: Verbosity): Promise<IngestStats> {
@@ -78,17 +79,17 @@ export async function analyzeCommand(
     const stats = await ingestWithProgress(store, paths, o.maxBytes, o.verbosity);
     const link = linkStore(store);
     if (o.verbosity !== "quiet") process.stderr.write(`${linkLine(link)}\n`);
-    const stories = loadStories(store);
+    const stories = store.listStories();
     if (!stories.length) {
       process.stderr.write("No articles to report on: every input failed (see the messages above, or `parallax articles`).\n");
       return 1;
     }
-    const shown = stories.slice(0, Math.max(1, o.top));
+    const shown = loadReports(store, stories.slice(0, Math.max(1, o.top)));
     let text = render(shown, o.format, !!o.out);
     if (stories.length > shown.length && o.format === "md") {
       text += `\n\n## ${stories.length - shown.length} more stories\n\n${stories
         .slice(shown.length)
-        .map((s) => `- \`${s.id}\` ${s.headline.text} (${s.articles.length} articles, ${s.independentSources} independent sources)`)
+        .map((s) => `- \`${s.id}\` ${s.headline} (${s.articleIds.length} articles, ${s.independentSources ?? 0} independent sources)`)
         .join("\n")}\n\nShow one with \`parallax story ID\`.\n`;
     }
     emit(text, o.out);
@@ -124,9 +125,9 @@ export async function storiesCommand(o: CommonOpts & { format: "text" | "json" }
   return withStore(
     o.db,
     (store) => {
-      const stories = loadStories(store);
+      const stories = store.listStories();
       if (o.format === "json") {
-        emit(JSON.stringify(stories.map((s) => ({ id: s.id, headline: s.headline.text, articles: s.articles.length, independentSources: s.independentSources, period: s.period })), null, 2));
+        emit(JSON.stringify(stories.map((s) => ({ id: s.id, headline: s.headline, articles: s.articleIds.length, independentSources: s.independentSources ?? 0, period: s.period ?? {} })), null, 2));
         return 0;
       }
       if (!stories.length) {
@@ -134,8 +135,9 @@ export async function storiesCommand(o: CommonOpts & { format: "text" | "json" }
         return 0;
       }
       for (const s of stories) {
-        const period = s.period.from ? `, ${s.period.from}${s.period.to && s.period.to !== s.period.from ? `..${s.period.to}` : ""}` : "";
-        emit(`${s.id}  ${s.headline.text}  [${s.articles.length} articles, ${s.independentSources} independent sources${period}]`);
+        const p = s.period ?? {};
+        const period = p.from ? `, ${p.from}${p.to && p.to !== p.from ? `..${p.to}` : ""}` : "";
+        emit(`${s.id}  ${s.headline}  [${s.articleIds.length} articles, ${s.independentSources ?? 0} independent sources${period}]`);
       }
       return 0;
     },

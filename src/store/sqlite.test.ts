@@ -253,12 +253,14 @@ describe("relations and stories", () => {
     const b = xinhua();
     store.putArticle(a);
     store.putArticle(b);
-    const json = { id: "s1", headline: { text: "Zhai Jun meets Bogdanov" }, events: [{ type: "meet", date: "2023-10-19" }] };
+    const json = { id: "s1", headline: { text: "Zhai Jun meets Bogdanov" }, independentSources: 2, period: { from: "2023-10-19", to: "2023-10-20" }, events: [{ type: "meet", date: "2023-10-19" }] };
     store.replaceStories([
       { id: "s1", headline: "Zhai Jun meets Bogdanov", articleIds: [b.id, a.id], json },
       { id: "s2", headline: "Other", articleIds: [a.id], json: { n: 2 } },
     ]);
     expect(store.listStories().map((s) => [s.id, s.articleIds])).toEqual([["s1", [b.id, a.id]], ["s2", [a.id]]]);
+    // what a listing needs of the report, read without parsing it
+    expect(store.listStories().map((s) => [s.independentSources, s.period])).toEqual([[2, { from: "2023-10-19", to: "2023-10-20" }], [undefined, undefined]]);
     expect(store.getStory("s1")).toMatchObject({ id: "s1", headline: "Zhai Jun meets Bogdanov", articleIds: [b.id, a.id], json });
     expect(store.storiesOfArticle(a.id)).toEqual(["s1", "s2"]);
     store.replaceStories([{ id: "s3", headline: "Only", articleIds: [b.id], json: null }]);

@@ -685,12 +685,18 @@ class SqliteStore implements Store {
       list.push(r.article_id);
       members.set(r.story_id, list);
     }
-    return (this.st("SELECT id, headline, updated_at FROM stories ORDER BY ord, id").all() as Row[]).map((r) => ({
-      id: r.id,
-      headline: r.headline,
-      articleIds: members.get(r.id) ?? [],
-      updatedAt: r.updated_at,
-    }));
+    // a story's report can be megabytes: the few fields a listing needs are read by SQLite, not parsed here
+    const rows = this.st(
+      `SELECT id, headline, updated_at, json_extract(json, '$.independentSources') AS sources,
+              json_extract(json, '$.period.from') AS period_from, json_extract(json, '$.period.to') AS period_to
+       FROM stories ORDER BY ord, id`,
+    ).all() as Row[];
+    return rows.map((r) => {
+      const s: StorySummary = { id: r.id, headline: r.headline, articleIds: members.get(r.id) ?? [], updatedAt: r.updated_at };
+      if (typeof r.sources === "number") s.independentSources = r.sources;
+      if (r.period_from !== null || r.period_to !== null) s.period = { from: r.period_from ?? undefined, to: r.period_to ?? undefined };
+      return s;
+    });
   }
 
   getStory(id: string): StoryRecord | undefined {

@@ -136,6 +136,9 @@ export interface StorySummary {
   headline: string;
   articleIds: string[];
   updatedAt: string;
+  /** From the story report, read without loading it: its independent sources and period (when the report has them). */
+  independentSources?: number;
+  period?: { from?: string; to?: string };
 }
 
 export interface StoryRecord extends StorySummary {
