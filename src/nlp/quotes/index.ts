@@ -226,9 +226,16 @@ export function findAttributions(doc: Doc, options: AttributionOptions = {}): At
  * another's content (a pair that holds each other's cues, as an interrupted quote and its cue, is no nesting), except
  * (1) a cue in the writer's words between the quoted parts of a direct quotation ("“A,” said X, speaking of Y. “B.”"),
  * (2) a speech verb with its own source after "and", "but" or "while" that the other content ran over ("A, while 73
- * percent said B"): that content is cut before the conjunction instead.
+ * percent said B"): that content is cut before the conjunction instead,
+ * (3) a stance whose object ran over the comma into the source of a trailing speech cue ("China opposes the siege,
+ * the envoy said."): it is cut at the comma, and then nests in what the envoy said.
  */
 function withoutNested(text: string, tokens: readonly Token[], quotes: readonly QuoteSpan[], found: Found[]): Found[] {
+  // a content cut to end before token `at` (trailing punctuation trimmed), unless nothing would be left
+  const cutBefore = (g: Found, at: number) => {
+    const end = trimEnd(text, tokens, g.content[0], at, quotes);
+    if (end > g.content[0]) g.content = [g.content[0], end];
+  };
   const holds = (g: Found, f: Found) => g !== f && g.content[0] <= f.cue[0] && f.cue[1] <= g.content[1] && !(f.content[0] <= g.cue[0] && g.cue[1] <= f.content[1]);
   for (const f of found) {
     const j = f.source ? f.source[0] - 1 : -1;
@@ -236,8 +243,7 @@ function withoutNested(text: string, tokens: readonly Token[], quotes: readonly 
     if (!f.source || f.source[0] >= f.cue[0] || !speech || j < 0 || !CLAUSE_JOINERS.has(tokens[j].norm) || tokens[f.source[0]].norm === "that") continue;
     for (const g of found) {
       if (g === f || !holds(g, f) || g.content[0] >= j || g.cue[1] > j) continue;
-      const end = trimEnd(text, tokens, g.content[0], j, quotes);
-      if (end > g.content[0]) g.content = [g.content[0], end];
+      cutBefore(g, j);
     }
   }
   // (3) "China opposes the siege, the envoy said.": a stance inside the content of a trailing speech cue whose object ran
@@ -248,8 +254,7 @@ function withoutNested(text: string, tokens: readonly Token[], quotes: readonly 
     if (!tokens.slice(f.cue[0], f.cue[1]).some((t) => STRONG_CUES.has(t.norm) || POSITION_VERBS.has(t.norm))) continue;
     for (const g of found) {
       if (g === f || g.cue[1] > comma || g.content[0] >= comma || g.content[1] <= comma || g.content[0] < f.content[0]) continue;
-      const end = trimEnd(text, tokens, g.content[0], comma, quotes);
-      if (end > g.content[0]) g.content = [g.content[0], end];
+      cutBefore(g, comma);
     }
   }
   const narration = (f: Found) => !inQuotes(tokens[f.cue[0]], quotes) && found.some((g) => g.kind === "direct" && holds(g, f));
