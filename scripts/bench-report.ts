@@ -119,10 +119,16 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "link = the CLI's own \"linked ... (Xs)\"); batch = one of successive `parallax --db X ingest` runs of 1k articles into one store " +
       "(link = the CLI's \"linked ... (Xs)\" line; written = stories the link stage wrote). Not in the default `npm run bench` set: " +
       "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour). " +
-      "The 100k analyze row was measured before this session's memory changes (below): its link stage took 752 s and the run peaked at " +
-      "2.67 GB, over both aims: the ingest left the tagger's word caches (up to 100k forms, 2-3 KB each) behind, and the link's cluster phase " +
-      "left ~550 MB of freed per-article arrays in the C heap for the story phase. Both are fixed (caches released after an ingest, arrays in slabs), which the 10k analyze row " +
-      "shows (peak 1,189 -> 962 MB, link 57.7 -> 46.3 s); the 100k analyze was not run again. " +
+      "The 100k analyze row (2026-11-23, this code): 1,656 s, link stage 588.5 s, peak 1,830 MB: under 2 GB, and the link under 10 minutes of wall time on this 2-core machine. Before this session's changes the same run took 1,616 s (link 571.5 s) and peaked at 2,045 MB: " +
+      "a trace (RSS every 2 s) showed ingest at ~1.1-1.2 GB, the link at ~1.4 GB, and the peak (1.93 GB sampled) after the link, when `analyze` " +
+      "loaded all 1,197 story reports (849 MB of JSON) to print one: it now reads only the reports it shows (a listing takes sources and period " +
+      "from SQLite's json_extract; `parallax stories` on that store: 7.6 s, 1.36 GB -> 2.2 s, 0.21 GB). The reader now decodes a UTF-8 JSON Lines " +
+      "file line by line from its bytes (a 50 MB part: heap ~5 MB, was ~105 MB plus a finished file's bytes and text kept by generator frames). " +
+      "One core: a full relink of the 10k store pinned to one core (`taskset -c 0`) takes its CPU time (55 s wall, 54.7 CPU s; 45-47 s wall on two " +
+      "cores), so a one-core 100k link costs about its CPU time, ~640-660 s: over the 10-minute aim by ~10%. The link's text features (normalizeText " +
+      "in one pass, 3x; contentTerms -15%; a number count without building words, 2x) give the same output (md5 over stories, memberships, " +
+      "relations and link state at 10k and 100k) but no measurable gain on a whole link: the 100k relink below, run again with them on the same store, " +
+      "took 618 s (681 CPU s), 1.40 GB, the same output; runs on this shared machine vary by ~5-10% from day to day. " +
       "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the store the 100k analyze left (99,902 articles), copied, " +
       "then a full link `PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 592 s (5.9 ms/article; 660 CPU s with V8's GC threads), 1.58 GB peak " +
       "(1,580 MiB), 1,176 stories, 124,985 duplicate/rewrite relations. The code before the change on the same store: 565 s (632 CPU s), 1.90 GB " +
