@@ -24,16 +24,18 @@ export interface AlignedPair {
  */
 export function pairWeights(a: SentenceFeatures[], b: SentenceFeatures[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const s of [...a, ...b]) for (const f of s.features) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const list of [a, b]) for (const s of list) for (const f of s.features) df.set(f, (df.get(f) ?? 0) + 1);
   const n = a.length + b.length;
-  const w = new Map<string, number>();
-  for (const [f, d] of df) {
-    let x = Math.log(1 + n / d);
-    if (/^\d/.test(f)) x *= NUMBER_WEIGHT_BOOST;
-    else if (f.startsWith("@")) x *= NAME_WEIGHT_BOOST;
-    w.set(f, x);
-  }
-  return w;
+  for (const [f, d] of df) df.set(f, featureWeight(f, d, n));
+  return df;
+}
+
+/** The weight of a feature held by `d` of the `n` sentences compared: IDF, boosted for numbers and names. */
+function featureWeight(f: string, d: number, n: number): number {
+  const x = Math.log(1 + n / d);
+  const c = f.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return x * NUMBER_WEIGHT_BOOST;
+  return c === 0x40 ? x * NAME_WEIGHT_BOOST : x;
 }
 
 /** Weighted Dice coefficient of two sentences' features. */
@@ -51,34 +53,61 @@ export function sentenceSimilarity(x: SentenceFeatures, y: SentenceFeatures, wei
 }
 
 /**
- * All pairwise similarities (same values as {@link sentenceSimilarity}), computed through an
- * inverted index of b's features so only pairs that share a feature cost anything.
+ * All pairwise similarities (the values {@link sentenceSimilarity} gives under {@link pairWeights}),
+ * computed through an inverted index of b's features so only pairs that share a feature cost
+ * anything. The two articles' features are numbered densely first (in first-seen order, so every
+ * sum adds the same weights in the same order): weights, sentences and postings are then typed
+ * arrays, not a map per use.
  */
-function similarityMatrix(a: SentenceFeatures[], b: SentenceFeatures[], weights: Map<string, number>): Float64Array {
+function similarityMatrix(a: SentenceFeatures[], b: SentenceFeatures[]): Float64Array {
   const n = a.length;
   const m = b.length;
-  const total = (s: SentenceFeatures) => {
+  const idOf = new Map<string, number>();
+  const df: number[] = [];
+  const names: string[] = [];
+  const encode = (s: SentenceFeatures): Int32Array => {
+    const out = new Int32Array(s.features.size);
+    let k = 0;
+    for (const f of s.features) {
+      let x = idOf.get(f);
+      if (x === undefined) {
+        idOf.set(f, (x = df.length));
+        df.push(0);
+        names.push(f);
+      }
+      df[x]++;
+      out[k++] = x;
+    }
+    return out;
+  };
+  const ia = a.map(encode);
+  const ib = b.map(encode);
+  const features = df.length;
+  const weight = new Float64Array(features);
+  for (let x = 0; x < features; x++) weight[x] = featureWeight(names[x], df[x], n + m);
+  const total = (s: Int32Array) => {
     let w = 0;
-    for (const f of s.features) w += weights.get(f) ?? 1;
+    for (let k = 0; k < s.length; k++) w += weight[s[k]];
     return w;
   };
-  const wa = a.map(total);
-  const wb = b.map(total);
-  const postings = new Map<string, number[]>();
-  b.forEach((s, j) => {
-    for (const f of s.features) {
-      const p = postings.get(f);
-      if (p) p.push(j);
-      else postings.set(f, [j]);
-    }
+  const wa = ia.map(total);
+  const wb = ib.map(total);
+  // b's postings: feature x's sentences (ascending) are post[start[x] .. start[x + 1])
+  const start = new Int32Array(features + 1);
+  for (const s of ib) for (let k = 0; k < s.length; k++) start[s[k] + 1]++;
+  for (let x = 0; x < features; x++) start[x + 1] += start[x];
+  const post = new Int32Array(start[features]);
+  const fill = start.slice(0, features);
+  ib.forEach((s, j) => {
+    for (let k = 0; k < s.length; k++) post[fill[s[k]]++] = j;
   });
   const shared = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
-    for (const f of a[i].features) {
-      const p = postings.get(f);
-      if (!p) continue;
-      const w = weights.get(f) ?? 1;
-      for (const j of p) shared[i * m + j] += w;
+    const s = ia[i];
+    for (let k = 0; k < s.length; k++) {
+      const x = s[k];
+      const w = weight[x];
+      for (let p = start[x]; p < start[x + 1]; p++) shared[i * m + post[p]] += w;
     }
   }
   for (let i = 0; i < n; i++) {
@@ -95,10 +124,9 @@ function similarityMatrix(a: SentenceFeatures[], b: SentenceFeatures[], weights:
  * over aligned pairs: crossing pairs are not allowed, so a rewrite must keep the source's order.
  */
 export function alignSentences(a: SentenceFeatures[], b: SentenceFeatures[], minSimilarity = ALIGN_MIN_SIMILARITY): AlignedPair[] {
-  const weights = pairWeights(a, b);
   const n = a.length;
   const m = b.length;
-  const sim = similarityMatrix(a, b, weights);
+  const sim = similarityMatrix(a, b);
   // dp[(i)*(m+1)+j]: best score aligning a[0..i) with b[0..j)
   const dp = new Float64Array((n + 1) * (m + 1));
   for (let i = 1; i <= n; i++) {

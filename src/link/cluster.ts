@@ -26,7 +26,7 @@ import { Slab } from "./slab.js";
 import { ParallaxError } from "../errors.js";
 import { dateFeatures, dayNumber, findDates } from "./dates.js";
 import { eventDaysConflict, leadEventDays } from "./eventDates.js";
-import { capitalizedNames, contentTerms, isNumber } from "./text.js";
+import { contentTerms, isNumber, multiWordNames, wordsEnd } from "./text.js";
 import type { LinkDoc } from "./types.js";
 import { IdCounts, IdWeights } from "./id-maps.js";
 
@@ -250,18 +250,10 @@ export function docTerms(doc: LinkDoc, titleBoost = TITLE_BOOST): Map<string, nu
   for (const t of contentTerms(body.slice(split))) add(t, LATE_WEIGHT);
   if (doc.title) for (const t of contentTerms(doc.title)) add(t, titleBoost);
   const text = doc.title ? `${doc.title}\n${body}` : body;
-  for (const n of capitalizedNames(text)) if (n.includes(" ")) add(`@${n}`, NAME_WEIGHT);
+  for (const n of multiWordNames(text)) add(`@${n}`, NAME_WEIGHT);
   for (const e of doc.entities ?? []) add(`@${(e.canonical ?? e.text).toLowerCase()}`, NAME_WEIGHT);
   for (const d of dateFeatures(text)) add(d, DATE_WEIGHT);
   return tf;
-}
-
-/** Offset where the first `n` whitespace-separated words of `text` end. */
-function wordsEnd(text: string, n: number): number {
-  const re = /\S+/g;
-  let count = 0;
-  while (re.exec(text)) if (++count >= n) return re.lastIndex;
-  return text.length;
 }
 
 /** The article's day number: its publication date, else the first explicit date at the head of its text. */

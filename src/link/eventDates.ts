@@ -5,6 +5,7 @@
  * event happened; the publication date is not (a trial is reported years after the crime).
  */
 import { findTimexes } from "../nlp/timex/index.js";
+import { wordsEnd } from "./text.js";
 
 /** Only the first this many words of the text are read for event dates (the lead; flat cost per article). */
 export const EVENT_DATE_WORDS = 60;
@@ -29,14 +30,6 @@ export const EVENT_DATE_MAX_GAP_DAYS = 14;
  */
 const MAY_NAME_DAY = /\b(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{1,2}-\d{1,2}/i;
 const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Offset where the first `n` whitespace-separated words of `text` end. */
-function wordsEnd(text: string, n: number): number {
-  const re = /\S+/g;
-  let count = 0;
-  while (re.exec(text)) if (++count >= n) return re.lastIndex;
-  return text.length;
-}
 
 /**
  * Day numbers (days since 1970-01-01, ascending, distinct) of the calendar days the lead of an

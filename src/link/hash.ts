@@ -27,19 +27,19 @@ export function hash32(s: string, seed = 0): number {
 }
 
 /**
- * hash32 of `words[from..to)` joined by single spaces, without building the string
- * (`hashJoined(w, i, j) === hash32(w.slice(i, j).join(" "))`).
+ * hash32 of words `from..to` joined by single spaces, the words given as ranges of `s` (`bounds`
+ * holds [start, end) pairs, see wordBounds in ./text.ts) and read in place: no string is built.
  */
-export function hashJoined(words: readonly string[], from: number, to: number): number {
+export function hashJoinedRanges(s: string, bounds: Int32Array, from: number, to: number): number {
   let h = FNV_OFFSET >>> 0;
   for (let j = from; j < to; j++) {
     if (j > from) {
       h ^= 0x20;
       h = Math.imul(h, FNV_PRIME);
     }
-    const w = words[j];
-    for (let i = 0; i < w.length; i++) {
-      h ^= w.charCodeAt(i);
+    const end = bounds[2 * j + 1];
+    for (let i = bounds[2 * j]; i < end; i++) {
+      h ^= s.charCodeAt(i);
       h = Math.imul(h, FNV_PRIME);
     }
   }

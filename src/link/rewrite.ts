@@ -258,7 +258,9 @@ function rarestTerms(s: Set<string>, df: Map<string, number>, maxDf: number): st
 
 /** Content stems and capitalised names of a doc: what candidate retrieval and the cheap pre-check compare. */
 function termSetOf(d: LinkDoc): Set<string> {
-  return new Set([...contentTerms(d.text), ...capitalizedNames(d.text).map((n) => `@${n}`)]);
+  const out = new Set(contentTerms(d.text));
+  for (const n of capitalizedNames(d.text)) out.add(`@${n}`);
+  return out;
 }
 
 /** Share of the smaller set's terms found in the larger. */

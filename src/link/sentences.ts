@@ -5,7 +5,7 @@
 import type { Evidence, Span } from "../model.js";
 import { tokenize } from "../nlp/tokenize.js";
 import type { LinkDoc } from "./types.js";
-import { capitalizedNames, contentTerms } from "./text.js";
+import { contentTerms, multiWordNames } from "./text.js";
 
 /** A sentence with fewer content terms than this (a heading, "Leave a Reply") does not count for coverage. */
 export const MIN_SUBSTANTIVE_TERMS = 4;
@@ -35,39 +35,64 @@ export function sentenceFeatures(doc: LinkDoc, max = Infinity): SentenceFeatures
     if (!text.trim()) continue;
     const terms = contentTerms(text);
     const features = new Set<string>(terms);
-    for (const n of capitalizedNames(text)) if (n.includes(" ")) features.add(`@${n}`);
+    for (const n of multiWordNames(text)) features.add(`@${n}`);
     out.push({ start: s.start, end: s.end, text, features, substantive: terms.length >= MIN_SUBSTANTIVE_TERMS });
   }
   addEntityFeatures(doc, out);
   return out;
 }
 
+/** Per UTF-16 code unit: 1 + the index of the first entity group starting with it (0 for none); reused, cleared after each use. */
+const FIRST_UNIT = new Int32Array(0x10000);
+
 /**
  * Adds "@canonical" to each sentence that holds an occurrence of one of the doc's entity strings
- * (whole, inside the sentence), entity by entity in first-mention order: every occurrence is found
- * once in the whole text and placed in its sentence by binary search.
+ * (whole, inside the sentence), entity by entity in first-mention order. One pass over the text
+ * finds every occurrence of every entity (at each position, only the entities starting with its
+ * character are tried), rather than one scan of the text per entity; the features are then added
+ * in entity order, so each sentence's features come out in the same order as entity-by-entity
+ * scans would give them.
  */
 function addEntityFeatures(doc: LinkDoc, sentences: SentenceFeatures[]): void {
-  if (!sentences.length) return;
-  const entityNames = [...new Set((doc.entities ?? []).map((e) => e.text).filter((t) => t.length >= MIN_ENTITY_CHARS))];
-  const canonical = new Map((doc.entities ?? []).map((e) => [e.text, (e.canonical ?? e.text).toLowerCase()]));
+  if (!sentences.length || !doc.entities?.length) return;
+  const entityNames = [...new Set(doc.entities.map((e) => e.text).filter((t) => t.length >= MIN_ENTITY_CHARS))];
+  if (!entityNames.length) return;
+  const canonical = new Map(doc.entities.map((e) => [e.text, (e.canonical ?? e.text).toLowerCase()]));
+  const text = doc.text;
   const first = sentences[0].start;
   const last = sentences[sentences.length - 1].end;
-  for (const e of entityNames) {
-    const feature = `@${canonical.get(e)}`;
-    for (let at = doc.text.indexOf(e, first); at >= 0 && at < last; at = doc.text.indexOf(e, at + 1)) {
-      // the last sentence starting at or before the occurrence
-      let lo = 0;
-      let hi = sentences.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (sentences[mid].start <= at) lo = mid;
-        else hi = mid - 1;
+  // entities grouped by first code unit: group g holds the entity indices in `byFirst[g]`
+  const byFirst: number[][] = [];
+  entityNames.forEach((e, k) => {
+    const c = e.charCodeAt(0);
+    const g = FIRST_UNIT[c];
+    if (g) byFirst[g - 1].push(k);
+    else FIRST_UNIT[c] = byFirst.push([k]);
+  });
+  // hits[k]: sentence indices where entity k occurs, in text order
+  const hits: number[][] = entityNames.map(() => []);
+  let si = 0;
+  try {
+    for (let at = first; at < last; at++) {
+      const g = FIRST_UNIT[text.charCodeAt(at)];
+      if (!g) continue;
+      // the last sentence starting at or before the occurrence (positions only grow)
+      while (si + 1 < sentences.length && sentences[si + 1].start <= at) si++;
+      const s = sentences[si];
+      if (s.start > at) continue;
+      for (const k of byFirst[g - 1]) {
+        const e = entityNames[k];
+        if (at + e.length <= s.end && text.startsWith(e, at)) hits[k].push(si);
       }
-      const s = sentences[lo];
-      if (s.start <= at && at + e.length <= s.end) s.features.add(feature);
     }
+  } finally {
+    for (const e of entityNames) FIRST_UNIT[e.charCodeAt(0)] = 0;
   }
+  entityNames.forEach((e, k) => {
+    if (!hits[k].length) return;
+    const feature = `@${canonical.get(e)}`;
+    for (const i of hits[k]) sentences[i].features.add(feature);
+  });
 }
 
 /** Evidence pointing at one sentence of an article. */

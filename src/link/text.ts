@@ -2,6 +2,7 @@
  * Text features shared by duplicate, rewrite and cluster code: normalised words, a light
  * English stemmer, stopwords, capitalised names and numbers. Pure functions, no I/O.
  */
+import { WordMemo } from "./word-memo.js";
 
 /** Words shorter than this (letters only) are ignored as content terms. */
 const MIN_CONTENT_WORD_LENGTH = 2;
@@ -90,6 +91,26 @@ export function words(s: string): string[] {
     out.push(curly ? w.replace(/\u2019/g, "'") : w);
   });
   return out;
+}
+
+/**
+ * The word tokens of `s` (as {@link words} finds them) as [start, end) offsets, two per word:
+ * for a caller that reads them in place. For a text already lower-cased and folded
+ * ({@link normalizeText}), `s.slice(start, end)` is the word {@link words} gives.
+ */
+export function wordBounds(s: string): Int32Array {
+  let out = new Int32Array(64);
+  let n = 0;
+  scanWords(s, (start, end) => {
+    if (n + 2 > out.length) {
+      const bigger = new Int32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[n++] = start;
+    out[n++] = end;
+  });
+  return out.subarray(0, n);
 }
 
 /** The number of word tokens of `s` that are numbers (numbers, without building the words). */
@@ -186,8 +207,10 @@ function hasDigit(w: string): boolean {
 
 /** Distinct word forms whose content term {@link contentTerms} keeps at hand (a news vocabulary fits many times over). */
 const TERM_MEMO_WORDS = 100_000;
-/** Lower-cased word -> its content term ("" for none), for the first TERM_MEMO_WORDS forms seen. */
-const termMemo = new Map<string, string>();
+/** Word form -> its content term ("" for none), read from the text without building the word (ASCII forms). */
+const termMemo = new WordMemo<string>(TERM_MEMO_WORDS, true);
+/** The same for forms with other non-ASCII letters (lower-cased as strings: that can change their length). */
+const otherTermMemo = new Map<string, string>();
 
 /** The content term of one word from {@link words}: a normalised number, a stem, or "" for a stopword or a too-short word. */
 function termOfWord(w: string): string {
@@ -200,14 +223,19 @@ function termOfWord(w: string): string {
 /** Content terms: stems of non-stopword words plus normalised numbers, in text order. */
 export function contentTerms(s: string): string[] {
   const out: string[] = [];
-  for (const w of words(s)) {
-    let t = termMemo.get(w);
+  scanWords(s, (start, end, curly) => {
+    let t = termMemo.get(s, start, end, termOfWord);
     if (t === undefined) {
-      t = termOfWord(w);
-      if (termMemo.size < TERM_MEMO_WORDS) termMemo.set(w, t);
+      const lower = s.slice(start, end).toLowerCase();
+      const w = curly ? lower.replace(/\u2019/g, "'") : lower;
+      t = otherTermMemo.get(w);
+      if (t === undefined) {
+        t = termOfWord(w);
+        if (otherTermMemo.size < TERM_MEMO_WORDS) otherTermMemo.set(w, t);
+      }
     }
     if (t !== "") out.push(t);
-  }
+  });
   return out;
 }
 
@@ -217,6 +245,39 @@ const NAME_STOP: ReadonlySet<string> = new Set(
 );
 
 const NAME_RE = /\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:(?:of|de|la|al|bin|van|von|the)\s+)?\p{Lu}[\p{L}'\u2019-]*)*/gu;
+const SPACE_RE = /\s/;
+const SPACES_RE = /\s+/;
+
+/**
+ * Calls `visit(word)` for each capitalised word sequence of `s` that is one word, and
+ * `visit(undefined, parts)` for each of several words (split at whitespace), in text order; a
+ * trailing possessive ('s) is cut from each word. A one-word match (most of them) builds no array.
+ */
+function scanNames(s: string, visit: (word: string | undefined, parts?: string[]) => void): void {
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(s); m !== null; m = NAME_RE.exec(s)) {
+    const found = m[0];
+    if (!SPACE_RE.test(found)) visit(possessiveCut(found));
+    else visit(undefined, found.split(SPACES_RE).map(possessiveCut));
+  }
+}
+
+/** A name part without a trailing possessive ('s, \u2019s). */
+function possessiveCut(p: string): string {
+  const n = p.length;
+  return n >= 2 && p.charCodeAt(n - 1) === 0x73 && (p.charCodeAt(n - 2) === 0x27 || p.charCodeAt(n - 2) === 0x2019) ? p.slice(0, -2) : p;
+}
+
+/** The parts of a name from its first that is not a NAME_STOP word, or undefined when none is left or all are single letters. */
+function nameParts(parts: string[]): string[] | undefined {
+  let from = 0;
+  while (from < parts.length && NAME_STOP.has(parts[from])) from++;
+  if (from === parts.length) return undefined;
+  let long = false;
+  for (let k = from; k < parts.length && !long; k++) long = parts[k].length >= 2;
+  if (!long) return undefined;
+  return from ? parts.slice(from) : parts;
+}
 
 /**
  * Capitalised word sequences ("Mikhail Bogdanov", "Gaza Strip") lower-cased, plus each of their
@@ -224,14 +285,50 @@ const NAME_RE = /\p{Lu}[\p{L}'\u2019-]*(?:\s+(?:(?:of|de|la|al|bin|van|von|the)\
  */
 export function capitalizedNames(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(NAME_RE)) {
-    const parts = m[0].split(/\s+/).map((p) => p.replace(/['\u2019]s$/, ""));
-    while (parts.length && NAME_STOP.has(parts[0])) parts.shift();
-    if (!parts.length) continue;
-    if (parts.every((p) => p.length < 2)) continue;
-    const full = parts.join(" ").toLowerCase();
-    out.push(full);
+  scanNames(s, (word, found) => {
+    if (word !== undefined) {
+      if (word.length >= 2 && !NAME_STOP.has(word)) out.push(word.toLowerCase());
+      return;
+    }
+    const parts = nameParts(found!);
+    if (!parts) return;
+    out.push(parts.join(" ").toLowerCase());
     if (parts.length > 1) for (const p of parts) if (p.length > 2 && !STOPWORDS.has(p.toLowerCase())) out.push(p.toLowerCase());
-  }
+  });
   return out;
 }
+
+/** The names of {@link capitalizedNames} that have more than one word (`capitalizedNames(s).filter((n) => n.includes(" "))`). */
+export function multiWordNames(s: string): string[] {
+  const out: string[] = [];
+  scanNames(s, (word, found) => {
+    if (word !== undefined) return;
+    const parts = nameParts(found!);
+    if (parts && parts.length > 1) out.push(parts.join(" ").toLowerCase());
+  });
+  return out;
+}
+
+/**
+ * The offset where the first `n` whitespace-separated words of `text` end (the end of the text when
+ * it has fewer): where the matches of /\S+/g reach after the n-th, counted without building them.
+ */
+export function wordsEnd(text: string, n: number): number {
+  const len = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < len) {
+    while (i < len && isSpace(text.charCodeAt(i))) i++;
+    if (i >= len) break;
+    while (i < len && !isSpace(text.charCodeAt(i))) i++;
+    if (++count >= n) return i;
+  }
+  return len;
+}
+
+/** True for a UTF-16 code unit in JavaScript's \s (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+

@@ -97,12 +97,19 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
     return a.sort();
   });
   const maxDf = Math.min(MAX_POSTING, Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE)));
-  const postings: number[][] = df.map(() => []);
-  // Each unit's retrievable terms (those not too common), and the postings over them (ascending unit index).
-  const retrievable: Int32Array[] = ids.map((a, i) => {
+  // Each unit's retrievable terms (those not too common), and the postings over them: term t's units
+  // (ascending) are post[start[t] .. start[t + 1]), one flat array for all terms.
+  const start = new Int32Array(df.length + 1);
+  const retrievable: Int32Array[] = ids.map((a) => {
     const r = a.filter((t) => df[t] <= maxDf);
-    for (const t of r) postings[t].push(i);
+    for (const t of r) start[t + 1]++;
     return r;
+  });
+  for (let t = 0; t < df.length; t++) start[t + 1] += start[t];
+  const post = new Int32Array(start[df.length]);
+  const fill = start.slice(0, df.length);
+  retrievable.forEach((r, i) => {
+    for (const t of r) post[fill[t]++] = i;
   });
   const parent = units.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
@@ -119,10 +126,9 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   for (let i = 0; i < units.length; i++) {
     const ai = art[i];
     for (const t of retrievable[i]) {
-      const p = postings[t];
       // postings ascend: only the later units (j > i) are candidates
-      for (let k = p.length - 1; k >= 0; k--) {
-        const j = p[k];
+      for (let k = start[t + 1] - 1; k >= start[t]; k--) {
+        const j = post[k];
         if (j <= i) break;
         if (art[j] === ai) continue;
         if (hits[j]++ === 0) touched.push(j);

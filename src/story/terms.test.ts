@@ -11,7 +11,8 @@ describe("terms", () => {
   });
 
   it("keeps words outside the basic plane whole and drops stop words", () => {
-    expect(contentTerms("The 𝐀lpha talks, said officials' 1,200 people.")).toEqual(["𝐀lpha", "talk", "official", "1", "200", "people"]);
+    // twice: the second time from the word memo
+    for (let i = 0; i < 2; i++) expect(contentTerms("The 𝐀lpha talks, said officials' 1,200 people.")).toEqual(["𝐀lpha", "talk", "official", "1", "200", "people"]);
     expect(contentTerms("Ministers’ meetings in Zürich")).toEqual(["minist", "meet", "zürich"]);
   });
 

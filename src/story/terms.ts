@@ -3,6 +3,7 @@
  * removed, a light suffix-stripping stem so "meets", "meeting" and "met" stay close
  * enough for paraphrase-level comparison. No I/O.
  */
+import { WordMemo } from "../link/word-memo.js";
 
 /** English function words that carry no content for sentence comparison. */
 const STOP_WORDS = new Set(
@@ -54,6 +55,15 @@ export function sentenceTerms(text: string, ann: { sentences: readonly { start: 
   return out;
 }
 
+/** Distinct word forms whose term {@link contentTerms} keeps at hand. */
+const TERM_MEMO_WORDS = 100_000;
+/** Lower-cased word token -> its content term ("" for none), read in place from the text. */
+const termMemo = new WordMemo<string>(TERM_MEMO_WORDS, false);
+
+function termOrEmpty(token: string): string {
+  return termOf(token) ?? "";
+}
+
 /** The content terms of a text (stems of non-stop words; numbers kept as written without separators). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
@@ -74,8 +84,8 @@ export function contentTerms(text: string): string[] {
       if (!isWordStart(c) && !isInner(c)) break;
       i += c > 0xffff ? 2 : 1;
     }
-    const w = termOf(lower.slice(start, i));
-    if (w !== undefined) out.push(w);
+    const w = termMemo.get(lower, start, i, termOrEmpty)!;
+    if (w !== "") out.push(w);
   }
   return out;
 }
