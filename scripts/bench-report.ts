@@ -147,7 +147,7 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
 function scaleTable(r: ScaleResult): string[] {
   const out = ["", "| run | articles | seconds | articles/s | ms/article | CPU s | CPU ms/article | peak MB | stories | written | ingest s | link s |", "|---|---|---|---|---|---|---|---|---|---|---|---|"];
   for (const x of r.rows) {
-    const cells = [`${x.stage} ${x.label}${x.error ? ` (failed: ${x.error.replace(/[|\n]/g, " ").slice(0, 120)})` : ""}`, x.articles, x.seconds, x.articlesPerSecond, x.msPerArticle, x.cpuSeconds ?? "", x.cpuMsPerArticle ?? "", x.peakMemoryMb ?? "", x.stories ?? "", x.storiesWritten ?? "", x.ingestSeconds ?? "", x.linkSeconds ?? ""];
+    const cells = [`${x.stage} ${x.label}${x.cores === 1 ? " (one core)" : ""}${x.error ? ` (failed: ${x.error.replace(/[|\n]/g, " ").slice(0, 120)})` : ""}`, x.articles, x.seconds, x.articlesPerSecond, x.msPerArticle, x.cpuSeconds ?? "", x.cpuMsPerArticle ?? "", x.peakMemoryMb ?? "", x.stories ?? "", x.storiesWritten ?? "", x.ingestSeconds ?? "", x.linkSeconds ?? ""];
     out.push(`| ${cells.join(" | ")} |`);
   }
   return out;

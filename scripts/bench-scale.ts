@@ -13,7 +13,11 @@
  *    and the link stage's own seconds (from the CLI's "ingested ... (Xs)" and "linked ... (Xs)" lines);
  * 3. `parallax --db X ingest` of the 10k corpus in 10 successive batches of 1k into one store (an
  *    archive fed day by day): each batch's seconds, ingest-stage and link-stage seconds, stories
- *    written (with incremental linking only the touched ones), which should all stay flat.
+ *    written (with incremental linking only the touched ones), which should all stay flat;
+ * 4. `parallax --db X relink` on one core (pinned with `taskset -c 0` where Linux has it) over the
+ *    stores the analyze part left (10k, and 100k when its store is there): the whole link from scratch
+ *    (duplicates, clustering, rewrites, reports), the issue's "100k articles linked in under 10 minutes
+ *    on one core". Not in the default parts (`--parts relink`).
  *
  * `--quick` leaves out the 100k clustering run; `--parts analyze,batch` runs only those parts (cluster,
  * analyze, batch); rows of the previous bench/results.json that this run does not measure again are
@@ -42,8 +46,9 @@ export const PART_ARTICLES = 10000;
 /** Successive batches ingested into one store, and their size. */
 export const BATCHES = 10;
 export const BATCH_SIZE = 1000;
-/** The parts of the benchmark, in the order they run. */
-export const PARTS = ["cluster", "analyze", "batch"];
+/** The parts of the benchmark, in the order they run; `relink` only when asked for. */
+export const PARTS = ["cluster", "analyze", "batch", "relink"];
+const DEFAULT_PARTS = ["cluster", "analyze", "batch"];
 /** Default wall-clock limit of one CLI run, seconds (a 100k analyze takes about half an hour on a quiet core). */
 export const RUN_TIMEOUT_S = 3600;
 /** Bump when make-scale-corpus.ts changes what it writes: cached corpora are named after it. */
@@ -51,7 +56,7 @@ export const CORPUS_VERSION = 1;
 
 /** One measured run. */
 export interface ScaleRow {
-  /** "cluster", "analyze" or "batch". */
+  /** "cluster", "analyze", "batch" or "relink". */
   stage: string;
   /** Corpus size (articles given), or the batch number for "batch". */
   label: string;
@@ -73,6 +78,8 @@ export interface ScaleRow {
   ingestSeconds?: number;
   /** The link stage's own seconds from the CLI's "linked ... (Xs)" line (else, for a batch, the command's seconds beyond ingest). */
   linkSeconds?: number;
+  /** Cores the run was held to (relink: 1 when pinned with taskset). */
+  cores?: number;
   error?: string;
 }
 
@@ -109,12 +116,13 @@ interface RunOut {
 }
 
 /** Runs the CLI with stdout to a file; the child's peak RSS comes from PARALLAX_RUSAGE. A failure is returned, not thrown. */
-function runCli(root: string, args: string[], stdout: string | undefined, timeoutS: number): RunOut {
+function runCli(root: string, args: string[], stdout: string | undefined, timeoutS: number, pin?: string[]): RunOut {
   const outFd = stdout ? openSync(stdout, "w") : "ignore";
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
   // The heap flags the CLI would restart itself with, given directly: one process, which the timeout can kill.
-  const r = spawnSync(process.execPath, [...HEAP_FLAGS, ...args], {
+  const [cmd, ...cmdArgs] = [...(pin ?? []), process.execPath, ...HEAP_FLAGS, ...args];
+  const r = spawnSync(cmd, cmdArgs, {
     cwd: root,
     stdio: ["ignore", outFd, "pipe"],
     env: { ...heapEnv(process.env), PARALLAX_RUSAGE: "1", PARALLAX_ANNOTATE_WORKERS: "0" },
@@ -243,6 +251,11 @@ function inParts(file: string, size: number): string {
   return dir;
 }
 
+/** Whether `taskset` (util-linux) can pin a child to one core here. */
+function hasTaskset(): boolean {
+  return process.platform === "linux" && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+}
+
 function freshDb(path: string): void {
   for (const ext of ["", "-wal", "-shm"]) rmSync(path + ext, { force: true });
 }
@@ -253,7 +266,7 @@ export function scaleBench(o: ScaleOptions): ScaleResult {
   const started = performance.now();
   const base = readBase(join(o.work, "t17.jsonl"));
   const corpora: Record<string, CorpusStats> = {};
-  const parts = o.parts?.length ? o.parts : PARTS;
+  const parts = o.parts?.length ? o.parts : DEFAULT_PARTS;
   const timeout = o.runTimeoutS ?? RUN_TIMEOUT_S;
   // previous rows stay unless this run measures the same stage and size again
   const rows: ScaleRow[] = [...(o.previous?.rows ?? [])];
@@ -312,6 +325,19 @@ export function scaleBench(o: ScaleOptions): ScaleResult {
     );
   }
 
+  // the whole link again on the analyze part's stores, held to one core where taskset is there
+  const pin = hasTaskset() ? ["taskset", "-c", "0"] : undefined;
+  for (const size of parts.includes("relink") ? [...ANALYZE_SIZES.filter((n) => n >= BATCHES * BATCH_SIZE), FULL_SIZE] : []) {
+    const db = join(o.work, `scale-${size}.db`);
+    if (!existsSync(db)) {
+      if (size !== FULL_SIZE) log(`scale relink ${size}: no store at ${db} (run the analyze part first)`);
+      continue;
+    }
+    const r = runCli(o.root, [o.cli, "--db", db, "relink"], undefined, timeout, pin);
+    const link = linkLine(r.stderr);
+    add(row("relink", String(size), size, r, { ...link, cores: pin ? 1 : undefined }));
+  }
+
   rows.sort((a, b) => PARTS.indexOf(a.stage) - PARTS.indexOf(b.stage) || a.articles - b.articles || Number(a.label) - Number(b.label));
   const ok = (stage: string) => rows.filter((r) => r.stage === stage && !r.error);
   const figures: Record<string, number | string> = {};
@@ -341,12 +367,19 @@ export function scaleBench(o: ScaleOptions): ScaleResult {
       figures.batchLastLinkSeconds = bs[bs.length - 1].linkSeconds!;
     }
   }
+  for (const r of ok("relink")) {
+    const k = `relink${r1(r.articles / 1000)}k`;
+    figures[`${k}Seconds`] = r.seconds;
+    if (r.cpuSeconds !== undefined) figures[`${k}CpuSeconds`] = r.cpuSeconds;
+    figures[`${k}PeakMb`] = r.peakMemoryMb ?? NaN;
+    figures[`${k}Cores`] = r.cores ?? "all";
+  }
   const failed = rows.filter((r) => r.error).length;
   if (failed) figures.failedRuns = failed;
   const peak = Math.max(0, ...rows.map((r) => r.peakMemoryMb ?? 0));
   return {
     name: "scale",
-    command: `parallax cluster --level story scale-N.jsonl (N = ${CLUSTER_SIZES.join(", ")}); parallax --db X analyze scale-N.jsonl (N = ${ANALYZE_SIZES.join(", ")}${rows.some((r) => r.stage === "analyze" && r.articles === FULL_SIZE) ? `, ${FULL_SIZE} as a folder of files of ${PART_ARTICLES / 1000}k lines` : ""}); ${BATCHES} x parallax --db X ingest batch-of-${batchSize}.jsonl`,
+    command: `parallax cluster --level story scale-N.jsonl (N = ${CLUSTER_SIZES.join(", ")}); parallax --db X analyze scale-N.jsonl (N = ${ANALYZE_SIZES.join(", ")}${rows.some((r) => r.stage === "analyze" && r.articles === FULL_SIZE) ? `, ${FULL_SIZE} as a folder of files of ${PART_ARTICLES / 1000}k lines` : ""}); ${BATCHES} x parallax --db X ingest batch-of-${batchSize}.jsonl${rows.some((r) => r.stage === "relink") ? "; taskset -c 0 parallax --db scale-N.db relink (one core)" : ""}`,
     figures,
     seconds: (performance.now() - started) / 1000,
     maxRssMb: peak || undefined,

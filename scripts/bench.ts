@@ -7,7 +7,7 @@
  *   npm run bench                      # all benchmarks
  *   npm run bench -- timex quotes      # some of them
  *   npm run bench -- --raise-floors    # after an improvement: raise floors to the new figures
- *   npm run bench -- scale [--quick|--full] [--parts cluster,analyze,batch]  # linking at 1k-100k articles (long; not in the default set)
+ *   npm run bench -- scale [--quick|--full] [--parts cluster,analyze,batch,relink]  # linking at 1k-100k articles (long; not in the default set)
  *
  * Floors are never lowered by this script; lowering one is a deliberate edit of baseline.json.
  */

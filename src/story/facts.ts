@@ -157,7 +157,8 @@ export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   });
   const out: FactGroup[] = [];
   for (const list of byRoot.values()) {
-    const articleIds = [...new Set(list.map((u) => u.articleId))];
+    // most units state a claim no other sentence does: one article, nothing to compare
+    const articleIds = list.length === 1 ? [list[0].articleId] : [...new Set(list.map((u) => u.articleId))];
     const conflicts: FactGroup["conflicts"] = [];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
