@@ -119,27 +119,23 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
       "link = the CLI's own \"linked ... (Xs)\"); batch = one of successive `parallax --db X ingest` runs of 1k articles into one store " +
       "(link = the CLI's \"linked ... (Xs)\" line; written = stories the link stage wrote). Not in the default `npm run bench` set: " +
       "`npm run bench -- scale` (`--quick` leaves out the 100k clustering, `--full` adds a 100k analyze of about half an hour). " +
-      "The 100k analyze row (2026-11-23, this code): 1,656 s, link stage 588.5 s, peak 1,830 MB: under 2 GB, and the link under 10 minutes of wall time on this 2-core machine. Before this session's changes the same run took 1,616 s (link 571.5 s) and peaked at 2,045 MB: " +
-      "a trace (RSS every 2 s) showed ingest at ~1.1-1.2 GB, the link at ~1.4 GB, and the peak (1.93 GB sampled) after the link, when `analyze` " +
-      "loaded all 1,197 story reports (849 MB of JSON) to print one: it now reads only the reports it shows (a listing takes sources and period " +
-      "from SQLite's json_extract; `parallax stories` on that store: 7.6 s, 1.36 GB -> 2.2 s, 0.21 GB). The reader now decodes a UTF-8 JSON Lines " +
-      "file line by line from its bytes (a 50 MB part: heap ~5 MB, was ~105 MB plus a finished file's bytes and text kept by generator frames). " +
-      "One core: a full relink of the 10k store pinned to one core (`taskset -c 0`) takes its CPU time (55 s wall, 54.7 CPU s; 45-47 s wall on two " +
-      "cores), so a one-core 100k link costs about its CPU time, ~640-660 s: over the 10-minute aim by ~10%. The link's text features (normalizeText " +
-      "in one pass, 3x; contentTerms -15%; a number count without building words, 2x) give the same output (md5 over stories, memberships, " +
-      "relations and link state at 10k and 100k) but no measurable gain on a whole link: the 100k relink below, run again with them on the same store, " +
-      "took 618 s (681 CPU s), 1.40 GB, the same output; runs on this shared machine vary by ~5-10% from day to day. " +
-      "Store path at 100k (2026-11-23, this 2-core machine, nothing else running): the store the 100k analyze left (99,902 articles), copied, " +
-      "then a full link `PARALLAX_RUSAGE=1 parallax --db s100k.db relink`: 592 s (5.9 ms/article; 660 CPU s with V8's GC threads), 1.58 GB peak " +
-      "(1,580 MiB), 1,176 stories, 124,985 duplicate/rewrite relations. The code before the change on the same store: 565 s (632 CPU s), 1.90 GB " +
-      "(1,898 MiB); identical output (same md5 over stories, memberships, relations and link state). What changed: the clusterer's term arrays and " +
-      "the duplicate index's MinHash signatures are carved from 4 MB slabs (src/link/slab.ts), and the heavy commands fix glibc's mmap threshold " +
-      "at 1 MB (src/cli/heap.ts), so the slabs are separate mappings that go back to the system when the clusterer is dropped before the story " +
-      "phase: with slabs alone (glibc raises its threshold as it goes) the run took 582 s and peaked at 1.99 GB; a trace showed the C heap " +
-      "holding 699 MB during the story phase while V8's live heap was ~200-230 MB. Cost: ~5% more time. " +
-      "Where the 100k link goes (a traced run with forced collections, 640 s in all): the duplicate and cluster phases (read, MinHash, alignment " +
-      "of the syndicated copies, clustering) 293 s, the story phase (rewrites among each story's articles, reports) 329 s, the relations 16 s. Story reports read at most 400 articles each " +
-      "(src/story/window.ts), so a batch's link cost no longer follows the size of the stories it joins.",
+      "relink = `taskset -c 0 parallax --db scale-N.db relink` on the store the analyze part left (`npm run bench -- scale --parts relink`): the whole link from scratch " +
+      "(duplicates, clustering, rewrites, story reports) held to one core. 100k on one core (2026-11-24): 567 s wall, 554 CPU s, 1,401 MB (a second run " +
+      "by hand: 555 s, 544 CPU s, 1.44 GB), under the 10-minute aim by 5-8% on this shared machine, whose runs vary by 5-10% from day to day. " +
+      "Before this session's changes the same one-core link took 640-680 CPU s. What changed, all with identical output (md5 over stories, memberships, " +
+      "relations and link state at 10k and 100k): the link allocated 17.3 GB per 10k articles in passing, 13.6 GB after; content terms are read " +
+      "in place through a word memo (src/link/word-memo.ts: no string per word), shingles are hashed from word offsets, a regex match per word to " +
+      "find the lead's end and a regex split per capitalised name are gone, entity features take one pass over the text (was one scan per entity: " +
+      "6% of the 100k link), sentence alignment works on dense feature ids and flat postings, and the duplicate pass keeps only originals prepared " +
+      "(a copy is never another's original): 35,293 re-preparations at 100k become 25,065. A profile of the 100k link before these changes: " +
+      "duplicate and cluster phases ~36%, rewrites ~27%, story reports ~16%, GC ~15%; sentence preparation for alignment cost 21x and its entity " +
+      "features 28x what they cost at 10k (the originals of syndicated copies prepared again and again), the rest ~10-12x. " +
+      "The 100k analyze row: one process reads, annotates, stores and links the corpus given as 10 files (`--full`); its link stage is the same code on two cores: 1,676 s, link 512.7 s, peak 1,585 MB " +
+      "(with the code before this session's link changes: 1,656 s, link 588.5 s, peak 1,830 MB). " +
+      "Memory: the reader decodes a UTF-8 JSON Lines file line by line, `analyze` reads only the story reports it prints (not all 1,197), " +
+      "the clusterer's term arrays and the MinHash signatures live in 4 MB slabs that go back to the system (glibc's mmap threshold fixed at 1 MB, " +
+      "src/cli/heap.ts) when the clusterer is dropped before the story phase. " +
+      "Story reports read at most 400 articles each (src/story/window.ts), so a batch's link cost does not follow the size of the stories it joins.",
   },
 };
 
