@@ -3,6 +3,7 @@
  * a weighted-overlap similarity), the core of rewrite detection.
  */
 import type { SentenceFeatures } from "./sentences.js";
+import { denseIds } from "./dense-ids.js";
 
 /** Two sentences align only at or above this similarity (weighted Dice of their features). */
 export const ALIGN_MIN_SIMILARITY = 0.3;
@@ -62,26 +63,9 @@ export function sentenceSimilarity(x: SentenceFeatures, y: SentenceFeatures, wei
 function similarityMatrix(a: SentenceFeatures[], b: SentenceFeatures[]): Float64Array {
   const n = a.length;
   const m = b.length;
-  const idOf = new Map<string, number>();
-  const df: number[] = [];
-  const names: string[] = [];
-  const encode = (s: SentenceFeatures): Int32Array => {
-    const out = new Int32Array(s.features.size);
-    let k = 0;
-    for (const f of s.features) {
-      let x = idOf.get(f);
-      if (x === undefined) {
-        idOf.set(f, (x = df.length));
-        df.push(0);
-        names.push(f);
-      }
-      df[x]++;
-      out[k++] = x;
-    }
-    return out;
-  };
-  const ia = a.map(encode);
-  const ib = b.map(encode);
+  const { ids, names, df } = denseIds([...a.map((s) => s.features), ...b.map((s) => s.features)]);
+  const ia = ids.slice(0, n);
+  const ib = ids.slice(n);
   const features = df.length;
   const weight = new Float64Array(features);
   for (let x = 0; x < features; x++) weight[x] = featureWeight(names[x], df[x], n + m);

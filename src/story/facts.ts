@@ -8,6 +8,7 @@ import type { StoryFact } from "./types.js";
 import type { SourceGroups } from "./sources.js";
 import { evidenceOf, sentenceAt, type StoryInput } from "./input.js";
 import { sentenceTerms } from "./terms.js";
+import { denseIds } from "../link/dense-ids.js";
 
 /** A sentence needs at least this many content terms to state a checkable claim. */
 const MIN_FACT_TERMS = 5;
@@ -80,22 +81,8 @@ export function sentenceUnits(items: StoryInput[]): Unit[] {
 /** Groups units from different articles that state the same claim. */
 export function groupClaims(units: Unit[], groups: SourceGroups): FactGroup[] {
   // Terms as dense integer ids, each unit's terms as an ascending id array (intersections by merge).
-  const termId = new Map<string, number>();
-  const df: number[] = [];
-  const ids: Int32Array[] = units.map((u) => {
-    const a = new Int32Array(u.terms.size);
-    let k = 0;
-    for (const t of u.terms) {
-      let id = termId.get(t);
-      if (id === undefined) {
-        termId.set(t, (id = df.length));
-        df.push(0);
-      }
-      df[id]++;
-      a[k++] = id;
-    }
-    return a.sort();
-  });
+  const { ids, df } = denseIds(units.map((u) => u.terms));
+  for (const a of ids) a.sort();
   const maxDf = Math.min(MAX_POSTING, Math.max(2, Math.floor(units.length * MAX_POSTING_SHARE)));
   // Each unit's retrievable terms (those not too common), and the postings over them: term t's units
   // (ascending) are post[start[t] .. start[t + 1]), one flat array for all terms.
