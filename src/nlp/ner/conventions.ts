@@ -54,6 +54,8 @@ export function isStateName(tokens: readonly RuleToken[], start: number, end: nu
 const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
   gaz.has(w, "first") || (/^\p{Lu}\p{Ll}/u.test(w) && !(["common", "role", "country", "city", "region", "demonym", "orgkey"] as const).some((c) => gaz.has(w, c)));
 const isPlaceWord = (t: RuleToken, gaz: Gazetteer): boolean => PLACE_CLASSES.some((c) => gaz.has(t.text, c));
+/** Compass words that make one nationality with the demonym after them ("South African"). */
+const COMPASS = new Set(["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"]);
 const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
 
 /**
@@ -64,7 +66,7 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  *    PERSON span joins it ("Mikhail" + "Bogdanov");
  * 2b. an untagged listed given name right before a one-word name of another type that no
  *    organisation, place or nationality list knows makes one PERSON ("Antony" + ORG "Blinken");
- * 3. countries are LOC, demonyms MISC;
+ * 3. countries are LOC, demonyms MISC, a compass word and a demonym one MISC ("West Indian");
  * 4. hyphenated place/demonym compounds are one MISC;
  * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
  *    words that are in no name list and no organisation keyword ("China Calls" -> "China";
@@ -115,6 +117,30 @@ export function applyConventions(
   for (const s of spans) {
     if (s.type !== "LOC" && isGazetteerEntry(tokens, s.start, s.end, "country", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
+  }
+  // 3c. A compass word before a nationality word is one nationality ("South African", "West Indian"),
+  //     not a place and a nationality ("South Korea" stays: "Korea" is no nationality word).
+  for (let i = sentStart; i + 1 < sentEnd; i++) {
+    if (!COMPASS.has(tokens[i].text) || !gaz.has(tokens[i + 1].text, "demonym") || !isCap(tokens[i + 1].text) || isPlaceWord(tokens[i + 1], gaz)) continue;
+    if (i + 2 < sentEnd && isCap(tokens[i + 2].text)) continue; // "South African Airways": a longer name
+    const inside = spans.filter((s) => s.end > i && s.start < i + 2);
+    if (inside.some((s) => s.start < i || s.end > i + 2)) continue;
+    spans = spans.filter((s) => !inside.includes(s));
+    spans.push({ start: i, end: i + 2, type: "MISC", score: inside.length ? Math.max(...inside.map((s) => s.score)) : CONVENTION_SCORE });
+    spans.sort((a, b) => a.start - b.start);
+  }
+  // 3d. A nationality word right before a MISC name of other words opens it ("Asian" + "Cup",
+  //     "French" + "Open"), when the tagger left the nationality word alone or typed it MISC too.
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    const d = s.start - 1;
+    if (s.type !== "MISC" || d < sentStart || !isCap(tokens[d].text) || !gaz.has(tokens[d].text, "demonym") || isPlaceWord(tokens[d], gaz)) continue;
+    if (gaz.has(tokens[s.start].text, "demonym") || !isCap(tokens[s.start].text)) continue;
+    const before = spans.find((o) => o.start <= d && o.end > d);
+    if (before && (before.type !== "MISC" || before.start !== d || before.end !== d + 1)) continue;
+    if (before) spans.splice(spans.indexOf(before), 1);
+    s.start = d;
+    n = -1;
   }
   // 3b. States named by their form of government are places ("Ottoman Empire", "Kingdom of Castile").
   for (const s of spans) if (s.type !== "LOC" && isStateName(tokens, s.start, s.end)) s.type = "LOC";

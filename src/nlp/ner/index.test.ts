@@ -110,3 +110,31 @@ describe("function-word spans", () => {
     expect(names).toContain("China");
   });
 });
+
+describe("wire copy (invented text in the CoNLL-2003 layout: one sentence a line, tokens spaced)", () => {
+  const text = [
+    "ATHLETICS - KENYANS SWEEP TOP PLACES IN BERLIN .",
+    "BERLIN 2024-09-29",
+    "South African runner Thabo Mokoena finished fourth behind three Kenyans on Sunday .",
+    "Results of Italian league matches on Sunday : Lazio 2 Torino 1 , Genoa 0 Udinese 0 .",
+    "Real Madrid beat the visitors in Madrid .",
+    "Germany 's delegate to the European Union said the talks would resume .",
+    "The Asian Cup starts in January .",
+  ].join("\n");
+  const got = (): string[] => {
+    const { tokens, sentences } = tokenize(text);
+    return recognizeEntities({ text, tokens, sentences }).map((e) => `${e.type}:${e.text}`);
+  };
+
+  it("types the dateline's place LOC (a lone capitals word is no acronym there)", () => {
+    expect(got()).toContain("LOC:BERLIN");
+    expect(got().filter((e) => e.endsWith(":BERLIN"))).toEqual(["LOC:BERLIN", "LOC:BERLIN"]);
+  });
+
+  it("reads clubs, result lines and compound nationalities as CoNLL-2003 does", () => {
+    const es = got();
+    for (const e of ["MISC:South African", "PERSON:Thabo Mokoena", "ORG:Lazio", "ORG:Torino", "ORG:Genoa", "ORG:Udinese", "ORG:Real Madrid", "LOC:Madrid", "LOC:Germany", "ORG:European Union", "MISC:Asian Cup"]) {
+      expect(es).toContain(e);
+    }
+  });
+});

@@ -11,16 +11,20 @@
  * - a lone capitalised common word at the start of a sentence, tagged with low confidence,
  *   is dropped ("Suffering Palestine" keeps only "Palestine");
  * - organisation names with "of"/"for" complements are whole ({@link ./orgphrase.ts});
- * - place-named teams are ORG ({@link ./teams.ts});
- * - CoNLL-2003 conventions and headline lines ({@link ./conventions.ts}).
+ * - place-named teams are ORG ({@link ./teams.ts}), as are clubs ("Real Madrid", "Manchester United")
+ *   and the names of result lines and league tables ({@link ./sports.ts});
+ * - CoNLL-2003 conventions and headline lines ({@link ./conventions.ts});
+ * - dateline lines name places, and capitals place names are LOC ({@link ./datelines.ts}).
  *
  * Spans here are over token indices of one sentence; the rules never cross sentences.
  */
 import type { EntityType } from "../../model.js";
 import { sentenceCaseMode } from "./casing.js";
 import { applyConventions } from "./conventions.js";
+import { retypeCapitalPlaces } from "./datelines.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { extendOrgPhrases } from "./orgphrase.js";
+import { retypeClubNames, retypeTables } from "./sports.js";
 import { retypeTeamNames } from "./teams.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
@@ -383,6 +387,8 @@ export function applyRules(
   const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
   spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
   retypeTeamNames(tokens, spans, gaz);
+  spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
-  return applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode);
+  // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).
+  return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz);
 }

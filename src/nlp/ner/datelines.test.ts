@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { datelinePlaces, retypeCapitalPlaces } from "./datelines.js";
+import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+import { tokenize } from "../tokenize.js";
+
+const lists = emptyGazetteerLists();
+lists.countries = ["spain", "united arab emirates"];
+lists.cities = ["madrid", "oslo", "man"];
+lists.demonyms = ["canadian"];
+lists.firstNames = ["james"];
+lists.orgNames = ["nato"];
+lists.commonWords = ["republican"];
+const gaz = new Gazetteer(lists);
+
+/** Tokenizes one line, marks substrings as candidates, applies the rule; "TYPE:text" per span. */
+function run(text: string, marks: [string, SpanCandidate["type"]][]): string[] {
+  const { tokens } = tokenize(text);
+  const cands: SpanCandidate[] = marks.map(([s, type]) => {
+    const at = text.indexOf(s);
+    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
+  });
+  return retypeCapitalPlaces(tokens as RuleToken[], 0, tokens.length, cands, gaz).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
+}
+
+describe("dateline lines", () => {
+  it("types the place runs of PLACE [, PLACE] DATE as LOC, whatever the tagger said", () => {
+    expect(run("OSLO 2024-03-05", [["OSLO", "ORG"]])).toEqual(["LOC:OSLO"]);
+    expect(run("PORT HARCOURT , Nigeria 2024-03-05", [["PORT", "MISC"]])).toEqual(["LOC:PORT HARCOURT", "LOC:Nigeria"]);
+    expect(run("AL-AIN , United Arab Emirates 2024-03-05", [["AL-AIN", "ORG"], ["United", "LOC"], ["Arab Emirates", "LOC"]])).toEqual(["LOC:AL-AIN", "LOC:United Arab Emirates"]);
+    expect(run("SAO PAULO , Brazil , March 5", [])).toEqual(["LOC:SAO PAULO", "LOC:Brazil"]);
+    expect(run("KIGALI Mar. 5, 2024", [])).toEqual(["LOC:KIGALI"]);
+    expect(run("RIO DE JANEIRO 5 March 2024", [])).toEqual(["LOC:RIO DE JANEIRO"]);
+  });
+
+  it("leaves lines that go on after the date, or have no date, alone", () => {
+    const { tokens } = tokenize("OSLO 2024-03-05 talks resumed");
+    expect(datelinePlaces(tokens as RuleToken[], 0, tokens.length)).toBeUndefined();
+    expect(run("OSLO , NORWAY , SWEDEN 2024-03-05", [])).toEqual([]);
+    expect(run("NATO SUMMIT", [["NATO", "ORG"]])).toEqual(["ORG:NATO"]);
+    expect(run("Smith 12", [["Smith", "PERSON"]])).toEqual(["PERSON:Smith"]);
+  });
+});
+
+describe("capitals place names", () => {
+  it("retypes ORG/MISC capitals spans that are listed countries or cities", () => {
+    expect(run("MADRID AND SPAIN AGREE", [["MADRID", "ORG"], ["SPAIN", "MISC"]])).toEqual(["LOC:MADRID", "LOC:SPAIN"]);
+  });
+
+  it("keeps organisations, nationality words, given names, common words, short cities and mixed case", () => {
+    expect(run("NATO CANADIAN JAMES REPUBLICAN MAN", [["NATO", "ORG"], ["CANADIAN", "MISC"], ["JAMES", "ORG"], ["REPUBLICAN", "MISC"], ["MAN", "ORG"]])).toEqual([
+      "ORG:NATO",
+      "MISC:CANADIAN",
+      "ORG:JAMES",
+      "MISC:REPUBLICAN",
+      "ORG:MAN",
+    ]);
+    expect(run("Madrid Rally", [["Madrid", "ORG"]])).toEqual(["ORG:Madrid"]);
+  });
+});

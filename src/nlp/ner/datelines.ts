@@ -1,0 +1,113 @@
+/**
+ * Places written in capitals: datelines and all-capitals place names.
+ *
+ * Wire copy opens with a dateline line, "LONDON 1996-08-30" or "DUBAI , United Arab Emirates
+ * 1996-12-06": one or two place names, then the date, and nothing else. The tagger, trained on
+ * running text with no datelines, reads a lone capitalised word as an acronym (ORG) there. A line
+ * of that shape names places only, so its place runs are LOC.
+ *
+ * Elsewhere, a span in capitals that the tagger typed ORG or MISC and that is, as a whole, a
+ * country, or a city or region of at least {@link MIN_CAPS_PLACE_LETTERS} letters, in the
+ * gazetteer (and no listed organisation, nationality word, given name or common word) is a place too:
+ * "MOSCOW", "SYDNEY" in headlines.
+ */
+import type { EntityType } from "../../model.js";
+import { Gazetteer, type GazClass } from "./gazetteer.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+
+/** Most words in one place run of a dateline ("RIO DE JANEIRO", "SAN SEBASTIAN"). */
+const MAX_PLACE_WORDS = 5;
+/** Capitals cities and regions shorter than this stay as tagged ("MAN", "VAN" are more often something else). */
+const MIN_CAPS_PLACE_LETTERS = 4;
+/** Score of the spans these rules set. */
+const PLACE_SCORE = 0.75;
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** A month name or abbreviation alone: where a place run ends ("KIGALI Mar. 5"). */
+const MONTH_WORD = new RegExp(`^${MONTH}$`, "i");
+/** The date that ends a dateline line: ISO, "Dec 6", "Dec. 6, 1996", "6 December 1996", "12/06/96". */
+const DATELINE_DATE = new RegExp(
+  `^(?:\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\s+\\d{1,2}(?:\\s*,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}/\\d{1,2}/\\d{2,4})$`,
+  "i",
+);
+/** Lower-case words allowed inside a place name ("Rio de Janeiro", "Stratford-upon-Avon"). */
+const PLACE_PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "la", "le", "les", "el", "al", "of", "on", "upon", "am", "an", "der"]);
+
+const isCapWord = (w: string): boolean => /^\p{Lu}[\p{L}.'’-]*$/u.test(w);
+const isHyphen = (w: string): boolean => w === "-" || w === "\u2010" || w === "\u2011";
+
+/** End (exclusive) of a place run of words starting at i, or i when there is none. */
+function placeRun(tokens: readonly RuleToken[], i: number, end: number): number {
+  let j = i;
+  let words = 0;
+  while (j < end && words < MAX_PLACE_WORDS) {
+    const w = tokens[j].text;
+    if (isCapWord(w) && !MONTH_WORD.test(w)) {
+      words++;
+      j++;
+    } else if (words > 0 && PLACE_PARTICLES.has(w) && j + 1 < end && isCapWord(tokens[j + 1].text)) {
+      j++;
+    } else if (words > 0 && isHyphen(w) && tokens[j - 1].end === tokens[j].start && j + 1 < end && tokens[j].end === tokens[j + 1].start && isCapWord(tokens[j + 1].text)) {
+      j++; // "AL-AIN"
+    } else break;
+  }
+  return words > 0 ? j : i;
+}
+
+/**
+ * The place runs [start, end) of a dateline line (token indices), or undefined when the
+ * sentence is not one: PLACE [, PLACE] [,] DATE, with nothing after the date but punctuation.
+ */
+export function datelinePlaces(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): [number, number][] | undefined {
+  let end = sentEnd;
+  while (end > sentStart && /^[\p{P}]+$/u.test(tokens[end - 1].text) && !/\d/.test(tokens[end - 1].text)) end--;
+  const first = placeRun(tokens, sentStart, end);
+  if (first === sentStart) return undefined;
+  const runs: [number, number][] = [[sentStart, first]];
+  let i = first;
+  if (i < end && tokens[i].text === ",") {
+    const second = placeRun(tokens, i + 1, end);
+    if (second === i + 1) return undefined;
+    runs.push([i + 1, second]);
+    i = second;
+  }
+  if (i < end && tokens[i].text === ",") i++; // "SAO PAULO , Brazil , March 5"
+  if (i >= end) return undefined;
+  // The rest is the date, spaced as written (a tokenizer may split "1996-08-30").
+  let dateText = tokens[i].text;
+  for (let k = i + 1; k < end; k++) dateText += (tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].text;
+  return DATELINE_DATE.test(dateText) ? runs : undefined;
+}
+
+/** Letters of a word or phrase. */
+const letterCount = (s: string): number => (s.match(/\p{L}/gu) ?? []).length;
+
+/**
+ * Sets dateline places to LOC and retypes capitals place names the tagger typed ORG or MISC.
+ */
+export function retypeCapitalPlaces(
+  tokens: readonly RuleToken[],
+  sentStart: number,
+  sentEnd: number,
+  spans: SpanCandidate[],
+  gaz: Gazetteer,
+): SpanCandidate[] {
+  const runs = datelinePlaces(tokens, sentStart, sentEnd);
+  let out = spans;
+  if (runs) {
+    out = spans.filter((s) => !runs.some(([a, b]) => s.start < b && s.end > a));
+    for (const [a, b] of runs) out.push({ start: a, end: b, type: "LOC", score: PLACE_SCORE });
+    out.sort((x, y) => x.start - y.start);
+  }
+  for (const s of out) {
+    if (s.type !== "ORG" && s.type !== "MISC") continue;
+    const phrase = tokens.slice(s.start, s.end).map((t) => t.text).join(" ");
+    if (/\p{Ll}/u.test(phrase) || letterCount(phrase) < 2) continue;
+    // Listed organisations, nationality words ("CANADIAN"), given names ("JAMES") and common words ("REPUBLICAN") stay as tagged.
+    if (["orgname", "demonym", "first", "common"].some((c) => gaz.hasEntry(phrase, c as GazClass))) continue;
+    const long = letterCount(phrase) >= MIN_CAPS_PLACE_LETTERS;
+    const place: EntityType | undefined = gaz.hasEntry(phrase, "country") || (long && (gaz.hasEntry(phrase, "city") || gaz.hasEntry(phrase, "region"))) ? "LOC" : undefined;
+    if (place) s.type = place;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+import { retypeClubNames, retypeTables, tableEntries } from "./sports.js";
+import { tokenize } from "../tokenize.js";
+
+const lists = emptyGazetteerLists();
+lists.countries = ["norway", "chile"];
+lists.cities = ["madrid", "milan", "leeds", "bolton", "lyon", "kansas city"];
+lists.firstNames = ["erik"];
+lists.commonWords = ["total"];
+const gaz = new Gazetteer(lists);
+
+type Rule = (t: RuleToken[], n: number, c: SpanCandidate[]) => SpanCandidate[];
+function run(text: string, marks: [string, SpanCandidate["type"]][], rule: Rule): string[] {
+  const { tokens } = tokenize(text);
+  const cands: SpanCandidate[] = marks.map(([s, type]) => {
+    const at = text.indexOf(s);
+    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
+  });
+  return rule(tokens as RuleToken[], tokens.length, cands).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
+}
+const clubs: Rule = (t, n, c) => retypeClubNames(t, 0, n, c, gaz);
+const tables: Rule = (t, n, c) => retypeTables(t, 0, n, c, gaz);
+
+describe("club names", () => {
+  it("types a place with a club word before or after it as ORG, taking the word in", () => {
+    expect(run("Real Madrid signed him.", [["Real Madrid", "LOC"]], clubs)).toEqual(["ORG:Real Madrid"]);
+    expect(run("He left AC Milan.", [["Milan", "LOC"]], clubs)).toEqual(["ORG:AC Milan"]);
+    expect(run("Real Madrid won.", [], clubs)).toEqual(["ORG:Real Madrid"]);
+    expect(run("Leeds United and Bolton Wanderers drew.", [["Leeds", "LOC"], ["Bolton Wanderers", "PERSON"]], clubs)).toEqual(["ORG:Leeds United", "ORG:Bolton Wanderers"]);
+  });
+
+  it("leaves places with ordinary words alone", () => {
+    expect(run("Kansas City voted.", [["Kansas City", "LOC"]], clubs)).toEqual(["LOC:Kansas City"]);
+    expect(run("As Madrid voted, Lyon waited.", [["Madrid", "LOC"], ["Lyon", "LOC"]], clubs)).toEqual(["LOC:Madrid", "LOC:Lyon"]);
+  });
+});
+
+describe("result lines and tables", () => {
+  it("finds names followed by a score or a table row", () => {
+    const { tokens } = tokenize("Results : Leeds 2 Milan 1 , Lyon 0 Bolton 0 .");
+    expect(tableEntries(tokens as RuleToken[], 0, tokens.length).length).toBe(4);
+  });
+
+  it("types teams ORG, national teams LOC, and keeps people with a given name", () => {
+    expect(run("Results : Leeds 2 Torvik 1 , Norway 0 Chile 3 .", [["Leeds", "LOC"], ["Torvik", "PERSON"], ["Chile", "PERSON"]], tables)).toEqual([
+      "ORG:Leeds",
+      "ORG:Torvik",
+      "LOC:Norway",
+      "LOC:Chile",
+    ]);
+    expect(run("Standings : Milan 15 10 3 2 34 , Erik Berg 15 9 5 1 28 .", [["Erik Berg", "PERSON"]], tables)).toEqual(["ORG:Milan", "PERSON:Erik Berg"]);
+  });
+
+  it("types the untagged names of a table with two or more found ones, but not common words", () => {
+    expect(run("Results : Leeds 2 Udinese 1 , Lyon 0 Total 12 .", [], tables)).toEqual(["ORG:Leeds", "ORG:Udinese", "ORG:Lyon"]);
+    expect(run("Results : Leeds 2 Udinese 1 .", [], tables)).toEqual([]);
+  });
+
+  it("needs two entries, small single scores, and a break after the numbers", () => {
+    expect(run("Leeds 2 in the cup.", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
+    expect(run("Windows 95 , Office 97 .", [["Windows", "MISC"], ["Office", "MISC"]], tables)).toEqual(["MISC:Windows", "MISC:Office"]);
+    expect(run("Leeds 2 goals and Milan 1 goal.", [["Leeds", "LOC"], ["Milan", "LOC"]], tables)).toEqual(["LOC:Leeds", "LOC:Milan"]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Sports copy: clubs named after their home place, result lines and league tables.
+ *
+ * Wire services carry much sport, and the tagger, trained on politics and encyclopaedia text,
+ * reads "Barcelona" as the city and "Juventus" as a person. CoNLL-2003 types clubs ORG and
+ * national teams LOC (the country). Two shapes are clear enough to act on:
+ *
+ * - a place with a club word before or after it ("Real Madrid", "AC Milan", "Manchester United",
+ *   "Blackburn Rovers"): ORG, whatever the tagger said ({@link CLUB_PREFIXES}, {@link CLUB_SUFFIXES});
+ * - a result line or league table, where names alternate with scores ("Celtic 3 Rangers 1 ,
+ *   Aberdeen 0 Hearts 2" or "Barcelona 15 10 3 2 34 15 33"): each name followed by its numbers is
+ *   a team, LOC when it is a country, else ORG; a PERSON span that begins with a listed given name
+ *   is kept (golf and athletics tables list people with their numbers). Once two names of a line are
+ *   found by the tagger or known as places, its other names (not common words) are teams too.
+ *
+ * Spans are over token indices of one sentence, as in {@link ./rules.ts}.
+ */
+import { Gazetteer, lookupForm } from "./gazetteer.js";
+import type { RuleToken, SpanCandidate } from "./rules.js";
+
+/** Words that open a club name before its place ("Real Madrid", "AC Milan", "Dynamo Kiev"). */
+const CLUB_PREFIXES = new Set(["ac", "fc", "sc", "real", "inter", "dynamo", "dinamo", "sporting", "olympique", "borussia", "atletico", "athletic", "racing", "deportivo", "rapid", "lokomotiv", "spartak", "torpedo"]);
+/**
+ * Words that close a club name after its place ("Manchester United", "Bolton Wanderers"); not
+ * "City", "County", "Town" ("Kansas City", "Orange County" are places) nor a weekday ("Sheffield Wednesday").
+ */
+const CLUB_SUFFIXES = new Set(["united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "afc", "rangers", "argyle"]);
+/** A result line or table needs at least this many name-and-numbers entries. */
+const MIN_TABLE_ENTRIES = 2;
+/** Most words in one team name of a table. */
+const MAX_TEAM_WORDS = 4;
+/** A name followed by one number only is a result ("Celtic 3") when the number is at most this ("Windows 95" is not). */
+const MAX_SINGLE_SCORE = 20;
+/** A name followed by at least this many numbers is a table row ("Barcelona 15 10 3 2 34 15 33"). */
+const MIN_ROW_NUMBERS = 3;
+/** Score of the spans these rules set. */
+const SPORTS_SCORE = 0.75;
+
+const isCap = (w: string): boolean => /^\p{Lu}\p{L}/u.test(w) || /^\p{Lu}{2,}$/u.test(w);
+const isNumber = (w: string): boolean => /^\d{1,3}$/.test(w);
+const isPlace = (w: string, gaz: Gazetteer): boolean => gaz.has(w, "city") || gaz.has(w, "region") || gaz.has(w, "country");
+
+/**
+ * Club names around a place become ORG: the span (of any type) is widened over a club word
+ * right before or after it, and a span that already holds one is retyped.
+ */
+export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  for (const s of spans) if (s.type !== "MISC") club(s);
+  // Neither word tagged: "Real Madrid" opening a sentence.
+  for (let i = sentStart; i + 1 < sentEnd; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (!isCap(a.text) || !isCap(b.text) || covered(spans, i) || covered(spans, i + 1)) continue;
+    const prefixed = CLUB_PREFIXES.has(lookupForm(a.text)) && isPlace(b.text, gaz);
+    const suffixed = CLUB_SUFFIXES.has(lookupForm(b.text)) && isPlace(a.text, gaz);
+    if (prefixed || suffixed) spans.push({ start: i, end: i + 2, type: "ORG", score: SPORTS_SCORE });
+  }
+  return spans.sort((x, y) => x.start - y.start);
+  function club(s: SpanCandidate): void {
+    const first = lookupForm(tokens[s.start].text);
+    const last = lookupForm(tokens[s.end - 1].text);
+    // "Real Madrid" tagged whole, or "Madrid" with "Real" left outside.
+    if (s.end - s.start >= 2 && CLUB_PREFIXES.has(first) && isPlace(tokens[s.start + 1].text, gaz) && isCap(tokens[s.start].text)) s.type = "ORG";
+    else if (s.end - s.start >= 2 && CLUB_SUFFIXES.has(last) && isPlace(tokens[s.end - 2].text, gaz) && isCap(tokens[s.end - 1].text)) s.type = "ORG";
+    else if (s.start > sentStart && CLUB_PREFIXES.has(lookupForm(tokens[s.start - 1].text)) && isCap(tokens[s.start - 1].text) && isPlace(tokens[s.start].text, gaz) && !covered(spans, s.start - 1)) {
+      s.start--;
+      s.type = "ORG";
+    } else if (s.end < sentEnd && CLUB_SUFFIXES.has(lookupForm(tokens[s.end].text)) && isCap(tokens[s.end].text) && isPlace(tokens[s.end - 1].text, gaz) && !covered(spans, s.end)) {
+      s.end++;
+      s.type = "ORG";
+    }
+  }
+}
+
+const covered = (spans: readonly SpanCandidate[], i: number): boolean => spans.some((s) => s.start <= i && i < s.end);
+
+/** Team entries of a result line or league table: [start, end) of each name followed by its numbers. */
+export function tableEntries(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = sentStart;
+  while (i < sentEnd) {
+    if (!isCap(tokens[i].text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < sentEnd && j - i < MAX_TEAM_WORDS && (isCap(tokens[j].text) || (j > i && tokens[j].text === "." && tokens[j - 1].end === tokens[j].start))) j++;
+    if (j < sentEnd && isNumber(tokens[j].text) && j > i) {
+      // The numbers after the name end the entry: another name, a comma, or the end of the line.
+      let k = j;
+      while (k < sentEnd && isNumber(tokens[k].text)) k++;
+      const next = k < sentEnd ? tokens[k].text : "";
+      const numbers = k - j;
+      const shaped = numbers >= MIN_ROW_NUMBERS || (numbers === 1 && Number(tokens[j].text) <= MAX_SINGLE_SCORE);
+      if (shaped && (k === sentEnd || next === "," || next === ";" || next === "." || isCap(next))) out.push([i, j]);
+      i = k;
+    } else i = j;
+  }
+  return out;
+}
+
+/** Types the names of a result line or league table as teams (see the module comment). */
+export function retypeTables(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  const entries = tableEntries(tokens, sentStart, sentEnd);
+  if (entries.length < MIN_TABLE_ENTRIES) return spans;
+  const known = (words: string): boolean => gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
+  const textOf = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
+  // Entries the tagger found or a place list knows; when there are enough of them the line is a
+  // table, and its other entries are teams too, unless they are common words ("Total 12").
+  const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || known(textOf(a, b)));
+  if (supported.length < MIN_TABLE_ENTRIES) return spans;
+  let out = spans;
+  for (const [a, b] of entries) {
+    const inside = out.filter((s) => s.start < b && s.end > a);
+    if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) continue;
+    const words = textOf(a, b);
+    if (!supported.some(([x]) => x === a) && tokens.slice(a, b).every((t) => gaz.has(t.text, "common"))) continue;
+    const type = gaz.hasEntry(words, "country") ? "LOC" : "ORG";
+    out = out.filter((s) => !inside.includes(s));
+    out.push({ start: a, end: b, type, score: SPORTS_SCORE });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
