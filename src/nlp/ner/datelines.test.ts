@@ -7,10 +7,11 @@ import { tokenize } from "../tokenize.js";
 const lists = emptyGazetteerLists();
 lists.countries = ["spain", "united arab emirates"];
 lists.cities = ["madrid", "oslo", "man"];
+lists.regions = ["the city", "england"];
 lists.demonyms = ["canadian"];
 lists.firstNames = ["james"];
 lists.orgNames = ["nato"];
-lists.commonWords = ["republican"];
+lists.commonWords = ["republican", "the", "city", "beat", "based"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes one line, marks substrings as candidates, applies the rule; "TYPE:text" per span. */
@@ -36,7 +37,8 @@ describe("dateline lines", () => {
   it("leaves lines that go on after the date, or have no date, alone", () => {
     const { tokens } = tokenize("OSLO 2024-03-05 talks resumed");
     expect(datelinePlaces(tokens as RuleToken[], 0, tokens.length)).toBeUndefined();
-    expect(run("OSLO , NORWAY , SWEDEN 2024-03-05", [])).toEqual([]);
+    const three = tokenize("Oslo , Norway , Sweden 2024-03-05").tokens as RuleToken[];
+    expect(datelinePlaces(three, 0, three.length)).toBeUndefined();
     expect(run("NATO SUMMIT", [["NATO", "ORG"]])).toEqual(["ORG:NATO"]);
     expect(run("Smith 12", [["Smith", "PERSON"]])).toEqual(["PERSON:Smith"]);
   });
@@ -45,6 +47,12 @@ describe("dateline lines", () => {
 describe("capitals place names", () => {
   it("retypes ORG/MISC capitals spans that are listed countries or cities", () => {
     expect(run("MADRID AND SPAIN AGREE", [["MADRID", "ORG"], ["SPAIN", "MISC"]])).toEqual(["LOC:MADRID", "LOC:SPAIN"]);
+  });
+
+  it("finds untagged places in a line written in capitals, not common-word phrases or compounds", () => {
+    expect(run("SOCCER - ENGLAND BEAT SPAIN IN THE CITY OF MADRID", [])).toEqual(["LOC:ENGLAND", "LOC:SPAIN", "LOC:MADRID"]);
+    expect(run("OSLO - BASED FIRM GROWS FAST", [])).toEqual([]);
+    expect(run("England beat Spain in the city", [])).toEqual([]);
   });
 
   it("keeps organisations, nationality words, given names, common words, short cities and mixed case", () => {

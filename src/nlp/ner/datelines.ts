@@ -9,10 +9,12 @@
  * Elsewhere, a span in capitals that the tagger typed ORG or MISC and that is, as a whole, a
  * country, or a city or region of at least {@link MIN_CAPS_PLACE_LETTERS} letters, in the
  * gazetteer (and no listed organisation, nationality word, given name or common word) is a place too:
- * "MOSCOW", "SYDNEY" in headlines.
+ * "MOSCOW", "SYDNEY" in headlines; in a line written in capitals, such places the tagger left
+ * untagged are LOC ("SOCCER - ENGLAND BEAT POLAND").
  */
 import type { EntityType } from "../../model.js";
-import { Gazetteer, type GazClass } from "./gazetteer.js";
+import { sentenceCaseMode } from "./casing.js";
+import { Gazetteer, type GazClass, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
 /** Most words in one place run of a dateline ("RIO DE JANEIRO", "SAN SEBASTIAN"). */
@@ -99,15 +101,42 @@ export function retypeCapitalPlaces(
     for (const [a, b] of runs) out.push({ start: a, end: b, type: "LOC", score: PLACE_SCORE });
     out.sort((x, y) => x.start - y.start);
   }
-  for (const s of out) {
-    if (s.type !== "ORG" && s.type !== "MISC") continue;
-    const phrase = tokens.slice(s.start, s.end).map((t) => t.text).join(" ");
-    if (/\p{Ll}/u.test(phrase) || letterCount(phrase) < 2) continue;
-    // Listed organisations, nationality words ("CANADIAN"), given names ("JAMES") and common words ("REPUBLICAN") stay as tagged.
-    if (["orgname", "demonym", "first", "common"].some((c) => gaz.hasEntry(phrase, c as GazClass))) continue;
+  const isCapsPlace = (phrase: string): boolean => {
+    if (/\p{Ll}/u.test(phrase) || letterCount(phrase) < 2) return false;
+    // Listed organisations, nationality words ("CANADIAN"), given names ("JAMES") and common words ("REPUBLICAN") are no place here.
+    if (NOT_PLACE_CLASSES.some((c) => gaz.hasEntry(phrase, c))) return false;
+    // A phrase of common words alone ("THE CITY", "EASTERN PROVINCE") is more often no name.
+    const words = phrase.split(" ");
+    if (words.length > 1 && words.every((w) => gaz.has(w, "common"))) return false;
     const long = letterCount(phrase) >= MIN_CAPS_PLACE_LETTERS;
-    const place: EntityType | undefined = gaz.hasEntry(phrase, "country") || (long && (gaz.hasEntry(phrase, "city") || gaz.hasEntry(phrase, "region"))) ? "LOC" : undefined;
-    if (place) s.type = place;
+    return gaz.hasEntry(phrase, "country") || (long && (gaz.hasEntry(phrase, "city") || gaz.hasEntry(phrase, "region")));
+  };
+  for (const s of out) {
+    if ((s.type === "ORG" || s.type === "MISC") && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC" satisfies EntityType;
+  }
+  // A capitals line ("SOCCER - ENGLAND BEAT POLAND"): places the tagger left untagged.
+  if (sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz) === "upper") {
+    const covered = new Uint8Array(sentEnd - sentStart);
+    for (const s of out) covered.fill(1, s.start - sentStart, s.end - sentStart);
+    const forms = tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text));
+    const added: SpanCandidate[] = [];
+    // One-word places are not in the phrase index: add them as matches of one token.
+    const single = forms.map((f, k) => ({ start: k, end: k + 1, cls: (["country", "city", "region"] as const).find((c) => gaz.classesOfForm(f).includes(c)) }));
+    const matches = [...gaz.matchPhrases(forms), ...single.filter((m) => m.cls !== undefined)].sort((x, y) => x.start - y.start || y.end - x.end);
+    for (const m of matches) {
+      if (m.cls !== "country" && m.cls !== "city" && m.cls !== "region") continue;
+      if (covered.subarray(m.start, m.end).some((c) => c === 1)) continue;
+      // Not the first part of a hyphenated compound ("DUBAI - BASED").
+      const next = sentStart + m.end;
+      if (next < sentEnd && isHyphen(tokens[next].text)) continue;
+      if (!isCapsPlace(tokens.slice(sentStart + m.start, sentStart + m.end).map((t) => t.text).join(" "))) continue;
+      covered.fill(1, m.start, m.end);
+      added.push({ start: sentStart + m.start, end: sentStart + m.end, type: "LOC", score: PLACE_SCORE });
+    }
+    if (added.length) out = [...out, ...added].sort((x, y) => x.start - y.start);
   }
   return out;
 }
+
+/** Gazetteer classes that keep a capitals word from being read as a place. */
+const NOT_PLACE_CLASSES: readonly GazClass[] = ["orgname", "demonym", "first", "common"];
