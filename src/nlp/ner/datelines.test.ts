@@ -11,7 +11,7 @@ lists.regions = ["the city", "england"];
 lists.demonyms = ["canadian"];
 lists.firstNames = ["james"];
 lists.orgNames = ["nato"];
-lists.commonWords = ["republican", "the", "city", "beat", "based"];
+lists.commonWords = ["republican", "the", "city", "beat", "based", "retrieved", "last", "updated"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes one line, marks substrings as candidates, applies the rule; "TYPE:text" per span. */
@@ -41,6 +41,8 @@ describe("dateline lines", () => {
     expect(datelinePlaces(three, 0, three.length)).toBeUndefined();
     expect(run("NATO SUMMIT", [["NATO", "ORG"]])).toEqual(["ORG:NATO"]);
     expect(run("Smith 12", [["Smith", "PERSON"]])).toEqual(["PERSON:Smith"]);
+    expect(run("Retrieved 2024-03-05", [])).toEqual([]);
+    expect(run("Last Updated Mar 5, 2024", [])).toEqual([]);
   });
 });
 

@@ -60,7 +60,7 @@ function placeRun(tokens: readonly RuleToken[], i: number, end: number): number 
  * The place runs [start, end) of a dateline line (token indices), or undefined when the
  * sentence is not one: PLACE [, PLACE] [,] DATE, with nothing after the date but punctuation.
  */
-export function datelinePlaces(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): [number, number][] | undefined {
+export function datelinePlaces(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, gaz?: Gazetteer): [number, number][] | undefined {
   let end = sentEnd;
   while (end > sentStart && /^[\p{P}]+$/u.test(tokens[end - 1].text) && !/\d/.test(tokens[end - 1].text)) end--;
   const first = placeRun(tokens, sentStart, end);
@@ -73,12 +73,22 @@ export function datelinePlaces(tokens: readonly RuleToken[], sentStart: number, 
     runs.push([i + 1, second]);
     i = second;
   }
+  // "Retrieved 2012-03-05", "Last Updated March 5": common words alone, and no listed place, are no dateline.
+  if (gaz && runs.some(([a, b]) => commonWordsOnly(tokens, a, b, gaz))) return undefined;
   if (i < end && tokens[i].text === ",") i++; // "SAO PAULO , Brazil , March 5"
   if (i >= end) return undefined;
   // The rest is the date, spaced as written (a tokenizer may split "1996-08-30").
   let dateText = tokens[i].text;
   for (let k = i + 1; k < end; k++) dateText += (tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].text;
   return DATELINE_DATE.test(dateText) ? runs : undefined;
+}
+
+/** True when the run's words are all common words and the run is no listed place. */
+function commonWordsOnly(tokens: readonly RuleToken[], a: number, b: number, gaz: Gazetteer): boolean {
+  const words = tokens.slice(a, b).map((t) => t.text);
+  const phrase = words.join(" ");
+  if ((["country", "city", "region"] as const).some((c) => gaz.hasEntry(phrase, c))) return false;
+  return words.every((w) => gaz.has(w, "common") || PLACE_PARTICLES.has(w) || isHyphen(w));
 }
 
 /** Letters of a word or phrase. */
@@ -94,7 +104,7 @@ export function retypeCapitalPlaces(
   spans: SpanCandidate[],
   gaz: Gazetteer,
 ): SpanCandidate[] {
-  const runs = datelinePlaces(tokens, sentStart, sentEnd);
+  const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz);
   let out = spans;
   if (runs) {
     out = spans.filter((s) => !runs.some(([a, b]) => s.start < b && s.end > a));
