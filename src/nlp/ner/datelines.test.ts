@@ -11,7 +11,7 @@ lists.regions = ["the city", "england"];
 lists.demonyms = ["canadian"];
 lists.firstNames = ["james"];
 lists.orgNames = ["nato"];
-lists.commonWords = ["republican", "the", "city", "beat", "based", "retrieved", "last", "updated"];
+lists.commonWords = ["republican", "the", "city", "beat", "based", "retrieved", "last", "updated", "talks"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes one line, marks substrings as candidates, applies the rule; "TYPE:text" per span. */
@@ -32,6 +32,12 @@ describe("dateline lines", () => {
     expect(run("SAO PAULO , Brazil , March 5", [])).toEqual(["LOC:SAO PAULO", "LOC:Brazil"]);
     expect(run("KIGALI Mar. 5, 2024", [])).toEqual(["LOC:KIGALI"]);
     expect(run("RIO DE JANEIRO 5 March 2024", [])).toEqual(["LOC:RIO DE JANEIRO"]);
+  });
+
+  it("reads a dateline run on with the text around it: capitals place runs before an ISO date", () => {
+    expect(run("Kari Lie OSLO , Norway 2024-03-05 The talks resumed", [["Kari Lie OSLO", "PERSON"], ["Norway", "LOC"]])).toEqual(["PERSON:Kari Lie", "LOC:OSLO", "LOC:Norway"]);
+    expect(run("Talks in Oslo 2024-03-05 resumed", [["Oslo", "LOC"]])).toEqual(["LOC:Oslo"]);
+    expect(run("RETRIEVED 2024-03-05", [])).toEqual([]);
   });
 
   it("leaves lines that go on after the date, or have no date, alone", () => {

@@ -4,7 +4,8 @@
  * Wire copy opens with a dateline line, "LONDON 1996-08-30" or "DUBAI , United Arab Emirates
  * 1996-12-06": one or two place names, then the date, and nothing else. The tagger, trained on
  * running text with no datelines, reads a lone capitalised word as an acronym (ORG) there. A line
- * of that shape names places only, so its place runs are LOC.
+ * of that shape names places only, so its place runs are LOC. Where the lines were joined, a place
+ * run in capitals before an ISO date is read the same way.
  *
  * Elsewhere, a span in capitals that the tagger typed ORG or MISC and that is, as a whole, a
  * country, or a city or region of at least {@link MIN_CAPS_PLACE_LETTERS} letters, in the
@@ -83,6 +84,43 @@ export function datelinePlaces(tokens: readonly RuleToken[], sentStart: number, 
   return DATELINE_DATE.test(dateText) ? runs : undefined;
 }
 
+/** An ISO date token ("1996-12-06"): inside running text, the end of a dateline the layout ran on. */
+const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+/** Most tokens a dateline before an ISO date spans ("RIO DE JANEIRO , United Arab Emirates"). */
+const MAX_DATELINE_TOKENS = 12;
+
+const isCapsRun = (tokens: readonly RuleToken[], a: number, b: number): boolean =>
+  tokens.slice(a, b).every((t) => !/\p{Ll}/u.test(t.text)) && tokens.slice(a, b).some((t) => /\p{L}{2}/u.test(t.text));
+
+/**
+ * Datelines run on with the text around them ("Nadim Ladki AL-AIN , United Arab Emirates
+ * 1996-12-06 Japan began ..." when a document's lines were joined): before an ISO date, a place
+ * run in capitals, optionally followed by ", Place". The place runs [start, end), or [].
+ */
+export function inlineDatelinePlaces(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, gaz?: Gazetteer): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = sentStart + 1; k < sentEnd; k++) {
+    if (!ISO_DATE.test(tokens[k].text)) continue;
+    for (let s = Math.max(sentStart, k - MAX_DATELINE_TOKENS); s < k; s++) {
+      if (!isCapWord(tokens[s].text) || (s > sentStart && isCapsRun(tokens, s - 1, s) && /\p{L}/u.test(tokens[s - 1].text))) continue;
+      const first = placeRun(tokens, s, k);
+      if (first === s || !isCapsRun(tokens, s, first)) continue;
+      const runs: [number, number][] = [[s, first]];
+      let i = first;
+      if (i < k && tokens[i].text === ",") {
+        const second = placeRun(tokens, i + 1, k);
+        if (second === i + 1) continue;
+        runs.push([i + 1, second]);
+        i = second;
+      }
+      if (i !== k || (gaz && runs.some(([a, b]) => commonWordsOnly(tokens, a, b, gaz)))) continue;
+      out.push(...runs);
+      break;
+    }
+  }
+  return out;
+}
+
 /** True when the run's words are all common words and the run is no listed place. */
 function commonWordsOnly(tokens: readonly RuleToken[], a: number, b: number, gaz: Gazetteer): boolean {
   const words = tokens.slice(a, b).map((t) => t.text);
@@ -104,9 +142,14 @@ export function retypeCapitalPlaces(
   spans: SpanCandidate[],
   gaz: Gazetteer,
 ): SpanCandidate[] {
-  const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz);
+  const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz) ?? inlineDatelinePlaces(tokens, sentStart, sentEnd, gaz);
   let out = spans;
-  if (runs) {
+  if (runs.length) {
+    // A name running into the dateline ends before it ("Nadim Ladki AL-AIN" -> "Nadim Ladki").
+    for (const s of spans) {
+      const cut = runs.find(([a, b]) => s.start < a && s.end > a && s.end <= b);
+      if (cut) s.end = cut[0];
+    }
     out = spans.filter((s) => !runs.some(([a, b]) => s.start < b && s.end > a));
     for (const [a, b] of runs) out.push({ start: a, end: b, type: "LOC", score: PLACE_SCORE });
     out.sort((x, y) => x.start - y.start);
