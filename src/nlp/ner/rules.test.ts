@@ -32,6 +32,17 @@ function run(text: string, marks: [string, SpanCandidate["type"], number?][]): {
 }
 
 describe("NER rule layer", () => {
+  it("drops weekday plurals, decades and clock times, and a lone title before a name", () => {
+    expect(run("It is drawn on Tuesdays and Fridays in the 1990s at 2pm (and at 10am).", [["Tuesdays", "ORG"], ["Fridays", "ORG"], ["1990s", "ORG"], ["2pm", "ORG"], ["10am", "ORG"]])).toEqual([]);
+    expect(run("Then General Jane Hoyt took over.", [["General", "ORG"], ["Jane Hoyt", "PERSON"]])).toEqual([{ text: "Jane Hoyt", type: "PERSON" }]);
+    // Only before a capitalised word, and only places and organisations (a MISC party word stays).
+    expect(run("He thanked the General for it.", [["General", "ORG"]])).toEqual([{ text: "General", type: "ORG" }]);
+    expect(run("Then General Jane Hoyt took over.", [["General", "MISC"], ["Jane Hoyt", "PERSON"]])).toEqual([
+      { text: "General", type: "MISC" },
+      { text: "Jane Hoyt", type: "PERSON" },
+    ]);
+  });
+
   it("moves titles out of person spans and keeps the nationality as MISC", () => {
     expect(run("Chinese Foreign Minister Wang Yi spoke.", [["Chinese Foreign Minister Wang Yi", "PERSON"]])).toEqual([
       { text: "Chinese", type: "MISC" },

@@ -24,7 +24,7 @@ import { applyConventions } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { extendOrgPhrases } from "./orgphrase.js";
-import { retypeClubNames, retypeTables } from "./sports.js";
+import { retypeClubNames, retypeTables, theTeamPlurals } from "./sports.js";
 import { retypeTeamNames } from "./teams.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
@@ -74,8 +74,13 @@ const formOf = (w: string): string => lookupForm(w).replace(/\.$/, "");
 
 /** True when the word is a month or weekday name (any case, abbreviations included). */
 export function isCalendarWord(word: string): boolean {
-  return CALENDAR_WORDS.has(formOf(word));
+  const f = formOf(word);
+  // "Tuesdays", "Fridays": a weekday in the plural is no name either.
+  return CALENDAR_WORDS.has(f) || (f.endsWith("days") && CALENDAR_WORDS.has(f.slice(0, -1)));
 }
+
+/** Decades, clock times and ordinals written with digits ("1990s", "2pm", "10am", "21st"): never names. */
+const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
 
 /** True when tokens a and b touch (no whitespace between them). */
 const touching = (a: RuleToken, b: RuleToken): boolean => a.end === b.start;
@@ -238,7 +243,7 @@ export function applyRules(
     while (s.end > s.start && isPunct(tokens[s.end - 1].text) && !/\p{L}\.$/u.test(tokens[s.end - 1].text)) s.end--;
     if (s.start >= s.end) return false;
     const words = tokens.slice(s.start, s.end).map((t) => t.text);
-    if (!words.some((w) => /\p{L}/u.test(w))) return false;
+    if (!words.some((w) => /\p{L}/u.test(w)) || DIGIT_WORD.test(words.join(""))) return false;
     // An all-lower-case common word is no name ("longstanding").
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
     return true;
@@ -276,8 +281,16 @@ export function applyRules(
       s.start++;
     }
   }
-  // A person span made only of title words is no person.
-  spans = spans.filter((s) => !(s.type === "PERSON" && s.end - s.start === 1 && isTitleWord(tokens[s.start].text, gaz)));
+  // A person span made only of title words is no person; nor is a one-word place or organisation
+  // that is a title before a capitalised word ("Brigadier" of "Brigadier General Ross Hoyt").
+  spans = spans.filter((s) => {
+    if (s.end - s.start !== 1 || !isTitleWord(tokens[s.start].text, gaz)) return true;
+    if (s.type === "PERSON") return false;
+    // Party and nationality words stay ("Democrat Ted Kennedy": MISC, "Labour MPs": ORG).
+    const w = tokens[s.start].text;
+    if (s.type === "MISC" || gaz.has(w, "orgname") || gaz.has(w, "orgkey") || gaz.has(w, "demonym")) return true;
+    return !(s.end < sentEnd && isCap(tokens[s.end].text));
+  });
   // A span inside a multi-word role phrase is no name ("State" of "Secretary of State").
   const roles = gaz.matchPhrases(tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text))).filter((m) => m.cls === "role");
   if (roles.length) spans = spans.filter((s) => !roles.some((m) => m.start + sentStart < s.start && m.end + sentStart >= s.end));
@@ -388,6 +401,7 @@ export function applyRules(
   spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
   retypeTeamNames(tokens, spans, gaz);
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
+  spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).
   return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz);

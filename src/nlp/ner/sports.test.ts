@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
-import { retypeClubNames, retypeTables, tableEntries } from "./sports.js";
+import { retypeClubNames, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
 import { tokenize } from "../tokenize.js";
 
 const lists = emptyGazetteerLists();
 lists.countries = ["norway", "chile"];
 lists.cities = ["madrid", "milan", "leeds", "bolton", "lyon", "kansas city"];
 lists.firstNames = ["erik"];
-lists.commonWords = ["total"];
+lists.commonWords = ["total", "falcon", "pirate", "attack", "war", "camp", "rose", "rebels", "claimed", "responsibility", "for", "on"];
 const gaz = new Gazetteer(lists);
 
 type Rule = (t: RuleToken[], n: number, c: SpanCandidate[]) => SpanCandidate[];
@@ -62,5 +62,21 @@ describe("result lines and tables", () => {
     expect(run("Leeds 2 in the cup.", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
     expect(run("Windows 95 , Office 97 .", [["Windows", "MISC"], ["Office", "MISC"]], tables)).toEqual(["MISC:Windows", "MISC:Office"]);
     expect(run("Leeds 2 goals and Milan 1 goal.", [["Leeds", "LOC"], ["Milan", "LOC"]], tables)).toEqual(["LOC:Leeds", "LOC:Milan"]);
+  });
+});
+
+describe("the + capitalised plural", () => {
+  const teams: Rule = (t, n, c) => theTeamPlurals(t, 0, n, c, gaz);
+  it("names a team when the singular is a common noun", () => {
+    expect(run("He played for the Falcons and later the Pirates , he said .", [], teams)).toEqual(["ORG:Falcons", "ORG:Pirates"]);
+    // Only where the sentence speaks of sport or music (comments capitalise for emphasis).
+    expect(run("Do they want the Pirates to rule ?", [], teams)).toEqual([]);
+  });
+
+  it("leaves headlines, events, complements and tagged words alone", () => {
+    expect(run("Rebels Claimed Responsibility for the Attacks on Monday", [], teams)).toEqual([]);
+    expect(run("He trained for the Olympics and the Games of 1996 .", [], teams)).toEqual([]);
+    expect(run("It was the end of the War of the Camps in the city .", [], teams)).toEqual([]);
+    expect(run("He played for the Falcons .", [["Falcons", "MISC"]], teams)).toEqual(["MISC:Falcons"]);
   });
 });

@@ -15,6 +15,7 @@
  *
  * Spans are over token indices of one sentence, as in {@link ./rules.ts}.
  */
+import { sentenceCaseMode } from "./casing.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
@@ -120,4 +121,46 @@ export function retypeTables(tokens: readonly RuleToken[], sentStart: number, se
     out.push({ start: a, end: b, type, score: SPORTS_SCORE });
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** Event names that take "the" and a plural ("the Olympics", "the Oscars"): not teams. */
+const PLURAL_EVENTS = new Set(["olympics", "games", "oscars", "grammys", "emmys", "crusades", "paralympics", "playoffs", "finals", "championships", "nationals", "internationals", "proms", "midlands", "balkans", "tropics", "americas", "antipodes", "commons", "lords", "states"]);
+
+/**
+ * Words of sport and music: a sentence with one of them talks of teams and bands. Reader comments
+ * capitalise plurals for emphasis ("the Banks", "the Terrorists"); without such a word nearby a
+ * capitalised plural is left alone.
+ */
+const TEAM_CONTEXT = new Set([
+  "season", "seasons", "game", "games", "play", "plays", "played", "playing", "player", "players", "coach", "coached", "team", "teams",
+  "league", "beat", "beats", "lost", "won", "win", "wins", "defeat", "defeated", "scored", "championship", "roster", "traded", "signed",
+  "drafted", "manager", "compete", "competes", "match", "matches", "cup", "playoff", "playoffs", "inning", "innings", "quarterback",
+  "pitcher", "striker", "goal", "goals", "tournament", "stadium", "fans", "era", "draft", "touchdown", "album", "albums", "band",
+  "song", "songs", "tour", "concert", "concerts", "singer", "drummer", "guitarist", "recorded", "released",
+]);
+
+/**
+ * "the Falcons", "the Pirates": an untagged capitalised plural after "the", inside a sentence of
+ * sport or music ({@link TEAM_CONTEXT}) and before no other capitalised word, whose singular is a
+ * common noun, names a team or band (ORG). Nationality words, places and given names are left
+ * alone, as are events ("the Olympics").
+ */
+export function theTeamPlurals(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  const added: SpanCandidate[] = [];
+  // Only in running text: a headline capitalises every plural ("Claimed Responsibility for the Attacks").
+  if (sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz) !== "normal") return spans;
+  if (!tokens.slice(sentStart, sentEnd).some((t) => TEAM_CONTEXT.has(t.text.toLowerCase()))) return spans;
+  for (let i = sentStart + 1; i < sentEnd; i++) {
+    const w = tokens[i].text;
+    if (tokens[i - 1].text !== "the" || !/^\p{Lu}\p{Ll}+s$/u.test(w) || /(ss|us|is)$/.test(w) || covered(spans, i)) continue;
+    // Not before another capitalised word, nor in a complement ("the Wars of the Roses", "War of the Camps").
+    if (i + 1 < sentEnd && (isCap(tokens[i + 1].text) || tokens[i + 1].text === "of" || tokens[i + 1].text === "for")) continue;
+    if (i - 2 >= sentStart && tokens[i - 2].text === "of" && i - 3 >= sentStart && isCap(tokens[i - 3].text)) continue;
+    const form = lookupForm(w);
+    if (PLURAL_EVENTS.has(form) || (["demonym", "country", "city", "region", "first", "orgname"] as const).some((c) => gaz.has(w, c))) continue;
+    const singular = form.endsWith("ies") ? `${form.slice(0, -3)}y` : form.slice(0, -1);
+    if (!gaz.has(singular, "common")) continue;
+    added.push({ start: i, end: i + 1, type: "ORG", score: SPORTS_SCORE });
+  }
+  return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
 }
