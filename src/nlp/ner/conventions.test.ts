@@ -7,11 +7,13 @@ import type { RuleToken, SpanCandidate } from "./rules.js";
 const lists = emptyGazetteerLists();
 lists.countries = ["qatar", "israel", "china", "united states", "bosnia"];
 lists.orgNames = ["hamas"];
-lists.demonyms = ["israeli", "palestinian", "chinese"];
+lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
 lists.regions = ["gaza"];
 lists.cities = ["beijing"];
 lists.firstNames = ["mikhail", "antony"];
-lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis"];
+lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses"];
+lists.orgKeywords = ["party", "university"];
+lists.regions.push("england");
 const gaz = new Gazetteer(lists);
 
 function run(text: string, marks: [string, SpanCandidate["type"], number?][], mode: "normal" | "title" = "normal"): string[] {
@@ -27,6 +29,34 @@ function run(text: string, marks: [string, SpanCandidate["type"], number?][], mo
 }
 
 describe("CoNLL conventions", () => {
+  it("joins compound nationalities and nationality-led MISC names", () => {
+    expect(run("South African and Israeli Arab voters watched the Asian Cup.", [["African", "MISC"], ["Israeli", "MISC"], ["Arab", "MISC"], ["Cup", "MISC"]])).toEqual([
+      "MISC:South African",
+      "MISC:Israeli Arab",
+      "MISC:Asian Cup",
+    ]);
+  });
+
+  it("reads an ORG before a comma and a country or region as a town there", () => {
+    expect(run("It moved to Debden , England , in June.", [["Debden", "ORG"], ["England", "LOC"]])).toEqual(["LOC:Debden", "LOC:England"]);
+    // Not an organisation named by a keyword, and not before more words.
+    expect(run("It joined Labour Party , England , in June.", [["Labour Party", "ORG"], ["England", "LOC"]])).toEqual(["ORG:Labour Party", "LOC:England"]);
+    expect(run("It beat Debden , England said.", [["Debden", "ORG"], ["England", "LOC"]])).toEqual(["ORG:Debden", "LOC:England"]);
+  });
+
+  it("lets an organisation take in a capitalised hyphen compound before it", () => {
+    expect(run("He ran for the Marxist-Leninist Party.", [["Leninist Party", "ORG"]])).toEqual(["ORG:Marxist-Leninist Party"]);
+    expect(run("He taught at the Charles-Ferdinand University.", [["Charles", "MISC"], ["Ferdinand University", "ORG"]])).toEqual(["ORG:Charles-Ferdinand University"]);
+  });
+
+  it("keeps every word of an organisation named around its keyword in a headline-like line", () => {
+    expect(run("Liberal Party Of Australia And Delft University Of Technology", [["Liberal Party Of Australia", "ORG", 0.5], ["Delft University Of Technology", "ORG", 0.5]], "title")).toEqual([
+      "ORG:Liberal Party Of Australia",
+      "ORG:Delft University Of Technology",
+    ]);
+    expect(run("Liberal Party Responses", [["Liberal Party Responses", "ORG", 0.5]], "title")).toEqual(["ORG:Liberal Party"]);
+  });
+
   it("types countries as LOC and demonyms as MISC", () => {
     expect(run("Qatar said the United States agreed.", [["Qatar", "ORG"], ["United States", "ORG"]])).toEqual(["LOC:Qatar", "LOC:United States"]);
     expect(run("Chinese officials came.", [["Chinese", "ORG"]])).toEqual(["MISC:Chinese"]);

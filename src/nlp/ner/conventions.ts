@@ -54,6 +54,8 @@ export function isStateName(tokens: readonly RuleToken[], start: number, end: nu
 const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
   gaz.has(w, "first") || (/^\p{Lu}\p{Ll}/u.test(w) && !(["common", "role", "country", "city", "region", "demonym", "orgkey"] as const).some((c) => gaz.has(w, c)));
 const isPlaceWord = (t: RuleToken, gaz: Gazetteer): boolean => PLACE_CLASSES.some((c) => gaz.has(t.text, c));
+/** Words that join an organisation's keyword to its complement ("University of Technology"). */
+const ORG_CONNECTORS = new Set(["of", "for", "de", "on"]);
 /** Compass words that make one nationality with the demonym after them ("South African"). */
 const COMPASS = new Set(["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"]);
 const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
@@ -66,11 +68,14 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  *    PERSON span joins it ("Mikhail" + "Bogdanov");
  * 2b. an untagged listed given name right before a one-word name of another type that no
  *    organisation, place or nationality list knows makes one PERSON ("Antony" + ORG "Blinken");
- * 3. countries are LOC, demonyms MISC, a compass word and a demonym one MISC ("West Indian");
+ * 3. countries are LOC, demonyms MISC, a compass word and a demonym one MISC ("West Indian"), two
+ *    demonyms in a row one MISC ("Israeli Arabs"), a nationality word opens the MISC name after it
+ *    ("Asian Cup"), an ORG before ", <country or region>" is a town ("Debden , England"), an ORG
+ *    opening with a capitalised hyphen compound takes it in ("Marxist-Leninist Party");
  * 4. hyphenated place/demonym compounds are one MISC;
  * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
  *    words that are in no name list and no organisation keyword ("China Calls" -> "China";
- *    "Peace Talks" -> nothing).
+ *    "Peace Talks" -> nothing), except organisations named around a keyword ("Liberal Party").
  */
 export function applyConventions(
   tokens: readonly RuleToken[],
@@ -142,6 +147,38 @@ export function applyConventions(
     s.start = d;
     n = -1;
   }
+  // 3f. Two nationality words in a row are one nationality ("Israeli Arabs", "Chinese Malaysians").
+  for (let n = 0; n + 1 < spans.length; n++) {
+    const [a, b] = [spans[n], spans[n + 1]];
+    if (a.type !== "MISC" || b.type !== "MISC" || a.end !== b.start || a.end - a.start !== 1 || b.end - b.start !== 1) continue;
+    if (!gaz.has(tokens[a.start].text, "demonym") || !gaz.has(tokens[b.start].text, "demonym")) continue;
+    a.end = b.end;
+    spans.splice(n + 1, 1);
+  }
+  // 3g. "Debden , England ,": a one- or two-word name typed ORG right before a comma and a listed
+  //     country or region, itself closed by punctuation, is a town in it (LOC).
+  for (let n = 0; n + 1 < spans.length; n++) {
+    const [a, b] = [spans[n], spans[n + 1]];
+    if (a.type !== "ORG" || a.end - a.start > 2 || b.type !== "LOC" || b.start !== a.end + 1 || tokens[a.end].text !== ",") continue;
+    if (!isGazetteerEntry(tokens, b.start, b.end, "country", gaz) && !isGazetteerEntry(tokens, b.start, b.end, "region", gaz)) continue;
+    if (b.end < sentEnd && !/^[,.;:)]$/.test(tokens[b.end].text)) continue;
+    if (tokens.slice(a.start, a.end).some((t) => gaz.has(t.text, "orgkey") || gaz.has(t.text, "orgname"))) continue;
+    a.type = "LOC";
+  }
+  // 3e. An organisation whose name opens with a hyphenated compound of capitalised words takes the
+  //     whole compound in ("Marxist-Leninist Party", "Charles-Ferdinand University"), whatever the
+  //     tagger made of the first parts.
+  for (const s of spans) {
+    if (s.type !== "ORG") continue;
+    let b = s.start;
+    while (b - 2 >= sentStart && tokens[b - 1].text === "-" && touching(tokens[b - 2], tokens[b - 1]) && touching(tokens[b - 1], tokens[b]) && /^\p{Lu}\p{L}/u.test(tokens[b - 2].text)) b -= 2;
+    if (b === s.start || !isCap(tokens[s.start].text)) continue;
+    const inside = spans.filter((o) => o !== s && o.start >= b && o.end <= s.start);
+    // "Hamas-Fatah talks": a compound of two names stays two names.
+    if (inside.some((o) => o.type !== "MISC") || spans.some((o) => o !== s && o.start < b && o.end > b)) continue;
+    spans = spans.filter((o) => !inside.includes(o));
+    s.start = b;
+  }
   // 3b. States named by their form of government are places ("Ottoman Empire", "Kingdom of Castile").
   for (const s of spans) if (s.type !== "LOC" && isStateName(tokens, s.start, s.end)) s.type = "LOC";
   // 4. Hyphenated compounds of places and demonyms, or of a place and another name ("Israel-Hamas conflict").
@@ -171,10 +208,17 @@ export function applyConventions(
       // Edge words that are common and no name ("China Urges" -> "China") go, however sure the model is;
       // a span of nothing but such words stays only when the model is sure of it.
       const [start, end] = [s.start, s.end];
+      // An organisation named around its keyword keeps the words before it ("Liberal Party") and a
+      // complement after it ("Delft University of Technology"), in a list of names that looks like a
+      // headline; a trailing headline word still goes ("Republican Party Responses").
+      const words = tokens.slice(s.start, s.end).map((t) => t.text);
+      const key = s.type === "ORG" ? words.findIndex((w) => gaz.has(w, "orgkey")) : -1;
+      const keepLead = key > 0;
+      const keepTail = key >= 0 && words.slice(key + 1).some((w) => ORG_CONNECTORS.has(w.toLowerCase()));
       // Organisation keywords stay ("Leiden University" in a list of names that looks like a headline).
       const strip = (t: RuleToken): boolean => isCommonNonName(t.text, gaz) && !gaz.has(t.text, "orgkey");
-      while (s.start < s.end && strip(tokens[s.start])) s.start++;
-      while (s.end > s.start && strip(tokens[s.end - 1])) s.end--;
+      while (!keepLead && s.start < s.end && strip(tokens[s.start])) s.start++;
+      while (!keepTail && s.end > s.start && strip(tokens[s.end - 1])) s.end--;
       if (s.end <= s.start) {
         if (s.score < HEADLINE_MIN_CONFIDENCE) return false;
         [s.start, s.end] = [start, end];
