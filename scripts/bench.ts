@@ -208,6 +208,35 @@ const BENCHES: Record<string, () => Result> = {
       maxRssMb: r.maxRssMb,
     };
   },
+  entities() {
+    // The tagger and its rules on held-out parts of the training corpora, plus two corpora never
+    // trained or tuned on (scripts/train-ner.ts --eval; no CoNLL-2003 test set is available here).
+    const script = join(ROOT, "dist", "scripts", "train-ner.js");
+    if (!existsSync(script)) throw new Error("dist/scripts/train-ner.js is missing: run `npm run build`");
+    if (!existsSync(join(ROOT, "..", "shared", "train"))) throw new Error("the entities benchmark needs ../shared/train (the NER corpora beside the repository)");
+    const out = join(WORK, "entities.out.txt");
+    const r = run([script, "--eval", "models/ner", "--rules-only", "--untouched"], { stdout: out });
+    const log = readFileSync(out, "utf8");
+    const f1 = (label: string): number => {
+      const m = new RegExp(`${label}[^\\n]* \\+ rules: F1 ([\\d.]+)`).exec(log);
+      if (!m) throw new Error(`no "${label}" line in the train-ner output:\n${log.slice(-1500)}`);
+      return f3(Number(m[1]) / 100);
+    };
+    return {
+      name: "entities",
+      command: "node dist/scripts/train-ner.js --eval models/ner --rules-only --untouched (needs ../shared/train)",
+      figures: {
+        gmbF1: f1("GMB held-out \\(every"),
+        wikigoldF1: f1("wikigold held-out"),
+        crossnerF1: f1("CrossNER politics test"),
+        mixedCasingF1: f1("GMB held-out, mixed casing"),
+        unerF1: f1("UNER English EWT"),
+        btcF1: f1("BTC, tweets"),
+      },
+      seconds: r.seconds,
+      maxRssMb: r.maxRssMb,
+    };
+  },
   events() {
     const script = join(ROOT, "dist", "scripts", "bench-events.js");
     if (!existsSync(script)) throw new Error("dist/scripts/bench-events.js is missing: run `npm run build`");
@@ -308,6 +337,7 @@ export const FLOORED: Record<string, string[]> = {
   summaries: ["rouge1", "rouge2"],
   timeline: ["dateF1"],
   events: ["rootShare"],
+  entities: ["gmbF1", "wikigoldF1", "crossnerF1", "mixedCasingF1", "unerF1", "btcF1"],
 };
 
 function main(): void {

@@ -9,6 +9,7 @@
  *       scripts/word-clusters.ts; copied into --out); --no-clusters trains without them
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
  *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
+ *   ... --untouched  also scores corpora never trained or tuned on (UNER EWT web text, BTC tweets; PER/ORG/LOC only)
  *   ... --wiki-weight N --crossner-weight N --gmb-every N  override the corpus mix (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
@@ -120,6 +121,10 @@ const CLUSTERS = resolve(arg("clusters", join(OUT, CLUSTER_FILE)));
 const STAGE2 = process.argv.includes("--stage2");
 /** With --no-doc: --eval / --stage2 scores leave the second-stage document model out. */
 const NO_DOC = process.argv.includes("--no-doc");
+/** Also score the untouched corpora (UNER EWT, BTC; PER/ORG/LOC only): --untouched. */
+const UNTOUCHED_SETS = process.argv.includes("--untouched");
+/** Sentences per document of the untouched corpora (their document boundaries are not marked). */
+const UNTOUCHED_DOC = 20;
 /** With --rules-only: score only with the rule layer (skips the model-only tables; faster experiments). */
 const RULES_ONLY = process.argv.includes("--rules-only");
 const log = (msg: string): void => console.log(`[train-ner] ${msg}`);
@@ -688,11 +693,16 @@ function main(): void {
   const trainSeconds = (performance.now() - t1) / 1000;
   log(`trained in ${trainSeconds.toFixed(0)} s; ${model.index.size} features`);
 
-  const tests: [string, ConllSentence[], number][] = [
+  // Untouched checks: corpora never trained on and never used to choose a rule, with PER/ORG/LOC
+  // only (their MISC-free guidelines), so MISC predictions are left out of their scores.
+  const untouched = (name: string): ConllSentence[] => (UNTOUCHED_SETS ? readCorpus(name, "train.conll", conllMapper, gaz0) : []);
+  const tests: [string, ConllSentence[], number, boolean?][] = [
     ["GMB held-out (every 10th block of 100 sentences)", gmbTest, GMB_BLOCK],
     ["wikigold held-out (odd blocks of 50 sentences)", wikiTest, WIKIGOLD_BLOCK],
     ["CrossNER politics test", crossnerTest, CROSSNER_DOC],
     ["GMB held-out, mixed casing (every 5th sentence headline case, every 5th capitals)", recase(gmbTest), GMB_BLOCK],
+    ["UNER English EWT, web text, PER/ORG/LOC (untouched)", untouched("uner-en-ewt"), UNTOUCHED_DOC, true],
+    ["BTC, tweets, PER/ORG/LOC (untouched)", untouched("btc"), UNTOUCHED_DOC, true],
   ];
   const report: string[] = [
     "# NER scores (held-out, CoNLL entity-level, exact character spans)",
@@ -705,12 +715,15 @@ function main(): void {
   if (EVAL_ONLY && !NO_DOC) docModel = loadDocModel(EVAL_ONLY);
   if (NO_DOC) docModel = undefined;
   if (docModel) log("with the second-stage document model");
-  for (const [name, sents, docSize] of tests) {
+  for (const [name, sents, docSize, noMisc] of tests) {
     if (!sents.length) continue;
     const p = project(sents);
     for (const rules of RULES_ONLY ? [true] : [false, true]) {
       const rec = new PerceptronRecognizer(model, gaz, { rules, docModel });
-      const { scores, tokens, ms, predicted } = evaluate(rec, p, docSize);
+      const run = evaluate(rec, p, docSize);
+      const { tokens, ms } = run;
+      const predicted = noMisc ? run.predicted.filter((s) => s.type !== "MISC") : run.predicted;
+      const scores = noMisc ? scoreEntities(p.gold, predicted) : run.scores;
       const label = `${name}${rules ? " + rules" : " (model only)"}`;
       if (ERRORS_FILE && rules) errors.push(`# ${label}`, errorBreakdown(p.text, p.gold, predicted, ERROR_EXAMPLES), "");
       const [even, odd] = halfScores(p, predicted, docSize);

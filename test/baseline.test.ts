@@ -70,3 +70,16 @@ describe.skipIf(!live)("benchmark floors, measured now", () => {
     atLeast(s.system.r2, baseline.summaries.rouge2);
   });
 });
+
+describe.skipIf(!existsSync("../shared/train"))("entity floors, measured now", () => {
+  it("NER held-out and untouched F1 (scripts/train-ner.ts --eval)", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/train-ner.ts", "--eval", "models/ner", "--rules-only", "--untouched"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const f1 = (label: string): number => Number(new RegExp(`${label}[^\\n]* \\+ rules: F1 ([\\d.]+)`).exec(r.stdout)?.[1]) / 100;
+    atLeast(f1("GMB held-out \\(every"), baseline.entities.gmbF1);
+    atLeast(f1("wikigold held-out"), baseline.entities.wikigoldF1);
+    atLeast(f1("CrossNER politics test"), baseline.entities.crossnerF1);
+    atLeast(f1("GMB held-out, mixed casing"), baseline.entities.mixedCasingF1);
+    atLeast(f1("UNER English EWT"), baseline.entities.unerF1);
+    atLeast(f1("BTC, tweets"), baseline.entities.btcF1);
+  }, 120_000);
+});
