@@ -6,6 +6,11 @@ describe("document-level type consistency", () => {
     expect(consistentTypes([{ text: "Zhai Jun", type: "PERSON" }, { text: "Zhai", type: "LOC" }])).toEqual(["PERSON", "PERSON"]);
   });
 
+  it("makes the bare name of a company named with its legal form that organisation", () => {
+    const m = [{ text: "Novartis AG", type: "ORG" as const }, { text: "Novartis", type: "MISC" as const }, { text: "Merrill Lynch & Co", type: "ORG" as const }, { text: "Merrill Lynch", type: "PERSON" as const }];
+    expect(consistentTypes(m)).toEqual(["ORG", "ORG", "ORG", "ORG"]);
+  });
+
   it("keeps a listed place a LOC even when a person's name ends with it", () => {
     const m = [{ text: "Heather England", type: "PERSON" as const }, { text: "England", type: "LOC" as const }];
     expect(consistentTypes(m, (w) => w === "England")).toEqual(["PERSON", "LOC"]);

@@ -7,6 +7,7 @@
  * - a name tagged with different types in one document takes its majority type when that
  *   type has at least MAJORITY_RATIO times the votes of any other ("Qatar" LOC x6, ORG x1).
  */
+import { isLegalForm } from "./companies.js";
 import type { EntityType } from "../../model.js";
 
 /** A mention's text and type, as needed here. */
@@ -31,6 +32,12 @@ export function consistentTypes(mentions: readonly TypedMention[], isPlace: (wor
     personParts.add(parts[0]);
     personParts.add(parts[parts.length - 1]);
   }
+  // "Novartis AG" names the company "Novartis": its bare mentions are that organisation.
+  const companyNames = new Set<string>();
+  for (const m of mentions) {
+    const parts = m.text.split(/\s+/);
+    if (m.type === "ORG" && parts.length >= 2 && isLegalForm(parts[parts.length - 1])) companyNames.add(parts.slice(0, -1).join(" ").replace(/\s*&$/, ""));
+  }
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     const v = votes.get(m.text) ?? new Map<EntityType, number>();
@@ -39,6 +46,7 @@ export function consistentTypes(mentions: readonly TypedMention[], isPlace: (wor
   }
   return mentions.map((m) => {
     if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text))) return "PERSON";
+    if (companyNames.has(m.text)) return "ORG";
     const v = [...(votes.get(m.text) ?? [])].sort((a, b) => b[1] - a[1]);
     if (v.length > 1 && v[0][1] >= MAJORITY_RATIO * v[1][1]) return v[0][0];
     return m.type;

@@ -13,6 +13,7 @@
  * - organisation names with "of"/"for" complements are whole ({@link ./orgphrase.ts});
  * - place-named teams are ORG ({@link ./teams.ts}), as are clubs ("Real Madrid", "Manchester United")
  *   and the names of result lines and league tables ({@link ./sports.ts});
+ * - a name with a company's legal form is one ORG ("Commerzbank AG"; {@link ./companies.ts});
  * - CoNLL-2003 conventions and headline lines ({@link ./conventions.ts});
  * - dateline lines name places, and capitals place names are LOC ({@link ./datelines.ts}).
  *
@@ -20,6 +21,7 @@
  */
 import type { EntityType } from "../../model.js";
 import { sentenceCaseMode } from "./casing.js";
+import { retypeCompanies } from "./companies.js";
 import { applyConventions } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
@@ -402,6 +404,7 @@ export function applyRules(
   retypeTeamNames(tokens, spans, gaz);
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz);
+  spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).
   return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz);
