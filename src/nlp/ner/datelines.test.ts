@@ -63,6 +63,11 @@ describe("capitals place names", () => {
     expect(run("England beat Spain in the city", [])).toEqual([]);
   });
 
+  it("makes a listed place of several words in capitals one LOC where the tagger took part of it", () => {
+    expect(run("UNITED ARAB EMIRATES 74 54", [["UNITED", "ORG"]])).toEqual(["LOC:UNITED ARAB EMIRATES"]);
+    expect(run("United Arab Emirates 74 54", [["United", "ORG"]])).toEqual(["ORG:United"]);
+  });
+
   it("keeps organisations, nationality words, given names, common words, short cities and mixed case", () => {
     expect(run("NATO CANADIAN JAMES REPUBLICAN MAN", [["NATO", "ORG"], ["CANADIAN", "MISC"], ["JAMES", "ORG"], ["REPUBLICAN", "MISC"], ["MAN", "ORG"]])).toEqual([
       "ORG:NATO",

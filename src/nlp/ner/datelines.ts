@@ -167,6 +167,19 @@ export function retypeCapitalPlaces(
   for (const s of out) {
     if ((s.type === "ORG" || s.type === "MISC") && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC" satisfies EntityType;
   }
+  // A listed place of several words in capitals ("NEW YORK", "SOUTH AFRICA") is one LOC, in any
+  // line, where the tagger took only part of it (as ORG, MISC or LOC) or nothing.
+  {
+    const forms = tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text));
+    for (const m of gaz.matchPhrases(forms)) {
+      if (m.end - m.start < 2 || (m.cls !== "country" && m.cls !== "city" && m.cls !== "region")) continue;
+      const [a, b] = [sentStart + m.start, sentStart + m.end];
+      if (!isCapsPlace(tokens.slice(a, b).map((t) => t.text).join(" "))) continue;
+      const inside = out.filter((x) => x.start < b && x.end > a);
+      if (inside.some((x) => x.start < a || x.end > b || x.type === "PERSON") || (inside.length === 1 && inside[0].start === a && inside[0].end === b && inside[0].type === "LOC")) continue;
+      out = [...out.filter((x) => !inside.includes(x)), { start: a, end: b, type: "LOC" as const, score: PLACE_SCORE }].sort((x, y) => x.start - y.start);
+    }
+  }
   // A capitals line ("SOCCER - ENGLAND BEAT POLAND"): places the tagger left untagged.
   if (sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz) === "upper") {
     const covered = new Uint8Array(sentEnd - sentStart);

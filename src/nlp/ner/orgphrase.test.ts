@@ -76,3 +76,19 @@ describe("organisation names in title-case lines", () => {
     expect(run("The University of Canada West opened.", [["University", "ORG"]], org)).toEqual(["ORG:University of Canada West"]);
   });
 });
+
+describe("place and team plural split by the tagger", () => {
+  const lists2 = emptyGazetteerLists();
+  lists2.cities = ["chicago", "cairo"];
+  lists2.countries = ["u.s."];
+  const gaz2 = new Gazetteer(lists2);
+  const join = (t: RuleToken[], _n: number, c: SpanCandidate[]): SpanCandidate[] => retypeTeamNames(t, c, gaz2);
+  it("joins a city and the capitalised plural after it into one ORG", () => {
+    expect(run("The Chicago Cubs lost .", [["Chicago", "LOC"], ["Cubs", "LOC"]], join)).toEqual(["ORG:Chicago Cubs"]);
+    expect(run("The Chicago Cubs lost .", [["Chicago", "LOC"]], join)).toEqual(["ORG:Chicago Cubs"]);
+  });
+  it("leaves a country's forces and people plurals alone", () => {
+    expect(run("The U.S. Marines landed .", [["U.S.", "LOC"]], join)).toEqual(["LOC:U.S."]);
+    expect(run("Cairo Protesters fill streets .", [["Cairo", "LOC"]], join)).toEqual(["LOC:Cairo"]);
+  });
+});

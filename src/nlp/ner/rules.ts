@@ -401,7 +401,7 @@ export function applyRules(
   //    organisation names with "of"/"for" complements are made whole.
   const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
   spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
-  retypeTeamNames(tokens, spans, gaz);
+  retypeTeamNames(tokens, spans, gaz, mode === "normal");
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz);
   spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);

@@ -58,6 +58,13 @@ describe("result lines and tables", () => {
     expect(run("Results : Leeds 2 Udinese 1 .", [], tables)).toEqual([]);
   });
 
+  it("reads a line of a name and three or more numbers as a table row", () => {
+    expect(run("Leeds 15 10 3 2 34 15 33", [["Leeds", "LOC"]], tables)).toEqual(["ORG:Leeds"]);
+    expect(run("3 . Chile 15 10 3 2", [["Chile", "PERSON"]], tables)).toEqual(["LOC:Chile"]);
+    expect(run("Erik Berg 68 70 71", [["Erik Berg", "PERSON"]], tables)).toEqual(["PERSON:Erik Berg"]);
+    expect(run("Leeds won 15 10 3 2", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
+  });
+
   it("needs two entries, small single scores, and a break after the numbers", () => {
     expect(run("Leeds 2 in the cup.", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
     expect(run("Windows 95 , Office 97 .", [["Windows", "MISC"], ["Office", "MISC"]], tables)).toEqual(["MISC:Windows", "MISC:Office"]);

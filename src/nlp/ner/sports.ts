@@ -103,6 +103,7 @@ export function tableEntries(tokens: readonly RuleToken[], sentStart: number, se
 /** Types the names of a result line or league table as teams (see the module comment). */
 export function retypeTables(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   const entries = tableEntries(tokens, sentStart, sentEnd);
+  if (entries.length === 1 && isTableRow(tokens, sentStart, sentEnd, entries[0])) return retypeRow(tokens, spans, entries[0], gaz);
   if (entries.length < MIN_TABLE_ENTRIES) return spans;
   const known = (words: string): boolean => gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
   const textOf = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
@@ -163,4 +164,33 @@ export function theTeamPlurals(tokens: readonly RuleToken[], sentStart: number, 
     added.push({ start: i, end: i + 1, type: "ORG", score: SPORTS_SCORE });
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start) : spans;
+}
+
+/**
+ * A line that is one row of a league table: a name opening the line (after a rank number, if
+ * any) and then only numbers ("Barcelona 15 10 3 2 34 15 33"), at least {@link MIN_ROW_NUMBERS}.
+ */
+function isTableRow(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, [a, b]: [number, number]): boolean {
+  let first = sentStart;
+  while (first < a && (isNumber(tokens[first].text) || /^[\p{P}]+$/u.test(tokens[first].text))) first++;
+  if (first !== a) return false;
+  let numbers = 0;
+  for (let k = b; k < sentEnd; k++) {
+    if (isNumber(tokens[k].text)) numbers++;
+    else if (!/^[\p{P}]+$/u.test(tokens[k].text)) return false;
+  }
+  return numbers >= MIN_ROW_NUMBERS;
+}
+
+/** Types the name of a table row: LOC for a country, else ORG; a person with a listed given name stays. */
+function retypeRow(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] {
+  const inside = spans.filter((s) => s.start < b && s.end > a);
+  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) return spans;
+  const words = tokens.slice(a, b).map((t) => t.text).join(" ");
+  // Only a name the tagger found or a place list knows ("Total 12 14 16" is no team).
+  const known = gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
+  if (!inside.length && !known) return spans;
+  if (inside.some((s) => s.start < a || s.end > b)) return spans;
+  const type = gaz.hasEntry(words, "country") ? "LOC" : "ORG";
+  return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type: type as "LOC" | "ORG", score: SPORTS_SCORE }].sort((x, y) => x.start - y.start);
 }
