@@ -1217,6 +1217,9 @@ function contentAfter(text: string, tokens: readonly Token[], unit: Unit, k: num
     // retains power"), not one with a subject of its own ("..., which the court has put on hold").
     if (!quoted && e > k + 1 && t.text === "," && /^(which|whose)$/.test(tokens[e + 1]?.norm ?? "") && !(tokens[k].norm === "that" && relativeSubject(tokens, e + 1))) break;
     if (!quoted && e > k + 1 && t.text === "," && finalAppositive(tokens, unit, e + 1, quotes)) break;
+    // ", implicitly putting his name on the line", ", in effect daring him to ...": a participle phrase after a comma
+    // is the writer's comment on the report, not part of it.
+    if (!quoted && e > k + 1 && t.text === "," && participleComment(tokens, unit, e + 1, quotes)) break;
     // "polls show a close contest in the state, where 18 votes are up for grabs": a relative "where" about the place
     // of a noun-phrase object is the writer's.
     if (!quoted && e > k + 1 && t.text === "," && tokens[e + 1]?.norm === "where" && nounPhraseOnly(tokens, k, e, quotes)) break;
@@ -1288,6 +1291,26 @@ function mainClauseAt(tokens: readonly Token[], i: number): boolean {
     if (v && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.norm)))) return true;
   }
   return false;
+}
+
+/** Adverbial lead-ins before a comment participle ("in effect daring", "thereby forcing"). */
+const COMMENT_LEADS = new Set(["implicitly", "thereby", "effectively", "apparently", "perhaps", "essentially", "again", "also", "even"]);
+
+/**
+ * ", implicitly putting his name on the line", ", in effect daring him": does a participle phrase (an -ing verb after
+ * a commenting adverb or "in effect") start at token i and run, outside quotation marks, to the sentence end?
+ */
+function participleComment(tokens: readonly Token[], unit: Unit, i: number, quotes: readonly QuoteSpan[]): boolean {
+  let j = i;
+  if (tokens[j]?.norm === "in" && tokens[j + 1]?.norm === "effect") j += 2;
+  else if (tokens[j] && COMMENT_LEADS.has(tokens[j].norm)) j++;
+  // A bare participle often continues the report in PolNeAR ("said it would help, creating jobs"): only a marked comment ends it.
+  if (j === i) return false;
+  const v = tokens[j];
+  // After an explicit lead, an -ing word is the participle whatever the tagger made of it ("daring").
+  if (!v || j >= unit.b || !/^\p{L}+ing$/u.test(v.norm) || inQuotes(v, quotes)) return false;
+  for (let e = j; e < unit.b; e++) if (inQuotes(tokens[e], quotes)) return false;
+  return true;
 }
 
 /**

@@ -70,6 +70,13 @@ describe("findAttributions frames (no entities)", () => {
     expect(atts[0].source?.text).toBe("he");
   });
 
+  it("leaves a commenting participle phrase after the report out of the content", () => {
+    const [a] = one("Obama said he would consider it an insult if they did not vote, implicitly putting his name on the line.");
+    expect(a.content.text).toBe("he would consider it an insult if they did not vote");
+    const [b] = one("The senators said they wanted Kadzik to testify in public, in effect daring him to refuse.");
+    expect(b.content.text).toBe("they wanted Kadzik to testify in public");
+  });
+
   it("takes the subject before a relative clause, not the noun after an auxiliary-led cue", () => {
     const [a] = one("Russia, which has ties with Iran and Israel, has repeatedly said the United States has ignored the need for a state.");
     expect(a.source?.text).toMatch(/^Russia\b/); // PolNeAR keeps a relative clause inside the source
