@@ -182,6 +182,8 @@ export interface Attribution {
   cue?: TextSpan;
   content: TextSpan;
   speaker?: Speaker;
+  /** The other speakers of a joint source ("Bogdanov and Khulaifi told ..."); `speaker` is the first. */
+  coSpeakers?: Speaker[];
 }
 
 /** Political event types; each maps to a CAMEO root code. */

@@ -25,6 +25,7 @@ export function projectArticle({ article, ann }: StoryInput): unknown {
       cue: a.cue?.text,
       content: a.content.text,
       speaker: a.speaker?.name,
+      ...(a.coSpeakers?.length ? { coSpeakers: a.coSpeakers.map((c) => c.name) } : {}),
     })),
     events: ann.events.map((e) => ({
       type: e.type,

@@ -45,6 +45,7 @@ export async function annotateCommand(file: string | undefined, verbosity: Verbo
         ...(a.cue ? { cue: { start: a.cue.start, end: a.cue.end } } : {}),
         content: { start: a.content.start, end: a.content.end },
         ...(a.speaker ? { speaker: a.speaker.name } : {}),
+        ...(a.coSpeakers?.length ? { coSpeakers: a.coSpeakers.map((c) => c.name) } : {}),
       })),
       events: ann.events.map((e) => ({
         type: e.type,

@@ -53,26 +53,29 @@ export function mergeQuotes(items: StoryInput[], index: EntityIndex, groups: Sou
       if (headings.some((h) => a.content.start >= h.start && a.content.start < h.end)) continue;
       const terms = new Set(contentTerms(a.content.text));
       if (terms.size < MIN_QUOTE_TERMS) continue;
-      const speaker = speakerOf(article.id, a, index);
-      if (!speaker) continue; // no one identifiable speaks: not a quote for the ledger
-      const speakerKey = speaker.entityId ?? nameKey(speaker.name);
-      const ev = evidenceOf(article, a.content);
-      const mine = bySpeaker.get(speakerKey);
-      const match = mine?.find((d) => containment(d.terms, terms) >= SAME_QUOTE_CONTAINMENT);
-      if (match) {
-        if (!match.q.articleIds.includes(article.id)) match.q.articleIds.push(article.id);
-        match.q.evidence.push(ev);
-        if (match.q.kind !== "direct" && a.kind === "direct") [match.q.kind, match.q.text] = [a.kind, a.content.text];
-        continue;
+      // A joint source ("Bogdanov and Khulaifi told ...") gives each of its speakers the quote.
+      for (const one of [a, ...(a.coSpeakers ?? []).map((sp) => ({ ...a, speaker: sp }))]) {
+        const speaker = speakerOf(article.id, one, index);
+        if (!speaker) continue; // no one identifiable speaks: not a quote for the ledger
+        const speakerKey = speaker.entityId ?? nameKey(speaker.name);
+        const ev = evidenceOf(article, a.content);
+        const mine = bySpeaker.get(speakerKey);
+        const match = mine?.find((d) => containment(d.terms, terms) >= SAME_QUOTE_CONTAINMENT);
+        if (match) {
+          if (!match.q.articleIds.includes(article.id)) match.q.articleIds.push(article.id);
+          match.q.evidence.push(ev);
+          if (match.q.kind !== "direct" && a.kind === "direct") [match.q.kind, match.q.text] = [a.kind, a.content.text];
+          continue;
+        }
+        const draft: Draft = {
+          speakerKey,
+          terms,
+          q: { id: "", speaker, kind: a.kind, text: a.content.text, articleIds: [article.id], independentSources: 0, evidence: [ev] },
+        };
+        drafts.push(draft);
+        if (mine) mine.push(draft);
+        else bySpeaker.set(speakerKey, [draft]);
       }
-      const draft: Draft = {
-        speakerKey,
-        terms,
-        q: { id: "", speaker, kind: a.kind, text: a.content.text, articleIds: [article.id], independentSources: 0, evidence: [ev] },
-      };
-      drafts.push(draft);
-      if (mine) mine.push(draft);
-      else bySpeaker.set(speakerKey, [draft]);
     }
   }
   const quotes = drafts.map((d) => d.q);

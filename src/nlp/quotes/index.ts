@@ -1622,11 +1622,50 @@ function toAttributions(doc: Doc, tokens: readonly Token[], found: readonly Foun
   const span = (r: [number, number]) => spanOf(doc.text, tokens[r[0]].start, tokens[r[1] - 1].end);
   return found.map((f, n) => {
     const source = f.source ? span(f.source) : undefined;
+    const joint = f.source ? jointSpeakers(doc.text, tokens, f.source, mentions, byId, within) : undefined;
     return {
       id: `q${n + 1}`, kind: f.kind, source, cue: span(f.cue), content: span(f.content),
-      speaker: source && f.source ? speakerFor(source.start, source.end, source.text, mentions, byId, tokens.slice(f.source[0], f.source[1]), within) : undefined,
+      speaker: joint ? joint[0] : source && f.source ? speakerFor(source.start, source.end, source.text, mentions, byId, tokens.slice(f.source[0], f.source[1]), within) : undefined,
+      ...(joint ? { coSpeakers: joint.slice(1) } : {}),
     };
   });
+}
+
+/** Most speakers read from one coordinated source ("A, B and C told ..."). */
+const MAX_JOINT_SPEAKERS = 4;
+
+/**
+ * "Bogdanov and Khulaifi told Zhai ...": a source made of names joined by "and" (and commas) speaks for each of
+ * them. Returns the speakers in order, or undefined when the source is not such a list or a part of it is no
+ * named entity ("the minister and his aides" stays one speaker, as written).
+ */
+function jointSpeakers(
+  text: string, tokens: readonly Token[], src: [number, number], mentions: readonly Entity[], byId: Map<string, Entity>,
+  within: (start: number, end: number) => Entity[],
+): Speaker[] | undefined {
+  const parts: [number, number][] = [];
+  let a = src[0];
+  let joined = false;
+  for (let k = src[0]; k <= src[1]; k++) {
+    const sep = k < src[1] && (tokens[k].norm === "and" || tokens[k].text === ",");
+    if (k < src[1] && !sep) continue;
+    if (k < src[1] && tokens[k].norm === "and") joined = true;
+    if (k > a) parts.push([a, k]);
+    a = k + 1;
+  }
+  if (!joined || parts.length < 2 || parts.length > MAX_JOINT_SPEAKERS) return undefined;
+  const speakers: Speaker[] = [];
+  for (const [x, y] of parts) {
+    const start = tokens[x].start;
+    const end = tokens[y - 1].end;
+    // Each part is one named entity as a whole (a leading title or "both" aside): else no joint reading.
+    const named = within(start, end).filter((e) => e.mention === "name" && e.end === end);
+    if (!named.length) return undefined;
+    const sp = speakerFor(start, end, text.slice(start, end), mentions, byId, tokens.slice(x, y), within);
+    if (!sp.entityId) return undefined;
+    speakers.push(sp);
+  }
+  return new Set(speakers.map((sp) => sp.entityId)).size === speakers.length ? speakers : undefined;
 }
 
 /** doc.entities plus coreference mentions (computed on a copy when the doc has none yet). */

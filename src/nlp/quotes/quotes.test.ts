@@ -47,11 +47,23 @@ describe("findAttributions on the sample corpus", () => {
     expect(byContent(atts, "Russia is willing to work")).toMatchObject({ source: { text: "Bogdanov" }, speaker: { name: "Mikhail Bogdanov" } });
     expect(byContent(atts, "Qatar was actively")).toMatchObject({ speaker: { name: "Mohammed bin Abdulaziz bin Saleh Al Khulaifi" } });
     expect(byContent(atts, "that China and Russia share")).toMatchObject({ speaker: { name: "Zhai Jun" } });
+    // "Bogdanov and Khulaifi told Zhai ...": a joint source speaks for both.
+    const joint = byContent(atts, "that Russia and Qatar are willing");
+    expect(joint).toMatchObject({ source: { text: "Bogdanov and Khulaifi" }, speaker: { name: "Mikhail Bogdanov" } });
+    expect(joint!.coSpeakers?.map((c) => c.name)).toEqual(["Mohammed bin Abdulaziz bin Saleh Al Khulaifi"]);
+    expect(byContent(atts, "Russia is willing to work")!.coSpeakers).toBeUndefined();
     // "..., Zhai expressed China's position to the Russian and Qatari sides.": a position stated is said
     const position = byContent(atts, "China is saddened");
     expect(position).toMatchObject({ kind: "reported", source: { text: "Zhai" }, cue: { text: "expressed China's position" }, speaker: { name: "Zhai Jun" } });
     expect(position!.content.text.endsWith("violate international law")).toBe(true);
     expect(atts.find((a) => a.cue?.text === "opposed")).toBeUndefined(); // inside Zhai's content, not an attribution of its own
+  });
+
+  it("reads no joint source where a part of it is no named entity", () => {
+    const doc = buildDoc("The minister and his aides said the talks would resume on Monday.", { PERSON: [] });
+    const [a] = attributions(doc);
+    expect(a.source?.text).toBe("The minister and his aides");
+    expect(a.coSpeakers).toBeUndefined();
   });
 
   it("001: a pronoun source resolves to Jadot", () => {
