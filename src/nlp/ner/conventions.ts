@@ -43,7 +43,9 @@ const STATE_WORDS = new Set(["empire", "kingdom", "republic", "duchy", "principa
 export function isStateName(tokens: readonly RuleToken[], start: number, end: number): boolean {
   if (end - start < 2 || !tokens.slice(start, end).every((t) => isCap(t.text) || t.text === "of" || t.text === "-")) return false;
   if (STATE_WORDS.has(lookupForm(tokens[end - 1].text))) return true;
-  const of = tokens.findIndex((t, i) => i > start && i < end - 1 && t.text === "of");
+  // Only the span's own tokens are searched (the token array is the whole document's).
+  let of = -1;
+  for (let i = start + 1; i < end - 1 && of < 0; i++) if (tokens[i].text === "of") of = i;
   if (of < 0) return false;
   const head = tokens.slice(start, of).map((t) => lookupForm(t.text));
   // The head may carry one capitalised modifier ("Grand Duchy", "Holy Kingdom").

@@ -14,7 +14,7 @@
  * untagged are LOC ("SOCCER - ENGLAND BEAT POLAND").
  */
 import type { EntityType } from "../../model.js";
-import { sentenceCaseMode } from "./casing.js";
+import { type CaseMode, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, type GazClass, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
@@ -141,6 +141,7 @@ export function retypeCapitalPlaces(
   sentEnd: number,
   spans: SpanCandidate[],
   gaz: Gazetteer,
+  mode: CaseMode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz),
 ): SpanCandidate[] {
   const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz) ?? inlineDatelinePlaces(tokens, sentStart, sentEnd, gaz);
   let out = spans;
@@ -169,7 +170,10 @@ export function retypeCapitalPlaces(
   }
   // A listed place of several words in capitals ("NEW YORK", "SOUTH AFRICA") is one LOC, in any
   // line, where the tagger took only part of it (as ORG, MISC or LOC) or nothing.
-  {
+  // (Only where two capitals words stand side by side: most sentences have none.)
+  let capsPair = false;
+  for (let i = sentStart + 1; i < sentEnd && !capsPair; i++) capsPair = isCapsRun(tokens, i - 1, i + 1);
+  if (capsPair) {
     const forms = tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text));
     for (const m of gaz.matchPhrases(forms)) {
       if (m.end - m.start < 2 || (m.cls !== "country" && m.cls !== "city" && m.cls !== "region")) continue;
@@ -181,7 +185,7 @@ export function retypeCapitalPlaces(
     }
   }
   // A capitals line ("SOCCER - ENGLAND BEAT POLAND"): places the tagger left untagged.
-  if (sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz) === "upper") {
+  if (mode === "upper") {
     const covered = new Uint8Array(sentEnd - sentStart);
     for (const s of out) covered.fill(1, s.start - sentStart, s.end - sentStart);
     const forms = tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text));

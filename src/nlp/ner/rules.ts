@@ -399,13 +399,13 @@ export function applyRules(
   });
   // 6. CoNLL conventions (countries, demonyms, hyphenated compounds, headlines), after
   //    organisation names with "of"/"for" complements are made whole.
-  const mode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
+  const mode = lineMode; // the same line, read once
   spans = extendOrgPhrases(tokens, sentStart, sentEnd, spans, gaz, mode);
   retypeTeamNames(tokens, spans, gaz, mode === "normal");
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
-  spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz);
+  spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz, mode);
   spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).
-  return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz);
+  return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz, mode);
 }

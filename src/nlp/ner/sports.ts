@@ -15,7 +15,7 @@
  *
  * Spans are over token indices of one sentence, as in {@link ./rules.ts}.
  */
-import { sentenceCaseMode } from "./casing.js";
+import { type CaseMode, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
@@ -146,10 +146,16 @@ const TEAM_CONTEXT = new Set([
  * common noun, names a team or band (ORG). Nationality words, places and given names are left
  * alone, as are events ("the Olympics").
  */
-export function theTeamPlurals(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+export function theTeamPlurals(
+  tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer,
+  mode?: CaseMode,
+): SpanCandidate[] {
   const added: SpanCandidate[] = [];
+  let any = false;
+  for (let i = sentStart + 1; i < sentEnd && !any; i++) any = tokens[i - 1].text === "the" && /^\p{Lu}\p{Ll}+s$/u.test(tokens[i].text);
+  if (!any) return spans;
   // Only in running text: a headline capitalises every plural ("Claimed Responsibility for the Attacks").
-  if (sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz) !== "normal") return spans;
+  if ((mode ?? sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz)) !== "normal") return spans;
   if (!tokens.slice(sentStart, sentEnd).some((t) => TEAM_CONTEXT.has(t.text.toLowerCase()))) return spans;
   for (let i = sentStart + 1; i < sentEnd; i++) {
     const w = tokens[i].text;
