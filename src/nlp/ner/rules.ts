@@ -24,6 +24,7 @@ import { sentenceCaseMode } from "./casing.js";
 import { retypeCompanies } from "./companies.js";
 import { applyConventions } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
+import { retypeDefinedNames } from "./definitions.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { extendOrgPhrases } from "./orgphrase.js";
 import { retypeClubNames, retypeTables, theTeamPlurals } from "./sports.js";
@@ -405,6 +406,7 @@ export function applyRules(
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz, mode);
   spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
+  spans = retypeDefinedNames(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).
   return retypeCapitalPlaces(tokens, sentStart, sentEnd, applyConventions(tokens, sentStart, sentEnd, spans, gaz, mode), gaz, mode);
