@@ -12,7 +12,8 @@ lists.regions = ["gaza"];
 lists.cities = ["beijing"];
 lists.firstNames = ["mikhail", "antony"];
 lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses"];
-lists.orgKeywords = ["party", "university"];
+lists.orgKeywords = ["party", "university", "department"];
+lists.miscKeywords = ["prize", "festival", "war"];
 lists.regions.push("england");
 const gaz = new Gazetteer(lists);
 
@@ -35,6 +36,14 @@ describe("CoNLL conventions", () => {
       "MISC:Israeli Arab",
       "MISC:Asian Cup",
     ]);
+  });
+
+  it("types places and organisations ending in an event, prize or law word as MISC", () => {
+    expect(run("He won the Nobel Peace Prize at the North Sea Jazz Festival.", [["Nobel Peace Prize", "ORG"], ["North Sea Jazz Festival", "LOC"]])).toEqual([
+      "MISC:Nobel Peace Prize",
+      "MISC:North Sea Jazz Festival",
+    ]);
+    expect(run("He ran the Department of War.", [["Department of War", "ORG"]])).toEqual(["ORG:Department of War"]);
   });
 
   it("reads an ORG before a comma and a country or region as a town there", () => {

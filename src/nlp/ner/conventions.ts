@@ -167,6 +167,17 @@ export function applyConventions(
     if (tokens.slice(a.start, a.end).some((t) => gaz.has(t.text, "orgkey") || gaz.has(t.text, "orgname"))) continue;
     a.type = "LOC";
   }
+  // 3h. A place or organisation span of several words ending in a MISC head ("North Sea Jazz Festival", "Gulf War",
+  //     "Davis Cup") names an event, prize or law: MISC, unless the whole span is a listed place or organisation.
+  for (const s of spans) {
+    if ((s.type !== "LOC" && s.type !== "ORG") || s.end - s.start < 2) continue;
+    const last = tokens[s.end - 1].text;
+    if (!isCap(last) || !gaz.has(last, "misckey")) continue;
+    if ((["country", "city", "region", "orgname"] as const).some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz))) continue;
+    // "Department of War", "Council of the Islamic Revolution": an organisation's keyword keeps it one.
+    if (tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
+    s.type = "MISC";
+  }
   // 3e. An organisation whose name opens with a hyphenated compound of capitalised words takes the
   //     whole compound in ("Marxist-Leninist Party", "Charles-Ferdinand University"), whatever the
   //     tagger made of the first parts.
