@@ -12,7 +12,7 @@ lists.regions = ["gaza"];
 lists.cities = ["beijing"];
 lists.firstNames = ["mikhail", "antony"];
 lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses"];
-lists.orgKeywords = ["party", "university", "department"];
+lists.orgKeywords = ["party", "university", "department", "union"];
 lists.miscKeywords = ["prize", "festival", "war"];
 lists.regions.push("england");
 const gaz = new Gazetteer(lists);
@@ -44,6 +44,18 @@ describe("CoNLL conventions", () => {
       "MISC:North Sea Jazz Festival",
     ]);
     expect(run("He ran the Department of War.", [["Department of War", "ORG"]])).toEqual(["ORG:Department of War"]);
+  });
+
+  it("ends names at a possessive, takes in an ordinal, and stops an organisation at 'at'", () => {
+    expect(run("One Nation 's leader spoke.", [["One Nation 's", "ORG"]])).toEqual(["ORG:One Nation"]);
+    expect(run("The Civil Liberties Union 's Reproductive Freedom Project sued.", [["Civil Liberties Union 's Reproductive Freedom Project", "ORG"]])).toEqual([
+      "ORG:Civil Liberties Union",
+      "ORG:Reproductive Freedom Project",
+    ]);
+    expect(run("The People 's Party won.", [["People 's Party", "ORG"]])).toEqual(["ORG:People 's Party"]);
+    expect(run("Let 's go , WHO 's staff said.", [["Let", "ORG"], ["WHO", "ORG"]])).toEqual(["ORG:WHO"]);
+    expect(run("He joined the Eighth Air Force in 1943.", [["Air Force", "ORG"]])).toEqual(["ORG:Eighth Air Force"]);
+    expect(run("They played the Boston Braves at Forbes Field.", [["Boston Braves at Forbes Field", "ORG"]])).toEqual(["ORG:Boston Braves"]);
   });
 
   it("reads an ORG before a comma and a country or region as a town there", () => {

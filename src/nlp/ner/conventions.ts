@@ -58,6 +58,15 @@ const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
 const isPlaceWord = (t: RuleToken, gaz: Gazetteer): boolean => PLACE_CLASSES.some((c) => gaz.has(t.text, c));
 /** Words that join an organisation's keyword to its complement ("University of Technology"). */
 const ORG_CONNECTORS = new Set(["of", "for", "de", "on"]);
+/** Possessive endings, as the tokenizer splits them off ("Nation" + "'s"). */
+const POSSESSIVES = new Set(["'s", "’s", "'", "’"]);
+/** Words that take "'s" as a contraction, not a possessive ("Let's", "Here's", "What's"; not "WHO's"). */
+const CONTRACTED = new Set(["let", "here", "there", "that", "what", "it", "who", "where", "how", "he", "she", "this", "everything", "nothing", "something", "everyone"]);
+/** Capitalised ordinals that open unit names ("Eighth Air Force", "Sixth Fleet", "Third Army"). */
+const ORDINALS = new Set([
+  "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
+  "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
+]);
 /** Compass words that make one nationality with the demonym after them ("South African"). */
 const COMPASS = new Set(["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"]);
 const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
@@ -177,6 +186,32 @@ export function applyConventions(
     // "Department of War", "Council of the Islamic Revolution": an organisation's keyword keeps it one.
     if (tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
     s.type = "MISC";
+  }
+  // 3i. A possessive ends a name: "One Nation's" -> "One Nation"; "the Civil Liberties Union's Reproductive Freedom
+  //     Project" is two organisations, when the owner ends in an organisation keyword ("People's Party" stays whole).
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.type === "PERSON") continue;
+    if (s.end - s.start > 1 && POSSESSIVES.has(tokens[s.end - 1].text)) s.end--;
+    for (let k = s.start + 2; k < s.end - 1; k++) {
+      if (!POSSESSIVES.has(tokens[k].text) || !gaz.has(tokens[k - 1].text, "orgkey") || !isCap(tokens[k + 1].text)) continue;
+      spans.splice(n + 1, 0, { start: k + 1, end: s.end, type: s.type, score: s.score });
+      s.end = k;
+      break;
+    }
+  }
+  // "Let's", "Here's", "What's": a common word with a contraction is no name, whatever the tagger said.
+  spans = spans.filter((s) => !(s.end - s.start === 1 && s.end < sentEnd && POSSESSIVES.has(tokens[s.end].text) && !/^\p{Lu}{2,}$/u.test(tokens[s.start].text) && CONTRACTED.has(tokens[s.start].text.toLowerCase())));
+  // 3j. A capitalised ordinal before an organisation is part of its name ("Eighth Air Force", "Sixth Fleet").
+  for (const s of spans) {
+    if (s.type === "ORG" && s.start > sentStart && ORDINALS.has(tokens[s.start - 1].text) && !spans.some((o) => o.start <= s.start - 1 && o.end > s.start - 1)) s.start--;
+  }
+  // 3k. "the Boston Braves at Forbes Field": "at" ends an organisation's name.
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.type !== "ORG") continue;
+    const at = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === "at");
+    if (at >= 0) s.end = s.start + 1 + at;
   }
   // 3e. An organisation whose name opens with a hyphenated compound of capitalised words takes the
   //     whole compound in ("Marxist-Leninist Party", "Charles-Ferdinand University"), whatever the
