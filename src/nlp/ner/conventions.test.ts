@@ -78,6 +78,10 @@ describe("CoNLL conventions", () => {
     expect(run("Liberal Party Responses", [["Liberal Party Responses", "ORG", 0.5]], "title")).toEqual(["ORG:Liberal Party"]);
   });
 
+  it("types 'US' in running text as the country (the list leaves out 'us', a pronoun)", () => {
+    expect(run("In a nod to the deep US political divide.", [["US", "ORG"]])).toEqual(["LOC:US"]);
+  });
+
   it("types countries as LOC and demonyms as MISC", () => {
     expect(run("Qatar said the United States agreed.", [["Qatar", "ORG"], ["United States", "ORG"]])).toEqual(["LOC:Qatar", "LOC:United States"]);
     expect(run("Chinese officials came.", [["Chinese", "ORG"]])).toEqual(["MISC:Chinese"]);

@@ -129,9 +129,10 @@ export function applyConventions(
     s.type = "PERSON";
     s.score = Math.min(s.score, CONVENTION_SCORE);
   }
-  // 3. Countries are LOC, demonyms MISC.
+  // 3. Countries are LOC, demonyms MISC ("US" in capitals too: the list leaves "us" out, a pronoun).
   for (const s of spans) {
-    if (s.type !== "LOC" && isGazetteerEntry(tokens, s.start, s.end, "country", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
+    const us = mode !== "upper" && s.end - s.start === 1 && tokens[s.start].text === "US";
+    if (s.type !== "LOC" && (us || isGazetteerEntry(tokens, s.start, s.end, "country", gaz)) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
   }
   // 3c. A compass word before a nationality word is one nationality ("South African", "West Indian"),
