@@ -32,6 +32,11 @@ function run(text: string, marks: [string, SpanCandidate["type"], number?][]): {
 }
 
 describe("NER rule layer", () => {
+  it("drops a lone short lower-case word and an era after a year", () => {
+    expect(run("He became the de facto leader in 116 AD and then in 609 BCE.", [["de", "ORG"], ["AD", "ORG"], ["BCE", "ORG"]])).toEqual([]);
+    expect(run("The AD campaign began.", [["AD", "ORG"]])).toEqual([{ text: "AD", type: "ORG" }]);
+  });
+
   it("drops weekday plurals, decades and clock times, and a lone title before a name", () => {
     expect(run("It is drawn on Tuesdays and Fridays in the 1990s at 2pm (and at 10am).", [["Tuesdays", "ORG"], ["Fridays", "ORG"], ["1990s", "ORG"], ["2pm", "ORG"], ["10am", "ORG"]])).toEqual([]);
     expect(run("Then General Jane Hoyt took over.", [["General", "ORG"], ["Jane Hoyt", "PERSON"]])).toEqual([{ text: "Jane Hoyt", type: "PERSON" }]);

@@ -82,6 +82,8 @@ export function isCalendarWord(word: string): boolean {
   return CALENDAR_WORDS.has(f) || (f.endsWith("days") && CALENDAR_WORDS.has(f.slice(0, -1)));
 }
 
+/** Era abbreviations after a year. */
+const ERAS = new Set(["BC", "BCE", "AD", "CE", "B.C.", "A.D."]);
 /** Decades, clock times and ordinals written with digits ("1990s", "2pm", "10am", "21st"): never names. */
 const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
 
@@ -249,6 +251,9 @@ export function applyRules(
     if (!words.some((w) => /\p{L}/u.test(w)) || DIGIT_WORD.test(words.join(""))) return false;
     // An all-lower-case common word is no name ("longstanding").
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
+    // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
+    if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
+    if (words.length === 1 && ERAS.has(words[0]) && s.start > sentStart && /^\d+$/.test(tokens[s.start - 1].text)) return false;
     return true;
   });
   trimLowerTails(tokens, spans, gaz);
