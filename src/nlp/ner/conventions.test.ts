@@ -58,6 +58,14 @@ describe("CoNLL conventions", () => {
     expect(run("They played the Boston Braves at Forbes Field.", [["Boston Braves at Forbes Field", "ORG"]])).toEqual(["ORG:Boston Braves"]);
   });
 
+  it("makes '<Treaty|Battle|Siege> of <name>' one MISC", () => {
+    expect(run("The Treaty of Ganghwa was signed after the Battle of Britain.", [["Ganghwa", "LOC"], ["Britain", "LOC"]])).toEqual([
+      "MISC:Treaty of Ganghwa",
+      "MISC:Battle of Britain",
+    ]);
+    expect(run("Peace of mind matters.", [])).toEqual([]);
+  });
+
   it("reads an ORG before a comma and a country or region as a town there", () => {
     expect(run("It moved to Debden , England , in June.", [["Debden", "ORG"], ["England", "LOC"]])).toEqual(["LOC:Debden", "LOC:England"]);
     // Not an organisation named by a keyword, and not before more words.

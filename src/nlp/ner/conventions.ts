@@ -62,6 +62,8 @@ const ORG_CONNECTORS = new Set(["of", "for", "de", "on"]);
 const POSSESSIVES = new Set(["'s", "’s", "'", "’"]);
 /** Words that take "'s" as a contraction, not a possessive ("Let's", "Here's", "What's"; not "WHO's"). */
 const CONTRACTED = new Set(["let", "here", "there", "that", "what", "it", "who", "where", "how", "he", "she", "this", "everything", "nothing", "something", "everyone"]);
+/** Capitalised heads of "<head> of <name>" event and law names ("Treaty of Versailles", "Battle of Britain"). */
+const MISC_OF_HEADS = new Set(["Treaty", "Battle", "Siege", "Sack", "Act", "Declaration", "Convention", "Accord", "Accords", "Peace", "Edict", "Massacre"]);
 /** Capitalised ordinals that open unit names ("Eighth Air Force", "Sixth Fleet", "Third Army"). */
 const ORDINALS = new Set([
   "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
@@ -213,6 +215,18 @@ export function applyConventions(
     if (s.type !== "ORG") continue;
     const at = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === "at");
     if (at >= 0) s.end = s.start + 1 + at;
+  }
+  // 3l. "Treaty of Versailles", "Battle of Britain", "Siege of Sarajevo": an event or law word, "of" and a name are
+  //     one MISC (the tagger often keeps only the place).
+  for (let i = sentStart; i + 2 < sentEnd; i++) {
+    if (!MISC_OF_HEADS.has(tokens[i].text) || tokens[i + 1].text !== "of" || !isCap(tokens[i + 2].text)) continue;
+    let e = i + 2;
+    const named = spans.find((o) => o.start === i + 2);
+    if (named) e = named.end;
+    else while (e < sentEnd && isCap(tokens[e].text)) e++;
+    if (spans.some((o) => (o.start < i && o.end > i) || (o.start < e && o.end > e))) continue;
+    spans = [...spans.filter((o) => o.end <= i || o.start >= e), { start: i, end: e, type: "MISC" as const, score: CONVENTION_SCORE }].sort((a, b) => a.start - b.start);
+    i = e - 1;
   }
   // 3e. An organisation whose name opens with a hyphenated compound of capitalised words takes the
   //     whole compound in ("Marxist-Leninist Party", "Charles-Ferdinand University"), whatever the
