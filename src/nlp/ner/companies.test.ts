@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { retypeCompanies } from "./companies.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
-import type { RuleToken, SpanCandidate } from "./rules.js";
-import { tokenize } from "../tokenize.js";
+import { applyToMarks, type Mark } from "../../../test/fixtures/ner/marks.js";
 
 const lists = emptyGazetteerLists();
 lists.firstNames = ["warren"];
 lists.demonyms = ["japanese"];
 const gaz = new Gazetteer(lists);
 
-function run(text: string, marks: [string, SpanCandidate["type"]][]): string[] {
-  const { tokens } = tokenize(text);
-  const cands: SpanCandidate[] = marks.map(([s, type]) => {
-    const at = text.indexOf(s);
-    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
-  });
-  return retypeCompanies(tokens as RuleToken[], 0, tokens.length, cands, gaz).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
-}
+const run = (text: string, marks: Mark[]): string[] => applyToMarks(text, marks, (t, n, c) => retypeCompanies(t, 0, n, c, gaz));
 
 describe("companies", () => {
   it("makes a name with its legal form one ORG, whatever the tagger said", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { datelinePlaces, retypeCapitalPlaces } from "./datelines.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
-import type { RuleToken, SpanCandidate } from "./rules.js";
+import type { RuleToken } from "./rules.js";
+import { applyToMarks, type Mark } from "../../../test/fixtures/ner/marks.js";
 import { tokenize } from "../tokenize.js";
 
 const lists = emptyGazetteerLists();
@@ -14,15 +15,7 @@ lists.orgNames = ["nato"];
 lists.commonWords = ["republican", "the", "city", "beat", "based", "retrieved", "last", "updated", "talks"];
 const gaz = new Gazetteer(lists);
 
-/** Tokenizes one line, marks substrings as candidates, applies the rule; "TYPE:text" per span. */
-function run(text: string, marks: [string, SpanCandidate["type"]][]): string[] {
-  const { tokens } = tokenize(text);
-  const cands: SpanCandidate[] = marks.map(([s, type]) => {
-    const at = text.indexOf(s);
-    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
-  });
-  return retypeCapitalPlaces(tokens as RuleToken[], 0, tokens.length, cands, gaz).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
-}
+const run = (text: string, marks: Mark[]): string[] => applyToMarks(text, marks, (t, n, c) => retypeCapitalPlaces(t, 0, n, c, gaz));
 
 describe("dateline lines", () => {
   it("types the place runs of PLACE [, PLACE] DATE as LOC, whatever the tagger said", () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { retypeDefinedNames } from "./definitions.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
-import type { RuleToken, SpanCandidate } from "./rules.js";
-import { tokenize } from "../tokenize.js";
+import { applyToMarks, type Mark } from "../../../test/fixtures/ner/marks.js";
 
 const lists = emptyGazetteerLists();
 lists.cities = ["london"];
 const gaz = new Gazetteer(lists);
 
-function run(text: string, marks: [string, SpanCandidate["type"]][]): string[] {
-  const { tokens } = tokenize(text);
-  const cands: SpanCandidate[] = marks.map(([s, type]) => {
-    const at = text.indexOf(s);
-    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
-  });
-  return retypeDefinedNames(tokens as RuleToken[], 0, tokens.length, cands, gaz).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
-}
+const run = (text: string, marks: Mark[]): string[] => applyToMarks(text, marks, (t, n, c) => retypeDefinedNames(t, 0, n, c, gaz));
 
 describe("names typed by their definition", () => {
   it("reads 'X is a village', 'X, a rock band from', 'X (...) is a commune'", () => {

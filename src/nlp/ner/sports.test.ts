@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
-import type { RuleToken, SpanCandidate } from "./rules.js";
+import type { RuleToken } from "./rules.js";
 import { retypeClubNames, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
+import { applyToMarks, type Mark, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 import { tokenize } from "../tokenize.js";
 
 const lists = emptyGazetteerLists();
@@ -11,15 +12,8 @@ lists.firstNames = ["erik"];
 lists.commonWords = ["total", "falcon", "pirate", "attack", "war", "camp", "rose", "rebels", "claimed", "responsibility", "for", "on"];
 const gaz = new Gazetteer(lists);
 
-type Rule = (t: RuleToken[], n: number, c: SpanCandidate[]) => SpanCandidate[];
-function run(text: string, marks: [string, SpanCandidate["type"]][], rule: Rule): string[] {
-  const { tokens } = tokenize(text);
-  const cands: SpanCandidate[] = marks.map(([s, type]) => {
-    const at = text.indexOf(s);
-    return { start: tokens.findIndex((t) => t.start === at), end: tokens.findIndex((t) => t.end === at + s.length) + 1, type, score: 0.9 };
-  });
-  return rule(tokens as RuleToken[], tokens.length, cands).map((c) => `${c.type}:${text.slice(tokens[c.start].start, tokens[c.end - 1].end)}`);
-}
+type Rule = SentenceRule;
+const run = (text: string, marks: Mark[], rule: Rule): string[] => applyToMarks(text, marks, rule);
 const clubs: Rule = (t, n, c) => retypeClubNames(t, 0, n, c, gaz);
 const tables: Rule = (t, n, c) => retypeTables(t, 0, n, c, gaz);
 
