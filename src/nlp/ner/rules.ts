@@ -27,7 +27,7 @@ import { retypeCapitalPlaces } from "./datelines.js";
 import { retypeDefinedNames } from "./definitions.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { extendOrgPhrases } from "./orgphrase.js";
-import { retypeClubNames, retypeTables, theTeamPlurals } from "./sports.js";
+import { retypeClubNames, retypeScoredTeams, retypeTables, theTeamPlurals } from "./sports.js";
 import { retypeTeamNames } from "./teams.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
@@ -410,6 +410,7 @@ export function applyRules(
   retypeTeamNames(tokens, spans, gaz, mode === "normal");
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz, mode);
+  spans = retypeScoredTeams(tokens, sentEnd, spans, gaz);
   spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
   spans = retypeDefinedNames(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken } from "./rules.js";
-import { retypeClubNames, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
+import { retypeClubNames, retypeScoredTeams, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
 import { applyToMarks, type Mark, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 import { tokenize } from "../tokenize.js";
 
@@ -63,6 +63,17 @@ describe("result lines and tables", () => {
     expect(run("Leeds 2 in the cup.", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
     expect(run("Windows 95 , Office 97 .", [["Windows", "MISC"], ["Office", "MISC"]], tables)).toEqual(["MISC:Windows", "MISC:Office"]);
     expect(run("Leeds 2 goals and Milan 1 goal.", [["Leeds", "LOC"], ["Milan", "LOC"]], tables)).toEqual(["LOC:Leeds", "LOC:Milan"]);
+  });
+});
+
+describe("a name before a score", () => {
+  const scored: Rule = (t, n, c) => retypeScoredTeams(t, n, c, gaz);
+  it("types a listed city as its club and a country as its team; a person stays", () => {
+    expect(run("Leeds beat Lyon 2-0 and lost to Chile 1-3 , Erik Berg 6-3 .", [["Lyon", "PERSON"], ["Chile", "PERSON"], ["Erik Berg", "PERSON"]], scored)).toEqual([
+      "ORG:Lyon",
+      "LOC:Chile",
+      "PERSON:Erik Berg",
+    ]);
   });
 });
 

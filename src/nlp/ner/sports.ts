@@ -100,6 +100,23 @@ export function tableEntries(tokens: readonly RuleToken[], sentStart: number, se
   return out;
 }
 
+/** A match score written as one token ("2-0", "3-1"). */
+const SCORE = /^\d{1,2}-\d{1,2}$/;
+
+/**
+ * "Real Madrid beat Valencia 2-0": a listed city right before a score is the club named after it (ORG), whatever
+ * the tagger said (a person, the city); a country there is its national team, typed LOC as CoNLL-2003 does.
+ */
+export function retypeScoredTeams(tokens: readonly RuleToken[], sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  for (const s of spans) {
+    if (s.end >= sentEnd || !SCORE.test(tokens[s.end].text) || (s.type !== "PERSON" && s.type !== "LOC")) continue;
+    const name = tokens.slice(s.start, s.end).map((t) => t.text).join(" ");
+    if (gaz.hasEntry(name, "country")) s.type = "LOC";
+    else if (gaz.hasEntry(name, "city") && !(s.end - s.start > 1 && gaz.has(tokens[s.start].text, "first"))) s.type = "ORG";
+  }
+  return spans;
+}
+
 /** Types the names of a result line or league table as teams (see the module comment). */
 export function retypeTables(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   const entries = tableEntries(tokens, sentStart, sentEnd);
