@@ -13,7 +13,6 @@
  * "MOSCOW", "SYDNEY" in headlines; in a line written in capitals, such places the tagger left
  * untagged are LOC ("SOCCER - ENGLAND BEAT POLAND").
  */
-import type { EntityType } from "../../model.js";
 import { type CaseMode, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, type GazClass, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
@@ -166,7 +165,7 @@ export function retypeCapitalPlaces(
     return gaz.hasEntry(phrase, "country") || (long && (gaz.hasEntry(phrase, "city") || gaz.hasEntry(phrase, "region")));
   };
   for (const s of out) {
-    if ((s.type === "ORG" || s.type === "MISC") && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC" satisfies EntityType;
+    if ((s.type === "ORG" || s.type === "MISC") && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC";
   }
   // A listed place of several words in capitals ("NEW YORK", "SOUTH AFRICA") is one LOC, in any
   // line, where the tagger took only part of it (as ORG, MISC or LOC) or nothing.
