@@ -122,23 +122,30 @@ export function retypeTables(tokens: readonly RuleToken[], sentStart: number, se
   const entries = tableEntries(tokens, sentStart, sentEnd);
   if (entries.length === 1 && isTableRow(tokens, sentStart, sentEnd, entries[0])) return retypeRow(tokens, spans, entries[0], gaz);
   if (entries.length < MIN_TABLE_ENTRIES) return spans;
-  const known = (words: string): boolean => gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
-  const textOf = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
   // Entries the tagger found or a place list knows; when there are enough of them the line is a
   // table, and its other entries are teams too, unless they are common words ("Total 12").
-  const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || known(textOf(a, b)));
+  const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || knownPlace(textOf(tokens, a, b), gaz));
   if (supported.length < MIN_TABLE_ENTRIES) return spans;
   let out = spans;
   for (const [a, b] of entries) {
-    const inside = out.filter((s) => s.start < b && s.end > a);
-    if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) continue;
-    const words = textOf(a, b);
     if (!supported.some(([x]) => x === a) && tokens.slice(a, b).every((t) => gaz.has(t.text, "common"))) continue;
-    const type = gaz.hasEntry(words, "country") ? "LOC" : "ORG";
-    out = out.filter((s) => !inside.includes(s));
-    out.push({ start: a, end: b, type, score: SPORTS_SCORE });
+    out = asTeam(tokens, out, [a, b], gaz) ?? out;
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+const textOf = (tokens: readonly RuleToken[], a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
+const knownPlace = (words: string, gaz: Gazetteer): boolean => gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
+
+/**
+ * The spans with those over [a, b) replaced by one team: LOC for a country (its national team), else ORG; undefined
+ * when a person with a listed given name holds the place (golf and athletics tables list people).
+ */
+function asTeam(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] | undefined {
+  const inside = spans.filter((s) => s.start < b && s.end > a);
+  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) return undefined;
+  const type = gaz.hasEntry(textOf(tokens, a, b), "country") ? "LOC" : "ORG";
+  return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type, score: SPORTS_SCORE }];
 }
 
 /** Event names that take "the" and a plural ("the Olympics", "the Oscars"): not teams. */
@@ -205,15 +212,10 @@ function isTableRow(tokens: readonly RuleToken[], sentStart: number, sentEnd: nu
   return numbers >= MIN_ROW_NUMBERS;
 }
 
-/** Types the name of a table row: LOC for a country, else ORG; a person with a listed given name stays. */
+/** Types the name of a table row as a team ({@link asTeam}), when the tagger found it or a place list knows it. */
 function retypeRow(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] {
   const inside = spans.filter((s) => s.start < b && s.end > a);
-  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) return spans;
-  const words = tokens.slice(a, b).map((t) => t.text).join(" ");
-  // Only a name the tagger found or a place list knows ("Total 12 14 16" is no team).
-  const known = gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
-  if (!inside.length && !known) return spans;
-  if (inside.some((s) => s.start < a || s.end > b)) return spans;
-  const type = gaz.hasEntry(words, "country") ? "LOC" : "ORG";
-  return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type: type as "LOC" | "ORG", score: SPORTS_SCORE }].sort((x, y) => x.start - y.start);
+  // Only a name the tagger found or a place list knows ("Total 12 14 16" is no team), and no span reaching past it.
+  if ((!inside.length && !knownPlace(textOf(tokens, a, b), gaz)) || inside.some((s) => s.start < a || s.end > b)) return spans;
+  return (asTeam(tokens, spans, [a, b], gaz) ?? spans).sort((x, y) => x.start - y.start);
 }
