@@ -94,3 +94,14 @@ describe("characters wink-nlp mishandles", () => {
     expect(words).toContain("Nguyễn");
   });
 });
+
+describe("bare decimals", () => {
+  it("keeps a decimal without its zero as one token and does not end the sentence at its point", () => {
+    const text = "NEW YORK 74 59 .556 -\nIt rose .5 percent.";
+    const { sentences, tokens } = tokenize(text);
+    expect(sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text))).toEqual([
+      ["NEW", "YORK", "74", "59", ".556", "-"],
+      ["It", "rose", ".5", "percent", "."],
+    ]);
+  });
+});

@@ -203,6 +203,11 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
 
 /** A left single quote between a letter and "s"/"t"/"ll"... used as an apostrophe ("China‘s"). */
 const LEFT_QUOTE_APOSTROPHE = /(?<=\p{L})\u2018(?=(?:s|t|d|ll|re|ve|m)\b)/gu;
+/**
+ * A decimal written without its leading zero after a space or a line start (".556" in a standings table): wink-nlp reads
+ * its point as a full stop and ends the sentence there.
+ */
+const BARE_DECIMAL_POINT = /(?<=^|[ \t(])\.(?=\d)/gm;
 /** Latin letters outside Latin-1 (ā, ō, ễ, ș...): wink-nlp splits a word at them ("Māori" -> "M ā ori"). */
 const EXTENDED_LATIN = /[\u0100-\u024f\u1e00-\u1eff]/g;
 
@@ -210,10 +215,10 @@ const EXTENDED_LATIN = /[\u0100-\u024f\u1e00-\u1eff]/g;
  * The text wink-nlp reads: the same length in UTF-16 units (so offsets hold) with characters its
  * tokenizer mishandles replaced by look-alikes it knows: a left single quote used as an apostrophe
  * becomes "'", and an extended Latin letter that is a base letter with diacritics becomes the base
- * letter. Tokens keep the original text.
+ * letter, and the point of a bare decimal (".556") becomes "0". Tokens keep the original text.
  */
 export function forWink(text: string): string {
-  return text.replace(LEFT_QUOTE_APOSTROPHE, "'").replace(EXTENDED_LATIN, (c) => {
+  return text.replace(LEFT_QUOTE_APOSTROPHE, "'").replace(BARE_DECIMAL_POINT, "0").replace(EXTENDED_LATIN, (c) => {
     const base = c.normalize("NFD")[0];
     return base.length === 1 && base.charCodeAt(0) < 0x80 ? base : c;
   });

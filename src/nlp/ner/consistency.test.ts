@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, personPartMentions, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -83,5 +83,44 @@ describe("repeatedMentions", () => {
     const cov = (i: number) => i === 0 || i === 3;
     expect(repeatedMentions(w, cov, t)).toEqual([{ start: 9, end: 10, type: "ORG" }]);
     expect(repeatedMentions(w, cov, t, { isWeak: (x) => x.toLowerCase() === "apple" })).toEqual([]);
+  });
+});
+
+describe("capitals lines read with the running text's names", () => {
+  // Line 0 is a capitals headline, line 1 running text.
+  const words = "GOLF - LEADS AT AUSTRALIAN OPEN AS LARA FAILS . Brian Lara led the Australian Open on Friday .".split(" ");
+  const lines = [
+    { start: 0, end: 10, normal: false },
+    { start: 10, end: words.length, normal: true },
+  ];
+  const weak = (w: string) => ["leads", "at", "as", "fails", "the", "on", "open", "led"].includes(w.toLowerCase());
+  const given = (w: string) => w === "Brian";
+  const show = (ms: { start: number; end: number; type: string }[]) => ms.map((m) => `${m.type}:${words.slice(m.start, m.end).join(" ")}`);
+
+  it("tags a run that spells a tagged name, and a full name's surname, replacing spans inside it", () => {
+    const mentions = [
+      { start: 4, end: 5, type: "MISC" as const },
+      { start: 10, end: 12, type: "PERSON" as const },
+      { start: 14, end: 16, type: "MISC" as const },
+    ];
+    expect(show(headlineMentions(words, lines, mentions, { isWeak: weak, isGivenName: given }))).toEqual(["MISC:AUSTRALIAN OPEN", "PERSON:LARA", "PERSON:Brian Lara", "MISC:Australian Open"]);
+  });
+
+  it("leaves a longer span, a settled one, and running text alone", () => {
+    const mentions = [
+      { start: 3, end: 6, type: "ORG" as const },
+      { start: 7, end: 8, type: "ORG" as const, settled: "team" },
+      { start: 10, end: 12, type: "PERSON" as const },
+      { start: 14, end: 16, type: "MISC" as const },
+    ];
+    expect(show(headlineMentions(words, lines, mentions, { isWeak: weak, isGivenName: given }))).toEqual(["ORG:AT AUSTRALIAN OPEN", "ORG:LARA", "PERSON:Brian Lara", "MISC:Australian Open"]);
+  });
+});
+
+describe("places taken for people", () => {
+  it("finds a one-word PERSON that is a place, unless a full name holds it", () => {
+    const isPlace = (w: string) => ["Bonn", "Berlin"].includes(w);
+    expect(placesTakenForPersons([{ text: "Bonn", type: "PERSON" }, { text: "Kohl", type: "PERSON" }], isPlace)).toEqual([true, false]);
+    expect(placesTakenForPersons([{ text: "Irving Berlin", type: "PERSON" }, { text: "Berlin", type: "PERSON" }], isPlace)).toEqual([false, false]);
   });
 });

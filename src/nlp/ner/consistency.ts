@@ -53,6 +53,20 @@ export function consistentTypes(mentions: readonly TypedMention[], isPlace: (wor
   });
 }
 
+/**
+ * Which mentions are places the tagger took for people: a one-word PERSON that `isPlaceName` holds for (a listed place
+ * that is no given name: "Bonn 's Finance Ministry") and that no multi-word PERSON of the document begins or ends with
+ * ("Irving Berlin ... Berlin said" stays a person).
+ */
+export function placesTakenForPersons(mentions: readonly TypedMention[], isPlaceName: (word: string) => boolean): boolean[] {
+  const personParts = new Set<string>();
+  for (const m of mentions) {
+    const parts = m.text.split(/\s+/);
+    if (m.type === "PERSON" && parts.length > 1) personParts.add(parts[0]).add(parts[parts.length - 1]);
+  }
+  return mentions.map((m) => m.type === "PERSON" && !/\s/.test(m.text) && !personParts.has(m.text) && isPlaceName(m.text));
+}
+
 /** Shortest name part that {@link personPartMentions} looks for (shorter parts are too often other words). */
 const MIN_PART_CHARS = 3;
 
@@ -193,4 +207,107 @@ export function repeatedMentions(
     }
   }
   return out;
+}
+
+/** Longest name (in tokens) {@link headlineMentions} matches. */
+const MAX_HEADLINE_NAME_TOKENS = 6;
+/** Shortest one-word name (in characters) a headline takes from the running text. */
+const MIN_HEADLINE_WORD_CHARS = 3;
+
+/** What {@link headlineMentions} needs to know about words. */
+export interface HeadlineWords {
+  /** A common, function or calendar word: no one-word name, and no opener of a name at a sentence's start. */
+  isWeak: (word: string) => boolean;
+  /** A listed given name: a full name opening with one gives its surname to the headlines. */
+  isGivenName: (word: string) => boolean;
+  /** A nationality word ("American"): no one-word name to look for (the tagger's own reading is as good). */
+  isNationality?: (word: string) => boolean;
+  /** A listed place (words joined by spaces): left to the place lists, which read capitals lines already. */
+  isPlace?: (phrase: string) => boolean;
+}
+
+/** A span over token indices with a type, as {@link headlineMentions} reads and returns them. */
+export interface LineSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  settled?: string;
+}
+
+/**
+ * Headlines and capitals lines name the story's people, places and events in another case ("GOLF - LEADING SCORES AT
+ * AUSTRALIAN OPEN", "Tour De France Results"), where a tagger trained on running text reads them poorly. A run of such
+ * a line (`lines` with `normal` false) that spells, case aside, a name the document's running text tagged ("Australian
+ * Open" MISC) is that name, with that name's majority type; so is the surname of a person named in full with a given
+ * name (`isGivenName`: "LARA" after "Brian Lara"). A one-word name must be a plain capitalised word, no weak word
+ * (`isWeak`: a common or function word) and no nationality word; a name of several words must not be written in
+ * capitals, nor open its sentence with a weak word other than "The" or be weak words alone there. Spans within the run are
+ * replaced ("DE FRANCE" PERSON in "TOUR DE FRANCE"); a span reaching beyond it, or a settled one (a team of a result
+ * line), leaves the run alone.
+ * Returns the mentions, changed where a headline run was read so.
+ */
+export function headlineMentions<T extends LineSpan>(
+  words: readonly string[],
+  lines: readonly { start: number; end: number; normal: boolean }[],
+  mentions: readonly T[],
+  words_: HeadlineWords,
+): (T | LineSpan)[] {
+  const { isWeak, isGivenName, isNationality = () => false, isPlace = () => false } = words_;
+  if (lines.every((l) => l.normal)) return [...mentions];
+  const inNormal = new Uint8Array(words.length);
+  for (const l of lines) if (l.normal) inNormal.fill(1, l.start, l.end);
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType) => {
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(type, (v.get(type) ?? 0) + 1);
+    votes.set(key, v);
+  };
+  const lineStarts = new Set(lines.map((l) => l.start));
+  const nameWord = (w: string): boolean => w.length >= MIN_HEADLINE_WORD_CHARS && ONE_WORD_NAME.test(w) && !isWeak(w) && !isNationality(w);
+  for (const m of mentions) {
+    if (!inNormal[m.start] || m.end - m.start > MAX_HEADLINE_NAME_TOKENS || !/^\p{Lu}/u.test(words[m.start])) continue;
+    const span = words.slice(m.start, m.end);
+    // A name of several words needs one that is not weak ("The Debate" is no name to look for); a one-word name must
+    // look like one ("N'T", "Posted" do not).
+    // A name spelt in capitals in the running text ("CNN ANCHOR" of a transcript's speaker line) teaches nothing.
+    // Nor one of weak words alone opening its sentence ("The Debate"), nor one opening it with a weak word other than "The"
+    // ("Let McCain": a tagger's slip would spread to every headline). "Grand Slam Cup" inside a sentence is a name.
+    const atStart = lineStarts.has(m.start);
+    const slip = atStart && ((span[0] !== "The" && isWeak(span[0])) || span.every((w) => isWeak(w) || !/\p{L}/u.test(w)));
+    if (span.length > 1 ? slip || !span.some((w) => /\p{Ll}/u.test(w)) : !nameWord(span[0])) continue;
+    // A listed place is read in capitals lines by its list, not by the tagger's reading of one mention ("New York" PERSON).
+    if (isPlace(span.join(" "))) continue;
+    vote(span.map((w) => w.toLowerCase()).join(" "), m.type);
+    // The surname of a full name with a listed given name ("Brian Lara" -> "LARA").
+    const last = span[span.length - 1];
+    if (m.type === "PERSON" && span.length > 1 && isGivenName(span[0]) && nameWord(last)) vote(last.toLowerCase(), "PERSON");
+  }
+  const typeOf = new Map<string, EntityType>();
+  for (const [key, v] of votes) {
+    const sorted = [...v].sort((a, b) => b[1] - a[1]);
+    if (sorted.length === 1 || sorted[0][1] > sorted[1][1]) typeOf.set(key, sorted[0][0]);
+  }
+  if (!typeOf.size) return [...mentions];
+  let out: (T | LineSpan)[] = [...mentions];
+  for (const line of lines) {
+    if (line.normal) continue;
+    for (let i = line.start; i < line.end; i++) {
+      for (let n = Math.min(MAX_HEADLINE_NAME_TOKENS, line.end - i); n >= 1; n--) {
+        const type = typeOf.get(words.slice(i, i + n).map((w) => w.toLowerCase()).join(" "));
+        if (!type || !/^\p{Lu}/u.test(words[i])) continue;
+        const end = i + n;
+        const inside = out.filter((s) => s.start < end && s.end > i);
+        if (inside.length === 1 && inside[0].start === i && inside[0].end === end && inside[0].type === type) {
+          i = end - 1;
+          break;
+        }
+        // Only spans within the run give way: a longer one ("Fourth Air Force" for "Air Force") stands.
+        if (inside.some((s) => s.settled || s.start < i || s.end > end)) continue;
+        out = [...out.filter((s) => !inside.includes(s)), { start: i, end, type }];
+        i = end - 1;
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

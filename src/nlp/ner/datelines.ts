@@ -165,7 +165,7 @@ export function retypeCapitalPlaces(
     return gaz.hasEntry(phrase, "country") || (long && (gaz.hasEntry(phrase, "city") || gaz.hasEntry(phrase, "region")));
   };
   for (const s of out) {
-    if ((s.type === "ORG" || s.type === "MISC") && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC";
+    if ((s.type === "ORG" || s.type === "MISC") && !s.settled && isCapsPlace(tokens.slice(s.start, s.end).map((t) => t.text).join(" "))) s.type = "LOC";
   }
   // A listed place of several words in capitals ("NEW YORK", "SOUTH AFRICA") is one LOC, in any
   // line, where the tagger took only part of it (as ORG, MISC or LOC) or nothing.
@@ -179,7 +179,7 @@ export function retypeCapitalPlaces(
       const [a, b] = [sentStart + m.start, sentStart + m.end];
       if (!isCapsPlace(tokens.slice(a, b).map((t) => t.text).join(" "))) continue;
       const inside = out.filter((x) => x.start < b && x.end > a);
-      if (inside.some((x) => x.start < a || x.end > b || x.type === "PERSON") || (inside.length === 1 && inside[0].start === a && inside[0].end === b && inside[0].type === "LOC")) continue;
+      if (inside.some((x) => x.start < a || x.end > b || x.type === "PERSON" || x.settled) || (inside.length === 1 && inside[0].start === a && inside[0].end === b && inside[0].type === "LOC")) continue;
       out = [...out.filter((x) => !inside.includes(x)), { start: a, end: b, type: "LOC" as const, score: PLACE_SCORE }].sort((x, y) => x.start - y.start);
     }
   }

@@ -138,3 +138,36 @@ describe("wire copy (invented text in the CoNLL-2003 layout: one sentence a line
     }
   });
 });
+
+describe("sports pages on the wire (invented text in the CoNLL-2003 layout)", () => {
+  const text = [
+    "SOCCER - GERMAN RESULTS AND GRAND SLAM CUP NEWS .",
+    "BONN 2024-09-29",
+    "Results of German first division matches on Saturday , as the Grand Slam Cup began :",
+    "Bayern Munich 3 ( Klinsmann 12 , 67 , Scholl 45 ) Hamburg 0 .",
+    "Standings ( tabulate under played , won , drawn , lost , goals , points ) :",
+    "W L PCT GB",
+    "Hamburg 16 13 2 1 41 11 41",
+    "MINNESOTA 74 59 .556 -",
+    "CHICAGO 101 Boston 95",
+    "M. Atherton c Healy 31 , Shane Warne 3-35",
+    "Bonn 's Finance Ministry said unemployment rose .",
+  ].join("\n");
+  const got = (): string[] => {
+    const { tokens, sentences } = tokenize(text);
+    return recognizeEntities({ text, tokens, sentences }).map((e) => `${e.type}:${e.text}`);
+  };
+
+  it("reads result lines, scorers, standings and scorecards as CoNLL-2003 does", () => {
+    const es = got();
+    for (const e of [
+      "ORG:Bayern Munich", "PERSON:Klinsmann", "PERSON:Scholl", "ORG:Hamburg", "ORG:MINNESOTA", "ORG:CHICAGO", "ORG:Boston",
+      "PERSON:M. Atherton", "PERSON:Shane Warne", "LOC:Bonn", "MISC:GRAND SLAM CUP",
+    ]) {
+      expect(es).toContain(e);
+    }
+    // The header line names nothing; no name runs on into a score.
+    expect(es.filter((e) => /\b(W|PCT|GB)\b|\d/.test(e))).toEqual([]);
+  });
+});
+

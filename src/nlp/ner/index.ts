@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, personPartMentions, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
 import { isFunctionWord, sentenceCaseMode } from "./casing.js";
@@ -130,11 +130,20 @@ export class PerceptronRecognizer implements EntityRecognizer {
       const gaz = this.gazetteer;
       // Countries only: many towns share a surname ("Belgrano").
       const isPlace = (w: string): boolean => gaz.has(w, "country");
-      const types = consistentTypes(
-        all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type })),
-        isPlace,
-      );
-      all.forEach((c, i) => (c.type = types[i]));
+      const mentions = all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type }));
+      const types = consistentTypes(mentions, isPlace);
+      // A listed place that is no given name; one that is a surname too ("Richardson") only when the document also
+      // names it as a place ("BONN 1996-08-30 ... Bonn 's Finance Ministry").
+      const locs = new Set(mentions.filter((m, i) => types[i] === "LOC").map((m) => m.text.toLowerCase()));
+      const placeName = (w: string): boolean =>
+        (gaz.has(w, "city") || gaz.has(w, "country")) && !gaz.has(w, "first") && (!gaz.has(w, "sur") || locs.has(w.toLowerCase()));
+      placesTakenForPersons(mentions, placeName).forEach((p, i) => {
+        if (p && types[i] === "PERSON") types[i] = "LOC";
+      });
+      // A team of a result line or table keeps its type ("NEW YORK 74 59 .556": the club, not the dateline's city).
+      all.forEach((c, i) => {
+        if (!c.settled) c.type = types[i];
+      });
       const covered = new Uint8Array(doc.tokens.length);
       for (const c of all) covered.fill(1, c.start, c.end);
       const words = tokenWords;
@@ -152,6 +161,17 @@ export class PerceptronRecognizer implements EntityRecognizer {
       const hyphen = (a: number, b: number): boolean => a >= 0 && b < toks.length && toks[a].end === toks[b].start && (words[a] === "-" || words[b] === "-");
       const isGlued = (start: number, end: number): boolean => hyphen(start - 1, start) || hyphen(end - 1, end);
       for (const r of repeatedMentions(words, (i) => covered[i] === 1, all, { isWeak: weak, isSentenceStart: (i) => sentStart[i] === 1, isGlued })) all.push({ ...r, score: 0.5 });
+      // Capitals lines spell the running text's names in another case ("AUSTRALIAN OPEN"). (Only capitals: title-case
+      // lines are as often lists of names as headlines, and the running text's names cut their longer ones.)
+      const lines = doc.sentences.map((s) => ({ start: s.tokenStart, end: s.tokenEnd, normal: sentenceCaseMode(words.slice(s.tokenStart, s.tokenEnd), gaz) !== "upper" }));
+      const read = headlineMentions(words, lines, all, {
+        isWeak: weak,
+        isGivenName: (w) => gaz.has(w, "first"),
+        isNationality: (w) => gaz.has(w, "demonym"),
+        isPlace: (p) => gaz.hasEntry(p, "city") || gaz.hasEntry(p, "country") || gaz.hasEntry(p, "region"),
+      });
+      all.length = 0;
+      for (const m of read) all.push("score" in m ? m : { ...m, score: 0.5, settled: undefined });
     }
     // A span of function words alone ("In a" opening a sentence) names nothing.
     const named = all.filter((c) => doc.tokens.slice(c.start, c.end).some((t) => !isFunctionWord(doc.text.slice(t.start, t.end))));

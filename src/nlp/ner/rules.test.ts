@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import { RuleToken, SpanCandidate, applyRules } from "./rules.js";
 import { tokenize } from "../tokenize.js";
+import { applyToMarks, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 
 const lists = emptyGazetteerLists();
 lists.demonyms = ["chinese"];
@@ -146,5 +147,42 @@ describe("NER rule layer", () => {
     ]);
     // A role word followed by an organisation keyword is part of the name.
     expect(run("The United Nations General Council met.", [["United Nations General Council", "ORG"]])).toEqual([{ text: "United Nations General Council", type: "ORG" }]);
+  });
+});
+
+describe("wire-service layout", () => {
+  const lists = emptyGazetteerLists();
+  lists.firstNames = ["bill", "greg"];
+  lists.surnames = ["stewart", "clinton", "hussain"];
+  lists.countries = ["north korea"];
+  lists.commonWords = ["unfortunately", "says"];
+  const g = new Gazetteer(lists);
+  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+
+  it("an initial before a surname is a person, whatever the tagger said", () => {
+    expect(applyToMarks("A. Stewart b Waqar 44", [["A. Stewart", "MISC"]], rules)).toEqual(["PERSON:A. Stewart"]);
+    expect(applyToMarks("N. Hussain lbw b Mushtaq 12", [["N.", "MISC"]], rules)).toEqual(["PERSON:N. Hussain"]);
+    expect(applyToMarks("Then T.J. Holmes spoke .", [["Holmes", "PERSON"]], rules)).toEqual(["PERSON:T.J. Holmes"]);
+  });
+
+  it("but not before a region, a common word, a pronoun or a full name, nor inside an organisation", () => {
+    expect(applyToMarks("Perhaps N. Korea would help .", [], rules)).toEqual([]);
+    expect(applyToMarks("I. Unfortunately , it failed .", [], rules)).toEqual([]);
+    expect(applyToMarks("They told P. He left .", [], rules)).toEqual([]);
+    expect(applyToMarks("except O. Bill Clinton said", [["Bill Clinton", "PERSON"]], rules)).toEqual(["PERSON:Bill Clinton"]);
+    expect(applyToMarks("He joined J. Morgan Chase .", [["Morgan Chase", "ORG"]], rules)).toEqual(["ORG:Morgan Chase"]);
+  });
+
+  it("names end before scores and figures; a date cut off with them goes too", () => {
+    expect(applyToMarks("Mark Waugh 56 , Shane Warne 3-35", [["Mark Waugh 56", "PERSON"], ["Shane Warne 3-35", "PERSON"]], rules)).toEqual([
+      "PERSON:Mark Waugh",
+      "PERSON:Shane Warne",
+    ]);
+    expect(applyToMarks("as told by Alan Misenheimer February 2 .", [["Alan Misenheimer February 2", "PERSON"]], rules)).toEqual(["PERSON:Alan Misenheimer"]);
+  });
+
+  it("a table's header line and lower-case codes with digits name nothing", () => {
+    expect(applyToMarks("W L PCT GB", [["W L PCT", "MISC"]], rules)).toEqual([]);
+    expect(applyToMarks("Extras ( b-4 nb-10 ) 20", [["b-4", "MISC"], ["nb-10", "MISC"]], rules)).toEqual([]);
   });
 });

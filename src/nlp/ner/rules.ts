@@ -20,7 +20,7 @@
  * Spans here are over token indices of one sentence; the rules never cross sentences.
  */
 import type { EntityType } from "../../model.js";
-import { sentenceCaseMode } from "./casing.js";
+import { isFunctionWord, sentenceCaseMode } from "./casing.js";
 import { retypeCompanies } from "./companies.js";
 import { applyConventions } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
@@ -45,6 +45,8 @@ export interface SpanCandidate {
   end: number;
   type: EntityType;
   score: number;
+  /** Set by a rule that read the line's layout (a team of a result line): later rules keep the type. */
+  settled?: "team";
 }
 
 /** Months, weekdays and their abbreviations (lower case, without trailing period). */
@@ -86,6 +88,12 @@ export function isCalendarWord(word: string): boolean {
 const ERAS = new Set(["BC", "BCE", "AD", "CE", "B.C.", "A.D."]);
 /** Decades, clock times and ordinals written with digits ("1990s", "2pm", "10am", "21st"): never names. */
 const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
+/** A score or bowling figure written as one token ("3-35", "28-4-83-3"): never the end of a name. */
+const FIGURES = /^\d+(?:-\d+)+$/;
+/** A table's header cell: one to three capital letters ("W", "PCT", "GB"). */
+const HEADER_CELL = /^\p{Lu}{1,3}$/u;
+/** A line of at least this many header cells and nothing else heads a table ("W L PCT GB"): it names nothing. */
+const MIN_HEADER_CELLS = 3;
 
 /** True when tokens a and b touch (no whitespace between them). */
 const touching = (a: RuleToken, b: RuleToken): boolean => a.end === b.start;
@@ -228,6 +236,54 @@ function isListed(tokens: readonly RuleToken[], start: number, end: number, cls:
   return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
 }
 
+/** Subject pronouns, which a name list may hold as surnames ("He"). */
+const PRONOUNS = /^(?:I|He|She|It|We|You|They)$/;
+/** An initial or initials written as one token ("M.", "J.R."). */
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+/** A capitalised word that may be a surname after an initial. */
+const SURNAME_LIKE = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
+/**
+ * 3b. An initial before a surname is a person ("M. Atherton", "A. Stewart", "N. Hussain": scorecards and results list
+ * people so), whatever the tagger said (often MISC, or the initial alone), unless an organisation or place holds the
+ * name ("J. P. Morgan"), the word after the initial is a listed place ("N. Korea"), a calendar word or a common word
+ * that is no surname ("I. Unfortunately"), or the initials are a country or organisation ("U.S.").
+ */
+function initialedPersons(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  let out = spans;
+  for (let i = sentStart; i + 1 < sentEnd; i++) {
+    const w = tokens[i].text;
+    if (!INITIALS.test(w) || !SURNAME_LIKE.test(tokens[i + 1].text) || gaz.has(w, "country") || gaz.has(w, "orgname")) continue;
+    const next = tokens[i + 1].text;
+    // Not a place ("N. Korea"), nor a common or calendar word after an outline letter or in a headline ("I. Unfortunately").
+    if ((["country", "city", "region"] as const).some((c) => gaz.has(next, c)) || isCalendarWord(next)) continue;
+    if ((gaz.has(next, "common") && !gaz.has(next, "sur")) || isFunctionWord(next) || PRONOUNS.test(next)) continue;
+    // A compass initial before a word no name list knows is a region ("N. Korea"); a full name with its given name
+    // already is a person of its own ("O. Bill Clinton").
+    if (/^[NSEW]\.$/.test(w) && !gaz.has(next, "sur") && !gaz.has(next, "first")) continue;
+    let start = i;
+    while (start > sentStart && INITIALS.test(tokens[start - 1].text)) start--;
+    const holder = out.find((s) => s.start <= i + 1 && s.end > i + 1);
+    if (holder && (holder.type === "ORG" || holder.type === "LOC")) continue;
+    if (holder?.type === "PERSON" && holder.start === i + 1 && holder.end - holder.start > 1 && gaz.has(next, "first")) continue;
+    const end = holder ? Math.max(holder.end, i + 2) : i + 2;
+    const inside = out.filter((s) => s.start < end && s.end > start);
+    if (inside.some((s) => s.start < start)) continue;
+    if (inside.length === 1 && inside[0].type === "PERSON" && inside[0].start === start && inside[0].end === end) continue;
+    const score = inside.length ? Math.max(...inside.map((s) => s.score)) : RULE_SCORE;
+    out = [...out.filter((s) => !inside.includes(s)), { start, end, type: "PERSON" as const, score }].sort((a, b) => a.start - b.start);
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Whether the sentence is a table's header line: header cells only ({@link HEADER_CELL}), at least {@link MIN_HEADER_CELLS}. */
+function isHeaderLine(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): boolean {
+  if (sentEnd - sentStart < MIN_HEADER_CELLS) return false;
+  for (let i = sentStart; i < sentEnd; i++) if (!HEADER_CELL.test(tokens[i].text)) return false;
+  return true;
+}
+
 /**
  * Applies the rules to the candidates of one sentence (tokens [sentStart, sentEnd) of `tokens`).
  * Returns non-overlapping candidates sorted by start.
@@ -243,14 +299,23 @@ export function applyRules(
 
   // 1. Calendar words: drop spans made only of them, and trim them from the front.
   //    Punctuation never starts or ends a name ("United Nations-" -> "United Nations").
+  //    A person's name never ends in digits ("Mark Waugh 56"), nor any name in a score ("Warne 3-35").
+  //    A table's header line ("W L PCT GB") names nothing.
+  if (isHeaderLine(tokens, sentStart, sentEnd)) return [];
   spans = spans.filter((s) => {
     while (s.start < s.end && (isCalendarWord(tokens[s.start].text) || isPunct(tokens[s.start].text))) s.start++;
     while (s.end > s.start && isPunct(tokens[s.end - 1].text) && !/\p{L}\.$/u.test(tokens[s.end - 1].text)) s.end--;
+    const before = s.end;
+    while (s.end > s.start + 1 && (FIGURES.test(tokens[s.end - 1].text) || (s.type === "PERSON" && /^\d[\d.,]*$/.test(tokens[s.end - 1].text)))) s.end--;
+    // ... and a date cut off with them goes too ("Alan Misenheimer February 2").
+    if (s.end < before) while (s.end > s.start + 1 && isCalendarWord(tokens[s.end - 1].text)) s.end--;
     if (s.start >= s.end) return false;
     const words = tokens.slice(s.start, s.end).map((t) => t.text);
     if (!words.some((w) => /\p{L}/u.test(w)) || DIGIT_WORD.test(words.join(""))) return false;
     // An all-lower-case common word is no name ("longstanding").
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
+    // Nor a lower-case code with digits ("b-4", "nb-10": a scorecard's extras).
+    if (!words.some((w) => /\p{Lu}/u.test(w)) && words.some((w) => /\d/.test(w))) return false;
     // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
     if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
     if (words.length === 1 && ERAS.has(words[0]) && s.start > sentStart && /^\d+$/.test(tokens[s.start - 1].text)) return false;
@@ -368,7 +433,7 @@ export function applyRules(
     }
     merged.push(s);
   }
-  spans = merged;
+  spans = initialedPersons(tokens, sentStart, sentEnd, merged, gaz);
 
   // 4. Untagged dotted abbreviations ("U.S.", "U.N.").
   const covered = new Set<number>();

@@ -66,6 +66,47 @@ describe("result lines and tables", () => {
   });
 });
 
+describe("wire-service result lines and tables", () => {
+  it("reads a line of two scored names alone as a result, one found name being enough, whatever the scores", () => {
+    expect(run("Leeds 2 Hearts 0", [["Leeds", "LOC"]], tables)).toEqual(["ORG:Leeds", "ORG:Hearts"]);
+    expect(run("LEEDS 101 Bolton 95", [["LEEDS", "MISC"]], tables)).toEqual(["ORG:LEEDS", "ORG:Bolton"]);
+    expect(run("Windows 95 Office 97", [], tables)).toEqual([]);
+    // Not with other words on the line, nor with no name found.
+    expect(run("Leeds 101 said Bolton 95", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
+    expect(run("Chapter 3 Verse 16", [], tables)).toEqual([]);
+  });
+
+  it("types the scorers in a result line's brackets as people and cuts spans running into a score", () => {
+    expect(run("Leeds 3 ( Torvik 12 , 67 , Hansen 45 ) Milan 0 .", [["Leeds 3", "ORG"], ["Torvik", "ORG"], ["Milan", "LOC"]], tables)).toEqual([
+      "ORG:Leeds",
+      "PERSON:Torvik",
+      "PERSON:Hansen",
+      "ORG:Milan",
+    ]);
+  });
+
+  it("reads standings rows with decimals and dashes, and names no list knows or club words", () => {
+    expect(run("LEEDS 74 59 .556 -", [["LEEDS", "LOC"]], tables)).toEqual(["ORG:LEEDS"]);
+    expect(run("Udinese 16 13 2 1 41 11 41", [], tables)).toEqual(["ORG:Udinese"]);
+    expect(run("Rovers 16 13 2 1 41 11 41", [], tables)).toEqual(["ORG:Rovers"]);
+    expect(run("Total 16 13 2 1 41 11 41", [], tables)).toEqual([]);
+  });
+
+  it("keeps a one-word place that is also a given name a team ('Houston 110 DENVER 98'), a person's full name a person", () => {
+    lists.firstNames.push("leeds");
+    const g = new Gazetteer(lists);
+    lists.firstNames.pop();
+    const t: Rule = (tk, n, c) => retypeTables(tk, 0, n, c, g);
+    expect(run("Leeds 110 BOLTON 98", [["Leeds", "PERSON"], ["BOLTON", "ORG"]], t)).toEqual(["ORG:Leeds", "ORG:BOLTON"]);
+    expect(run("Erik Berg 68 70 71", [["Erik Berg", "PERSON"]], t)).toEqual(["PERSON:Erik Berg"]);
+  });
+
+  it("takes in a club word the tagger read alone ('Manchester' + 'United', 'Borussia' + 'Dortmund')", () => {
+    expect(run("Leeds United manager Erik Berg said .", [["United", "MISC"]], clubs)).toEqual(["ORG:Leeds United"]);
+    expect(run("Borussia Milan drew .", [["Borussia", "LOC"]], clubs)).toEqual(["ORG:Borussia Milan"]);
+  });
+});
+
 describe("a name before a score", () => {
   const scored: Rule = (t, n, c) => retypeScoredTeams(t, n, c, gaz);
   it("types a listed city as its club and a country as its team; a person stays", () => {

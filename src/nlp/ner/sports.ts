@@ -20,7 +20,12 @@ import { Gazetteer, lookupForm } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
 /** Words that open a club name before its place ("Real Madrid", "AC Milan", "Dynamo Kiev"). */
-const CLUB_PREFIXES = new Set(["ac", "fc", "sc", "real", "inter", "dynamo", "dinamo", "sporting", "olympique", "borussia", "atletico", "athletic", "racing", "deportivo", "rapid", "lokomotiv", "spartak", "torpedo"]);
+const CLUB_PREFIXES = new Set([
+  "ac", "fc", "sc", "real", "inter", "dynamo", "dinamo", "sporting", "olympique", "borussia", "atletico", "athletic", "racing", "deportivo",
+  "rapid", "lokomotiv", "spartak", "torpedo", "bayern", "bayer", "hertha", "werder", "eintracht", "hansa", "arminia", "alemannia", "vfb",
+  "vfl", "tsv", "fsv", "steaua", "partizan", "slavia", "sparta", "legia", "ajax", "psv", "feyenoord", "benfica", "galatasaray", "fenerbahce",
+  "besiktas", "cska", "zenit", "shakhtar", "anderlecht", "slovan", "ferencvaros", "hajduk", "crvena",
+]);
 /**
  * Words that close a club name after its place ("Manchester United", "Bolton Wanderers"); not
  * "City", "County", "Town" ("Kansas City", "Orange County" are places) nor a weekday ("Sheffield Wednesday").
@@ -34,11 +39,19 @@ const MAX_TEAM_WORDS = 4;
 const MAX_SINGLE_SCORE = 20;
 /** A name followed by at least this many numbers is a table row ("Barcelona 15 10 3 2 34 15 33"). */
 const MIN_ROW_NUMBERS = 3;
+/** In a line of two scored names and nothing else, a score may be this high ("CHICAGO 101 Boston 95"). */
+const MAX_LINE_SCORE = 200;
+/** A number after a name inside a result line's brackets up to this is a minute: the name is a scorer ("( Klinsmann 12 , 67 )"). */
+const MAX_MINUTE = 130;
+/** Most words of a scorer's name in a result line's brackets. */
+const MAX_SCORER_WORDS = 3;
 /** Score of the spans these rules set. */
 const SPORTS_SCORE = 0.75;
 
 const isCap = (w: string): boolean => /^\p{Lu}\p{L}/u.test(w) || /^\p{Lu}{2,}$/u.test(w);
 const isNumber = (w: string): boolean => /^\d{1,3}$/.test(w);
+/** A cell of a table row after the name: a count, a decimal with or without its zero (".556", "1.000"), a fraction ("4 1/2") or a dash. */
+const isRowItem = (w: string): boolean => /^(\d{1,3}|\d*\.\d+|\d+\/\d+|-)$/.test(w);
 const isPlace = (w: string, gaz: Gazetteer): boolean => gaz.has(w, "city") || gaz.has(w, "region") || gaz.has(w, "country");
 
 /**
@@ -46,7 +59,8 @@ const isPlace = (w: string, gaz: Gazetteer): boolean => gaz.has(w, "city") || ga
  * right before or after it, and a span that already holds one is retyped.
  */
 export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
-  for (const s of spans) if (s.type !== "MISC") club(s);
+  // A MISC span that is only a club word is the tagger reading "United" as a name of its own ("Manchester United").
+  for (const s of spans) if (s.type !== "MISC" || (s.end - s.start === 1 && clubWord(s.start))) club(s);
   // Neither word tagged: "Real Madrid" opening a sentence.
   for (let i = sentStart; i + 1 < sentEnd; i++) {
     const a = tokens[i];
@@ -57,6 +71,10 @@ export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number,
     if (prefixed || suffixed) spans.push({ start: i, end: i + 2, type: "ORG", score: SPORTS_SCORE });
   }
   return spans.sort((x, y) => x.start - y.start);
+  function clubWord(i: number): boolean {
+    const f = lookupForm(tokens[i].text);
+    return CLUB_PREFIXES.has(f) || CLUB_SUFFIXES.has(f);
+  }
   function club(s: SpanCandidate): void {
     const first = lookupForm(tokens[s.start].text);
     const last = lookupForm(tokens[s.end - 1].text);
@@ -69,17 +87,32 @@ export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number,
     } else if (s.end < sentEnd && CLUB_SUFFIXES.has(lookupForm(tokens[s.end].text)) && isCap(tokens[s.end].text) && isPlace(tokens[s.end - 1].text, gaz) && !covered(spans, s.end)) {
       s.end++;
       s.type = "ORG";
+    } else if (s.end - s.start === 1 && CLUB_SUFFIXES.has(first) && s.start > sentStart && isCap(tokens[s.start - 1].text) && isPlace(tokens[s.start - 1].text, gaz) && !covered(spans, s.start - 1)) {
+      // The club word alone, its place left untagged before it ("Manchester" + "United").
+      s.start--;
+      s.type = "ORG";
+    } else if (s.end - s.start === 1 && CLUB_PREFIXES.has(first) && s.end < sentEnd && isCap(tokens[s.end].text) && isPlace(tokens[s.end].text, gaz) && !covered(spans, s.end)) {
+      // "Borussia" + "Dortmund".
+      s.end++;
+      s.type = "ORG";
     }
   }
 }
 
 const covered = (spans: readonly SpanCandidate[], i: number): boolean => spans.some((s) => s.start <= i && i < s.end);
 
-/** Team entries of a result line or league table: [start, end) of each name followed by its numbers. */
-export function tableEntries(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): [number, number][] {
+/**
+ * Team entries of a result line or league table: [start, end) of each name followed by its numbers. A single score
+ * counts up to `maxScore`; bracketed remarks (scorers: "( Klinsmann 12 , 67 )") are passed over.
+ */
+export function tableEntries(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, maxScore = MAX_SINGLE_SCORE): [number, number][] {
   const out: [number, number][] = [];
   let i = sentStart;
   while (i < sentEnd) {
+    if (tokens[i].text === "(") {
+      i = closingBracket(tokens, i, sentEnd) + 1;
+      continue;
+    }
     if (!isCap(tokens[i].text)) {
       i++;
       continue;
@@ -87,17 +120,40 @@ export function tableEntries(tokens: readonly RuleToken[], sentStart: number, se
     let j = i;
     while (j < sentEnd && j - i < MAX_TEAM_WORDS && (isCap(tokens[j].text) || (j > i && tokens[j].text === "." && tokens[j - 1].end === tokens[j].start))) j++;
     if (j < sentEnd && isNumber(tokens[j].text) && j > i) {
-      // The numbers after the name end the entry: another name, a comma, or the end of the line.
+      // The numbers after the name end the entry: another name, a comma, a bracket, or the end of the line.
       let k = j;
-      while (k < sentEnd && isNumber(tokens[k].text)) k++;
+      let numbers = 0;
+      while (k < sentEnd && isRowItem(tokens[k].text)) {
+        if (tokens[k].text !== "-") numbers++;
+        k++;
+      }
       const next = k < sentEnd ? tokens[k].text : "";
-      const numbers = k - j;
-      const shaped = numbers >= MIN_ROW_NUMBERS || (numbers === 1 && Number(tokens[j].text) <= MAX_SINGLE_SCORE);
-      if (shaped && (k === sentEnd || next === "," || next === ";" || next === "." || isCap(next))) out.push([i, j]);
+      const shaped = numbers >= MIN_ROW_NUMBERS || (numbers === 1 && isNumber(tokens[j].text) && Number(tokens[j].text) <= maxScore);
+      if (shaped && (k === sentEnd || next === "," || next === ";" || next === "." || next === "(" || isCap(next))) out.push([i, j]);
       i = k;
     } else i = j;
   }
   return out;
+}
+
+/** Index of the ")" closing the "(" at `open` (the sentence's last token when none does). */
+function closingBracket(tokens: readonly RuleToken[], open: number, sentEnd: number): number {
+  for (let k = open + 1; k < sentEnd; k++) if (tokens[k].text === ")") return k;
+  return sentEnd - 1;
+}
+
+/** Whether the line holds nothing but the entries, their numbers, punctuation and bracketed remarks ("Celtic 2 Hearts 0"). */
+function onlyEntries(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, entries: readonly [number, number][]): boolean {
+  let e = 0;
+  for (let k = sentStart; k < sentEnd; ) {
+    if (e < entries.length && k === entries[e][0]) {
+      k = entries[e++][1];
+      while (k < sentEnd && isRowItem(tokens[k].text)) k++;
+    } else if (tokens[k].text === "(") k = closingBracket(tokens, k, sentEnd) + 1;
+    else if (/^\p{P}+$/u.test(tokens[k].text)) k++;
+    else return false;
+  }
+  return e === entries.length;
 }
 
 /** A match score written as one token ("2-0", "3-1"). */
@@ -117,21 +173,55 @@ export function retypeScoredTeams(tokens: readonly RuleToken[], sentEnd: number,
   return spans;
 }
 
-/** Types the names of a result line or league table as teams (see the module comment). */
+/** Types the names of a result line or league table as teams, and the scorers in its brackets as people (see the module comment). */
 export function retypeTables(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
-  const entries = tableEntries(tokens, sentStart, sentEnd);
+  let entries = tableEntries(tokens, sentStart, sentEnd);
   if (entries.length === 1 && isTableRow(tokens, sentStart, sentEnd, entries[0])) return retypeRow(tokens, spans, entries[0], gaz);
-  if (entries.length < MIN_TABLE_ENTRIES) return spans;
+  if (entries.length < MIN_TABLE_ENTRIES) {
+    // "CHICAGO 101 Boston 95": a line of two scored names and nothing else is a result, whatever the scores.
+    // Back to back, one of them a listed place ("Windows 95 , Office 97" lists versions).
+    const wide = tableEntries(tokens, sentStart, sentEnd, MAX_LINE_SCORE);
+    if (wide.length !== MIN_TABLE_ENTRIES || wide[1][0] !== wide[0][1] + 1 || !onlyEntries(tokens, sentStart, sentEnd, wide)) return spans;
+    if (!wide.some(([a, b]) => knownPlace(textOf(tokens, a, b), gaz))) return spans;
+    entries = wide;
+  }
   // Entries the tagger found or a place list knows; when there are enough of them the line is a
-  // table, and its other entries are teams too, unless they are common words ("Total 12").
+  // table, and its other entries are teams too, unless they are common words ("Total 12"). A line
+  // of scored names alone ("Celtic 2 Hearts 0") needs one.
+  const whole = onlyEntries(tokens, sentStart, sentEnd, entries);
   const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || knownPlace(textOf(tokens, a, b), gaz));
-  if (supported.length < MIN_TABLE_ENTRIES) return spans;
+  if (supported.length < (whole ? 1 : MIN_TABLE_ENTRIES)) return spans;
   let out = spans;
   for (const [a, b] of entries) {
-    if (!supported.some(([x]) => x === a) && tokens.slice(a, b).every((t) => gaz.has(t.text, "common"))) continue;
+    if (!whole && !supported.some(([x]) => x === a) && tokens.slice(a, b).every((t) => gaz.has(t.text, "common"))) continue;
     out = asTeam(tokens, out, [a, b], gaz) ?? out;
   }
-  return out.sort((x, y) => x.start - y.start);
+  return scorers(tokens, sentStart, sentEnd, out, gaz).sort((x, y) => x.start - y.start);
+}
+
+/**
+ * In a result line's brackets, a name followed by a minute is a scorer ("( Klinsmann 12 , 67 , Scholl 45 )"): PERSON,
+ * whatever the tagger said, unless it is a country.
+ */
+function scorers(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  let out = spans;
+  for (let k = sentStart; k < sentEnd; k++) {
+    if (tokens[k].text !== "(") continue;
+    const close = closingBracket(tokens, k, sentEnd);
+    for (let i = k + 1; i < close; i++) {
+      if (!isCap(tokens[i].text)) continue;
+      let j = i;
+      while (j < close && j - i < MAX_SCORER_WORDS && (isCap(tokens[j].text) || (j > i && tokens[j].text === "." && tokens[j - 1].end === tokens[j].start))) j++;
+      const minute = j < close && isNumber(tokens[j].text) && Number(tokens[j].text) <= MAX_MINUTE;
+      if (minute && !gaz.hasEntry(textOf(tokens, i, j), "country")) {
+        const inside = out.filter((s) => s.start < j && s.end > i);
+        if (!inside.some((s) => s.start < i || s.end > j)) out = [...out.filter((s) => !inside.includes(s)), { start: i, end: j, type: "PERSON", score: SPORTS_SCORE, settled: "team" }];
+      }
+      i = j;
+    }
+    k = close;
+  }
+  return out;
 }
 
 const textOf = (tokens: readonly RuleToken[], a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
@@ -139,13 +229,15 @@ const knownPlace = (words: string, gaz: Gazetteer): boolean => gaz.hasEntry(word
 
 /**
  * The spans with those over [a, b) replaced by one team: LOC for a country (its national team), else ORG; undefined
- * when a person with a listed given name holds the place (golf and athletics tables list people).
+ * when a person with a listed given name holds the place (golf and athletics tables list people). A span running on
+ * into the numbers ("Bremen 1") is replaced too.
  */
 function asTeam(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] | undefined {
   const inside = spans.filter((s) => s.start < b && s.end > a);
-  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first"))) return undefined;
+  // (Not a one-word place that is also a given name: "Houston 110 DENVER 98".)
+  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first") && (s.end - s.start > 1 || !knownPlace(tokens[s.start].text, gaz)))) return undefined;
   const type = gaz.hasEntry(textOf(tokens, a, b), "country") ? "LOC" : "ORG";
-  return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type, score: SPORTS_SCORE }];
+  return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type, score: SPORTS_SCORE, settled: "team" }];
 }
 
 /** Event names that take "the" and a plural ("the Olympics", "the Oscars"): not teams. */
@@ -198,7 +290,8 @@ export function theTeamPlurals(
 
 /**
  * A line that is one row of a league table: a name opening the line (after a rank number, if
- * any) and then only numbers ("Barcelona 15 10 3 2 34 15 33"), at least {@link MIN_ROW_NUMBERS}.
+ * any) and then only cells ({@link isRowItem}: "Barcelona 15 10 3 2 34 15 33", "NEW YORK 74 59 .556 -"),
+ * at least {@link MIN_ROW_NUMBERS} numbers.
  */
 function isTableRow(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, [a, b]: [number, number]): boolean {
   let first = sentStart;
@@ -206,16 +299,23 @@ function isTableRow(tokens: readonly RuleToken[], sentStart: number, sentEnd: nu
   if (first !== a) return false;
   let numbers = 0;
   for (let k = b; k < sentEnd; k++) {
-    if (isNumber(tokens[k].text)) numbers++;
+    if (isRowItem(tokens[k].text)) numbers += tokens[k].text === "-" ? 0 : 1;
     else if (!/^[\p{P}]+$/u.test(tokens[k].text)) return false;
   }
   return numbers >= MIN_ROW_NUMBERS;
 }
 
-/** Types the name of a table row as a team ({@link asTeam}), when the tagger found it or a place list knows it. */
+/**
+ * Types the name of a table row as a team ({@link asTeam}) when the tagger found it, a place list knows it, or it is
+ * a club word ("Rangers") or a word no list knows ("Celtic"); not common words ("Total 12 14 16"), nor a listed name
+ * (a person's row).
+ */
 function retypeRow(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] {
   const inside = spans.filter((s) => s.start < b && s.end > a);
-  // Only a name the tagger found or a place list knows ("Total 12 14 16" is no team), and no span reaching past it.
-  if ((!inside.length && !knownPlace(textOf(tokens, a, b), gaz)) || inside.some((s) => s.start < a || s.end > b)) return spans;
+  const words = tokens.slice(a, b).map((t) => t.text);
+  const unlisted = words.every((w) => !(["common", "first", "sur"] as const).some((c) => gaz.has(w, c)));
+  const clubs = words.length === 1 && CLUB_SUFFIXES.has(lookupForm(words[0]));
+  // No span may reach in from before the name (one running on into the numbers, "Bremen 1", is replaced).
+  if ((!inside.length && !knownPlace(words.join(" "), gaz) && !unlisted && !clubs) || inside.some((s) => s.start < a)) return spans;
   return (asTeam(tokens, spans, [a, b], gaz) ?? spans).sort((x, y) => x.start - y.start);
 }
