@@ -111,6 +111,12 @@ describe("function-word spans", () => {
   });
 });
 
+/** The entities the shipped recognizer finds in `text`, as "TYPE:text". */
+function typedEntities(text: string): string[] {
+  const { tokens, sentences } = tokenize(text);
+  return recognizeEntities({ text, tokens, sentences }).map((e) => `${e.type}:${e.text}`);
+}
+
 describe("wire copy (invented text in the CoNLL-2003 layout: one sentence a line, tokens spaced)", () => {
   const text = [
     "ATHLETICS - KENYANS SWEEP TOP PLACES IN BERLIN .",
@@ -121,10 +127,7 @@ describe("wire copy (invented text in the CoNLL-2003 layout: one sentence a line
     "Germany 's delegate to the European Union said the talks would resume .",
     "The Asian Cup starts in January .",
   ].join("\n");
-  const got = (): string[] => {
-    const { tokens, sentences } = tokenize(text);
-    return recognizeEntities({ text, tokens, sentences }).map((e) => `${e.type}:${e.text}`);
-  };
+  const got = (): string[] => typedEntities(text);
 
   it("types the dateline's place LOC (a lone capitals word is no acronym there)", () => {
     expect(got()).toContain("LOC:BERLIN");
@@ -153,10 +156,7 @@ describe("sports pages on the wire (invented text in the CoNLL-2003 layout)", ()
     "M. Atherton c Healy 31 , Shane Warne 3-35",
     "Bonn 's Finance Ministry said unemployment rose .",
   ].join("\n");
-  const got = (): string[] => {
-    const { tokens, sentences } = tokenize(text);
-    return recognizeEntities({ text, tokens, sentences }).map((e) => `${e.type}:${e.text}`);
-  };
+  const got = (): string[] => typedEntities(text);
 
   it("reads result lines, scorers, standings and scorecards as CoNLL-2003 does", () => {
     const es = got();
