@@ -161,7 +161,7 @@ const ORG_KEYWORDS = [
 const MISC_KEYWORDS = [
   "war", "wars", "games", "olympics", "cup", "championship", "championships", "prize", "award", "awards", "trophy", "medal", "act",
   "treaty", "accord", "accords", "convention", "declaration", "amendment", "doctrine", "revolution", "uprising", "crisis", "day",
-  "festival", "derby", "marathon", "bowl", "series", "grand prix", "open", "massacre", "rebellion", "offensive",
+  "festival", "derby", "marathon", "bowl", "series", "grand prix", "prix", "open", "massacre", "rebellion", "offensive",
 ];
 /** Role and title nouns (hand list, added to WordNet's). */
 const ROLE_NOUNS = [
@@ -179,6 +179,7 @@ const ORG_NAMES = [
   "isis", "united nations", "security council", "u.n. security council", "un security council", "european union", "african union",
   "arab league", "world bank", "imf", "international monetary fund", "who", "world health organization", "opec", "asean", "unicef", "unhcr",
   "red cross", "pentagon", "kremlin", "white house", "state department", "congress", "fifa", "wto", "g7", "g20", "brics",
+  "uefa", "ioc", "nfl", "nba", "nhl", "mlb", "atp", "wta", "pga", "icc",
 ];
 /** Regions that are not in the ISO/GeoNames lists. */
 const EXTRA_REGIONS = [

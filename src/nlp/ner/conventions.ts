@@ -150,17 +150,7 @@ export function applyConventions(
   }
   // 3d. A nationality word right before a MISC name of other words opens it ("Asian" + "Cup",
   //     "French" + "Open"), when the tagger left the nationality word alone or typed it MISC too.
-  for (let n = 0; n < spans.length; n++) {
-    const s = spans[n];
-    const d = s.start - 1;
-    if (s.type !== "MISC" || d < sentStart || !isCap(tokens[d].text) || !gaz.has(tokens[d].text, "demonym") || isPlaceWord(tokens[d], gaz)) continue;
-    if (gaz.has(tokens[s.start].text, "demonym") || !isCap(tokens[s.start].text)) continue;
-    const before = spans.find((o) => o.start <= d && o.end > d);
-    if (before && (before.type !== "MISC" || before.start !== d || before.end !== d + 1)) continue;
-    if (before) spans.splice(spans.indexOf(before), 1);
-    s.start = d;
-    n = -1;
-  }
+  nationalityOpensMisc(tokens, sentStart, spans, gaz);
   // 3f. Two nationality words in a row are one nationality ("Israeli Arabs", "Chinese Malaysians").
   for (let n = 0; n + 1 < spans.length; n++) {
     const [a, b] = [spans[n], spans[n + 1]];
@@ -190,6 +180,8 @@ export function applyConventions(
     if (tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
     s.type = "MISC";
   }
+  // (Again, for a name 3h has just made MISC: "Spanish" + "Grand Prix".)
+  nationalityOpensMisc(tokens, sentStart, spans, gaz);
   // 3i. A possessive ends a name: "One Nation's" -> "One Nation"; "the Civil Liberties Union's Reproductive Freedom
   //     Project" is two organisations, when the owner ends in an organisation keyword ("People's Party" stays whole).
   for (let n = 0; n < spans.length; n++) {
@@ -267,6 +259,15 @@ export function applyConventions(
   // 5. Headline / capitals lines.
   if (mode !== "normal") {
     spans = spans.filter((s) => {
+      // In capitals, a listed organisation and headline words after it ("NHL ICE HOCKEY", "NFL AMERICAN FOOTBALL") is
+      // the organisation. (Not in title case: lists of names there keep "Liberal Party Coalition" whole.)
+      for (let k = s.end - 1; k > s.start && mode === "upper"; k--) {
+        if (!isGazetteerEntry(tokens, s.start, k, "orgname", gaz)) continue;
+        // (Not before a name's head: "UEFA CUP", "NATO SUMMIT" stay whole.)
+        const tail = tokens.slice(k, s.end);
+        if (tail.every((t) => gaz.has(t.text, "common") || gaz.has(t.text, "demonym")) && !tail.some((t) => gaz.has(t.text, "misckey") || gaz.has(t.text, "orgkey"))) s.end = k;
+        break;
+      }
       for (const cls of ["orgname", "country", "city", "region"] as const) if (isGazetteerEntry(tokens, s.start, s.end, cls, gaz)) return true;
       // Edge words that are common and no name ("China Urges" -> "China") go, however sure the model is;
       // a span of nothing but such words stays only when the model is sure of it.
@@ -279,7 +280,8 @@ export function applyConventions(
       const keepLead = key > 0;
       const keepTail = key >= 0 && words.slice(key + 1).some((w) => ORG_CONNECTORS.has(w.toLowerCase()));
       // Organisation keywords stay ("Leiden University" in a list of names that looks like a headline).
-      const strip = (t: RuleToken): boolean => isCommonNonName(t.text, gaz) && !gaz.has(t.text, "orgkey");
+      // So do the heads of MISC names ("UEFA CUP").
+      const strip = (t: RuleToken): boolean => isCommonNonName(t.text, gaz) && !gaz.has(t.text, "orgkey") && !(s.type === "MISC" && gaz.has(t.text, "misckey"));
       while (!keepLead && s.start < s.end && strip(tokens[s.start])) s.start++;
       while (!keepTail && s.end > s.start && strip(tokens[s.end - 1])) s.end--;
       if (s.end <= s.start) {
@@ -290,4 +292,19 @@ export function applyConventions(
     });
   }
   return spans;
+}
+
+/** Step 3d of {@link applyConventions}: a nationality word right before a MISC name of other words opens it. */
+function nationalityOpensMisc(tokens: readonly RuleToken[], sentStart: number, spans: SpanCandidate[], gaz: Gazetteer): void {
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    const d = s.start - 1;
+    if (s.type !== "MISC" || d < sentStart || !isCap(tokens[d].text) || !gaz.has(tokens[d].text, "demonym") || isPlaceWord(tokens[d], gaz)) continue;
+    if (gaz.has(tokens[s.start].text, "demonym") || !isCap(tokens[s.start].text)) continue;
+    const before = spans.find((o) => o.start <= d && o.end > d);
+    if (before && (before.type !== "MISC" || before.start !== d || before.end !== d + 1)) continue;
+    if (before) spans.splice(spans.indexOf(before), 1);
+    s.start = d;
+    n = -1;
+  }
 }

@@ -186,3 +186,31 @@ describe("wire-service layout", () => {
     expect(applyToMarks("Extras ( b-4 nb-10 ) 20", [["b-4", "MISC"], ["nb-10", "MISC"]], rules)).toEqual([]);
   });
 });
+
+describe("roles after a one-word organisation or place", () => {
+  const lists = emptyGazetteerLists();
+  lists.orgNames = ["u.n.", "nhl", "uefa"];
+  lists.roleNouns = ["secretary", "secretary-general", "mayor", "senator"];
+  lists.cities = ["dallas"];
+  lists.regions = ["republican"];
+  lists.firstNames = ["tom", "chuck"];
+  lists.commonWords = ["republican", "ice", "hockey", "cup"];
+  lists.miscKeywords = ["cup"];
+  const g = new Gazetteer(lists);
+  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+
+  it("ends the organisation or place before a hyphenated role, typing a listed place LOC", () => {
+    expect(applyToMarks("U.N. Secretary-General Kofi Annan arrived .", [["U.N. Secretary-General Kofi", "ORG"]], rules)).toEqual(["ORG:U.N."]);
+    expect(applyToMarks("He said Dallas Mayor Tom Leppert arrived .", [["Dallas Mayor Tom Leppert", "ORG"]], rules)).toEqual(["LOC:Dallas", "PERSON:Tom Leppert"]);
+  });
+
+  it("leaves a one-word name that is also a role or common word whole ('Republican Senator')", () => {
+    expect(applyToMarks("He said Republican Senator Chuck Grassley spoke .", [["Republican Senator Chuck", "ORG"]], rules)).toEqual(["ORG:Republican Senator Chuck"]);
+  });
+
+  it("in capitals, ends a listed organisation before headline words, not before a name's head", () => {
+    expect(applyToMarks("NHL ICE HOCKEY - RESULTS .", [["NHL ICE", "ORG"]], rules)).toEqual(["ORG:NHL"]);
+    expect(applyToMarks("SOCCER - UEFA CUP RESULTS .", [["UEFA CUP", "MISC"]], rules)).toEqual(["MISC:UEFA CUP"]);
+  });
+});
+

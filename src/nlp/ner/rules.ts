@@ -22,12 +22,12 @@
 import type { EntityType } from "../../model.js";
 import { isFunctionWord, sentenceCaseMode } from "./casing.js";
 import { retypeCompanies } from "./companies.js";
-import { applyConventions } from "./conventions.js";
+import { applyConventions, isGazetteerEntry } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
 import { retypeDefinedNames } from "./definitions.js";
 import { Gazetteer, lookupForm } from "./gazetteer.js";
 import { extendOrgPhrases } from "./orgphrase.js";
-import { retypeClubNames, retypeScoredTeams, retypeTables, theTeamPlurals } from "./sports.js";
+import { retypeClubNames, retypeRaceTeams, retypeScoredTeams, retypeTables, theTeamPlurals } from "./sports.js";
 import { retypeTeamNames } from "./teams.js";
 import { isTitleWord, personPrefix } from "./titles.js";
 
@@ -164,7 +164,7 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
       // A list: "University of Jena, University of Bonn"; "Fine Gael - Labour Party" (a dash with spaces).
       const list = w === "," || (LIST_DASHES.has(w) && !touching(tokens[k - 1], tokens[k]) && !touching(tokens[k], tokens[k + 1]));
       if (list && isCap(tokens[k + 1].text) && isCap(tokens[s.start].text)) {
-        whole ??= PLACE_OR_ORG.some((c) => isListed(tokens, s.start, s.end, c, gaz));
+        whole ??= PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz));
         if (whole) break;
         out.push({ ...s, end: k });
         s = { ...s, start: k + 1 };
@@ -176,7 +176,7 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
       // "or" inside a complement ("Nobel Prize in Physiology or Medicine") joins words of one name.
       const ok = w === "or" ? !tokens.slice(s.start, k).some((t) => /^\p{Ll}/u.test(t.text)) : gaz.has(tokens[k - 1].text, "orgkey");
       if (!ok) continue;
-      whole ??= PLACE_OR_ORG.some((c) => isListed(tokens, s.start, s.end, c, gaz));
+      whole ??= PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz));
       if (whole) break;
       out.push({ ...s, end: k });
       s = { ...s, start: k + 1 };
@@ -208,11 +208,13 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
     for (let r = 1; r < forms.length && cut < 0; r++) {
       if (!isCap(tokens[s.start + r].text)) continue;
       const phrase = phrases.find((m) => m.start === r);
-      const end = phrase ? phrase.end : gaz.has(forms[r], "role") ? r + 1 : -1;
+      let end = phrase ? phrase.end : gaz.has(forms[r], "role") ? r + 1 : -1;
       if (end < 0) continue;
+      // A hyphenated role runs on over its compound ("Secretary" "-" "General").
+      while (end + 1 < forms.length && forms[end] === "-" && tokens[s.start + end - 1].end === tokens[s.start + end].start && tokens[s.start + end].end === tokens[s.start + end + 1].start) end += 2;
       if (forms.slice(r).some((f) => gaz.has(f, "orgkey"))) break;
       const head = s.start + r;
-      const listed = PLACE_OR_ORG.some((c) => isListed(tokens, s.start, head, c, gaz));
+      const listed = head - s.start === 1 ? oneWordListed(tokens[s.start].text, gaz) !== undefined : PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, head, c, gaz));
       if (!listed && !gaz.has(forms[r - 1], "orgkey")) continue;
       cut = r;
       roleEnd = end;
@@ -221,7 +223,8 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
       out.push(s);
       continue;
     }
-    out.push({ ...s, end: s.start + cut });
+    // One listed word keeps a listed organisation's type, a listed place is LOC ("Dallas Mayor Tom Leppert").
+    out.push({ ...s, end: s.start + cut, type: cut === 1 ? (oneWordListed(tokens[s.start].text, gaz) ?? s.type) : s.type });
     const rest = s.start + roleEnd;
     let personEnd = rest;
     while (personEnd < s.end && isCap(tokens[personEnd].text)) personEnd++;
@@ -231,9 +234,16 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
 }
 
 const PLACE_OR_ORG = ["country", "city", "region", "orgname"] as const;
-function isListed(tokens: readonly RuleToken[], start: number, end: number, cls: (typeof PLACE_OR_ORG)[number], gaz: Gazetteer): boolean {
-  const forms = tokens.slice(start, end).map((t) => lookupForm(t.text));
-  return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
+
+/**
+ * What one word before a role is known as: an organisation ("U.N. Secretary-General", "Treasury Secretary") keeps the
+ * span's type (undefined means not listed); a place ("Ohio Gov.", "Dallas Mayor") is LOC, unless the word is also a role
+ * or common word ("Republican Senator": the region list holds a "Republican").
+ */
+function oneWordListed(word: string, gaz: Gazetteer): "ORG" | "LOC" | undefined {
+  if (gaz.has(word, "orgname")) return "ORG";
+  if ((["country", "city", "region"] as const).some((c) => gaz.has(word, c)) && !gaz.has(word, "role") && !gaz.has(word, "common")) return "LOC";
+  return undefined;
 }
 
 /** Subject pronouns, which a name list may hold as surnames ("He"). */
@@ -476,6 +486,7 @@ export function applyRules(
   spans = retypeTables(tokens, sentStart, sentEnd, retypeClubNames(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz, mode);
   spans = retypeScoredTeams(tokens, sentEnd, spans, gaz);
+  spans = retypeRaceTeams(tokens, sentStart, sentEnd, spans, gaz);
   spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
   spans = retypeDefinedNames(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken } from "./rules.js";
-import { retypeClubNames, retypeScoredTeams, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
+import { retypeClubNames, retypeRaceTeams, retypeScoredTeams, retypeTables, tableEntries, theTeamPlurals } from "./sports.js";
 import { applyToMarks, type Mark, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 import { tokenize } from "../tokenize.js";
 
@@ -71,6 +71,8 @@ describe("wire-service result lines and tables", () => {
     expect(run("Leeds 2 Hearts 0", [["Leeds", "LOC"]], tables)).toEqual(["ORG:Leeds", "ORG:Hearts"]);
     expect(run("LEEDS 101 Bolton 95", [["LEEDS", "MISC"]], tables)).toEqual(["ORG:LEEDS", "ORG:Bolton"]);
     expect(run("Windows 95 Office 97", [], tables)).toEqual([]);
+    // A dotted abbreviation opens a team's name ("N.Y. Islanders").
+    expect(run("N.Y. Rovers 4 Leeds 2", [["Leeds", "LOC"]], tables)).toEqual(["ORG:N.Y. Rovers", "ORG:Leeds"]);
     // Not with other words on the line, nor with no name found.
     expect(run("Leeds 101 said Bolton 95", [["Leeds", "LOC"]], tables)).toEqual(["LOC:Leeds"]);
     expect(run("Chapter 3 Verse 16", [], tables)).toEqual([]);
@@ -104,6 +106,23 @@ describe("wire-service result lines and tables", () => {
   it("takes in a club word the tagger read alone ('Manchester' + 'United', 'Borussia' + 'Dortmund')", () => {
     expect(run("Leeds United manager Erik Berg said .", [["United", "MISC"]], clubs)).toEqual(["ORG:Leeds United"]);
     expect(run("Borussia Milan drew .", [["Borussia", "LOC"]], clubs)).toEqual(["ORG:Borussia Milan"]);
+  });
+});
+
+describe("race results", () => {
+  const races: Rule = (t, n, c) => retypeRaceTeams(t, 0, n, c, gaz);
+  it("types the name between a rider's bracketed country and the time as the team", () => {
+    expect(run("1. Erik Berg ( Norway ) Honda 46:38.112", [["Erik Berg", "PERSON"], ["Norway", "LOC"], ["Honda", "PERSON"]], races)).toEqual([
+      "PERSON:Erik Berg",
+      "LOC:Norway",
+      "ORG:Honda",
+    ]);
+    expect(run("2. Erik Berg ( Chile ) Festina 1:24 behind", [["Festina", "LOC"]], races)).toEqual(["ORG:Festina"]);
+  });
+
+  it("needs a country in the brackets and a time after the name", () => {
+    expect(run("1. Erik Berg ( Leeds ) Honda 46:38.112", [["Honda", "PERSON"]], races)).toEqual(["PERSON:Honda"]);
+    expect(run("Erik Berg ( Norway ) Honda said", [["Honda", "PERSON"]], races)).toEqual(["PERSON:Honda"]);
   });
 });
 

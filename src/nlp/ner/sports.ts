@@ -48,7 +48,7 @@ const MAX_SCORER_WORDS = 3;
 /** Score of the spans these rules set. */
 const SPORTS_SCORE = 0.75;
 
-const isCap = (w: string): boolean => /^\p{Lu}\p{L}/u.test(w) || /^\p{Lu}{2,}$/u.test(w);
+const isCap = (w: string): boolean => /^\p{Lu}\p{L}/u.test(w) || /^\p{Lu}{2,}$/u.test(w) || /^(?:\p{Lu}\.){2,}$/u.test(w);
 const isNumber = (w: string): boolean => /^\d{1,3}$/.test(w);
 /** A cell of a table row after the name: a count, a decimal with or without its zero (".556", "1.000"), a fraction ("4 1/2") or a dash. */
 const isRowItem = (w: string): boolean => /^(\d{1,3}|\d*\.\d+|\d+\/\d+|-)$/.test(w);
@@ -134,6 +134,29 @@ export function tableEntries(tokens: readonly RuleToken[], sentStart: number, se
     } else i = j;
   }
   return out;
+}
+
+/** A race time or gap ("46:38.112", "5:19:28", "1:24"). */
+const RACE_TIME = /^\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?$/;
+
+/**
+ * A results line of a race ("1. Alex Criville ( Spain ) Honda 46:38.112", "2. Richard Virenque ( France ) Festina 1:24
+ * behind"): the name between the rider's bracketed country and the time is the team (ORG), whatever the tagger said
+ * (often a person: "Honda").
+ */
+export function retypeRaceTeams(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  let out = spans;
+  for (let k = sentStart + 2; k < sentEnd; k++) {
+    if (tokens[k].text !== ")" || tokens[k - 2].text !== "(" || !gaz.has(tokens[k - 1].text, "country")) continue;
+    let j = k + 1;
+    while (j < sentEnd && j - k - 1 < MAX_TEAM_WORDS && isCap(tokens[j].text)) j++;
+    if (j === k + 1 || j >= sentEnd || !RACE_TIME.test(tokens[j].text)) continue;
+    const [a, b] = [k + 1, j];
+    const inside = out.filter((s) => s.start < b && s.end > a);
+    if (inside.some((s) => s.start < a || s.end > b)) continue;
+    out = [...out.filter((s) => !inside.includes(s)), { start: a, end: b, type: "ORG" as const, score: SPORTS_SCORE, settled: "team" as const }];
+  }
+  return out === spans ? spans : out.sort((x, y) => x.start - y.start);
 }
 
 /** Index of the ")" closing the "(" at `open` (the sentence's last token when none does). */
