@@ -135,6 +135,13 @@ export function applyConventions(
   for (const s of spans) {
     const us = mode !== "upper" && s.end - s.start === 1 && tokens[s.start].text === "US";
     if (s.type !== "LOC" && (us || isGazetteerEntry(tokens, s.start, s.end, "country", gaz)) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
+    // A listed region of several words is a place, whatever its words suggest ("West Bank", "Gaza Strip"); not before a
+    // capitalised word, where it may open an organisation the tagger cut short ("New York" of "New York Yankees").
+    else if (
+      s.type === "ORG" && s.end - s.start > 1 && !s.settled && !(s.end < sentEnd && isCap(tokens[s.end].text)) &&
+      isGazetteerEntry(tokens, s.start, s.end, "region", gaz) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)
+    )
+      s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
   }
   // 3c. A compass word before a nationality word is one nationality ("South African", "West Indian"),

@@ -214,3 +214,25 @@ describe("roles after a one-word organisation or place", () => {
   });
 });
 
+
+describe("nationality words and listed regions", () => {
+  const lists = emptyGazetteerLists();
+  lists.demonyms = ["african", "australian"];
+  lists.regions = ["west bank", "new york"];
+  lists.commonWords = ["country", "federal", "election", "bank"];
+  lists.orgKeywords = ["bank"];
+  const g = new Gazetteer(lists);
+  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+
+  it("a MISC name ends at its nationality word, unless it opens with a year (a titled event)", () => {
+    expect(applyToMarks("nurses in the North African country said", [["North", "LOC"], ["African country", "MISC"]], rules)).toEqual(["MISC:North African"]);
+    expect(applyToMarks("he lost the 1998 Australian federal election badly", [["1998 Australian federal election", "MISC"]], rules)).toEqual([
+      "MISC:1998 Australian federal election",
+    ]);
+  });
+
+  it("a listed region of several words typed ORG is a place, unless a capitalised word follows", () => {
+    expect(applyToMarks("they flew into the West Bank on Monday", [["West Bank", "ORG"]], rules)).toEqual(["LOC:West Bank"]);
+    expect(applyToMarks("he coached the New York Yankees then", [["New York", "ORG"]], rules)).toEqual(["ORG:New York"]);
+  });
+});

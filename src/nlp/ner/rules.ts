@@ -134,13 +134,17 @@ const LIST_DASHES = new Set(["-", "\u2013", "\u2014"]);
  * A name does not end in a lower-case common noun: "Gaza crisis", "Ukraine war", "Kosovo talks"
  * name an event or topic after a place, and CoNLL-2003 tags only the place ("Gaza" LOC). Trailing
  * lower-case words in the common-word list (not name particles) are cut from PERSON, LOC and ORG
- * spans; a span with no capitalised word before them is left to the other rules.
+ * spans, and from MISC spans after a nationality word ("North African country"); a span with no capitalised word
+ * before them is left to the other rules.
  */
 export function trimLowerTails(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
   for (const s of spans) {
-    if (!TAIL_TRIM_TYPES.has(s.type)) continue;
+    if (!TAIL_TRIM_TYPES.has(s.type) && (s.type !== "MISC" || /^\d/.test(tokens[s.start].text))) continue;
     let e = s.end;
     while (e - 1 > s.start && /^\p{Ll}/u.test(tokens[e - 1].text) && gaz.has(tokens[e - 1].text, "common") && !isParticle(tokens[e - 1])) e--;
+    // A MISC name loses them only after a nationality word ("African country" -> "African"), and not when it opens with a
+    // year: "1998 Australian federal election" names the event.
+    if (s.type === "MISC" && !gaz.has(tokens[e - 1].text, "demonym")) continue;
     if (e < s.end && /^\p{Lu}/u.test(tokens[e - 1].text)) s.end = e;
   }
 }
