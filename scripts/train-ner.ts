@@ -153,6 +153,7 @@ const ORG_KEYWORDS = [
   "senate", "department", "office", "bureau", "foundation", "fund", "authority", "service", "network", "news", "times", "post", "press",
   "airlines", "airways", "club", "fc", "board", "cabinet", "government", "administration", "secretariat", "tribunal", "academy", "school",
   "hospital", "church", "mission", "coalition", "society", "centre", "center", "trust", "holdings", "industries", "technologies", "media",
+  "exchange",
 ];
 /**
  * Words that end names of events, laws, prizes and holidays (hand list): MISC in CoNLL-2003
@@ -197,6 +198,7 @@ const EXTRA_DEMONYMS = [
   "latino", "latinos", "hispanic", "hispanics", "kurd", "kurds", "kurdish", "pashtun", "pashtuns", "tamil", "tamils", "basque", "basques",
   "muslim", "muslims", "moslem", "moslems", "christian", "christians", "jew", "jews", "jewish", "catholic", "catholics", "protestant",
   "protestants", "hindu", "hindus", "buddhist", "buddhists", "sunni", "sunnis", "shiite", "shiites", "shia", "sikh", "sikhs",
+  "soviet", "soviets", "yugoslav", "yugoslavs", "czechoslovak",
 ];
 
 function demonymPlural(d: string): string[] {

@@ -236,3 +236,22 @@ describe("nationality words and listed regions", () => {
     expect(applyToMarks("he coached the New York Yankees then", [["New York", "ORG"]], rules)).toEqual(["ORG:New York"]);
   });
 });
+
+describe("keywords after organisations and nationality words", () => {
+  const lists = emptyGazetteerLists();
+  lists.demonyms = ["asian", "syrian"];
+  lists.orgKeywords = ["exchange"];
+  lists.miscKeywords = ["games"];
+  lists.commonWords = ["exchange", "games", "goal", "title"];
+  const g = new Gazetteer(lists);
+  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+
+  it("an organisation cut before its keyword takes it in", () => {
+    expect(applyToMarks("shares fell on the New York Stock Exchange on Friday", [["New York Stock", "ORG"]], rules)).toEqual(["ORG:New York Stock Exchange"]);
+  });
+
+  it("a nationality word drops the article before it and takes in an event word after it", () => {
+    expect(applyToMarks("he said that The Syrian own goal helped", [["The Syrian", "MISC"]], rules)).toEqual(["MISC:Syrian"]);
+    expect(applyToMarks("they won the Asian Games title", [["Asian", "MISC"]], rules)).toEqual(["MISC:Asian Games"]);
+  });
+});
