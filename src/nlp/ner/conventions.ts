@@ -32,6 +32,9 @@ export function isGazetteerEntry(tokens: readonly RuleToken[], start: number, en
   return gaz.matchPhrases(forms).some((m) => m.start === 0 && m.end === forms.length && m.cls === cls);
 }
 
+/** Lists that know a word as something other than a person's name (for steps 2b and 2c of {@link applyConventions}). */
+const UNKNOWN_NAME_BLOCKERS = ["orgname", "orgkey", "country", "city", "region", "demonym", "misckey", "common"] as const;
+
 /**
  * Words for a state by its form of government: a name ending in one ("Ottoman Empire", "Weimar
  * Republic") or made of one and "of" ("Kingdom of Castile", "Grand Duchy of Poznań") is a
@@ -126,10 +129,21 @@ export function applyConventions(
     const given = tokens[g].text;
     const name = tokens[s.start].text;
     if (!/^\p{Lu}\p{Ll}/u.test(given) || !gaz.has(given, "first") || gaz.has(given, "common") || isPlaceWord(tokens[g], gaz)) continue;
-    if (!/^\p{Lu}\p{Ll}/u.test(name) || (["orgname", "orgkey", "country", "city", "region", "demonym", "misckey", "common"] as const).some((c) => gaz.has(name, c))) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(name) || UNKNOWN_NAME_BLOCKERS.some((c) => gaz.has(name, c))) continue;
     s.start = g;
     s.type = "PERSON";
     s.score = Math.min(s.score, CONVENTION_SCORE);
+  }
+  // 2c. A one-word PERSON right before a one-word name of another type that no list knows is one person ("Wasim" +
+  //     ORG "Akram"), in running text.
+  for (let n = 0; n + 1 < spans.length && mode === "normal"; n++) {
+    const [a, b] = [spans[n], spans[n + 1]];
+    if (a.type !== "PERSON" || b.type === "PERSON" || b.type === "MISC" || a.end !== b.start || a.end - a.start !== 1 || b.end - b.start !== 1) continue;
+    const name = tokens[b.start].text;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(name) || UNKNOWN_NAME_BLOCKERS.some((c) => gaz.has(name, c))) continue;
+    a.end = b.end;
+    a.score = Math.min(a.score, b.score);
+    spans.splice(n + 1, 1);
   }
   // 3. Countries are LOC, demonyms MISC ("US" in capitals too: the list leaves "us" out, a pronoun).
   for (const s of spans) {

@@ -255,3 +255,15 @@ describe("keywords after organisations and nationality words", () => {
     expect(applyToMarks("they won the Asian Games title", [["Asian", "MISC"]], rules)).toEqual(["MISC:Asian Games"]);
   });
 });
+
+describe("a one-word person and an unknown name after it", () => {
+  const lists = emptyGazetteerLists();
+  lists.cities = ["lahore"];
+  const g = new Gazetteer(lists);
+  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+
+  it("are one person, unless a list knows the second word", () => {
+    expect(applyToMarks("the bowler Wasim Akram took three wickets", [["Wasim", "PERSON"], ["Akram", "ORG"]], rules)).toEqual(["PERSON:Wasim Akram"]);
+    expect(applyToMarks("the bowler Wasim Lahore took three wickets", [["Wasim", "PERSON"], ["Lahore", "LOC"]], rules)).toEqual(["PERSON:Wasim", "LOC:Lahore"]);
+  });
+});
