@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
+import { Gazetteer, type GazetteerLists, emptyGazetteerLists } from "./gazetteer.js";
 import { RuleToken, SpanCandidate, applyRules } from "./rules.js";
 import { tokenize } from "../tokenize.js";
 import { applyToMarks, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
@@ -150,14 +150,19 @@ describe("NER rule layer", () => {
   });
 });
 
+/** The rule layer with a gazetteer of these lists only (the rest empty). */
+function rulesWith(extra: Partial<GazetteerLists>): SentenceRule {
+  const g = new Gazetteer({ ...emptyGazetteerLists(), ...extra });
+  return (t, n, c) => applyRules(t, 0, n, c, g);
+}
+
 describe("wire-service layout", () => {
-  const lists = emptyGazetteerLists();
-  lists.firstNames = ["bill", "greg"];
-  lists.surnames = ["stewart", "clinton", "hussain"];
-  lists.countries = ["north korea"];
-  lists.commonWords = ["unfortunately", "says"];
-  const g = new Gazetteer(lists);
-  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+  const rules = rulesWith({
+    firstNames: ["bill", "greg"],
+    surnames: ["stewart", "clinton", "hussain"],
+    countries: ["north korea"],
+    commonWords: ["unfortunately", "says"],
+  });
 
   it("an initial before a surname is a person, whatever the tagger said", () => {
     expect(applyToMarks("A. Stewart b Waqar 44", [["A. Stewart", "MISC"]], rules)).toEqual(["PERSON:A. Stewart"]);
@@ -188,16 +193,15 @@ describe("wire-service layout", () => {
 });
 
 describe("roles after a one-word organisation or place", () => {
-  const lists = emptyGazetteerLists();
-  lists.orgNames = ["u.n.", "nhl", "uefa"];
-  lists.roleNouns = ["secretary", "secretary-general", "mayor", "senator"];
-  lists.cities = ["dallas"];
-  lists.regions = ["republican"];
-  lists.firstNames = ["tom", "chuck"];
-  lists.commonWords = ["republican", "ice", "hockey", "cup"];
-  lists.miscKeywords = ["cup"];
-  const g = new Gazetteer(lists);
-  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+  const rules = rulesWith({
+    orgNames: ["u.n.", "nhl", "uefa"],
+    roleNouns: ["secretary", "secretary-general", "mayor", "senator"],
+    cities: ["dallas"],
+    regions: ["republican"],
+    firstNames: ["tom", "chuck"],
+    commonWords: ["republican", "ice", "hockey", "cup"],
+    miscKeywords: ["cup"],
+  });
 
   it("ends the organisation or place before a hyphenated role, typing a listed place LOC", () => {
     expect(applyToMarks("U.N. Secretary-General Kofi Annan arrived .", [["U.N. Secretary-General Kofi", "ORG"]], rules)).toEqual(["ORG:U.N."]);
@@ -216,13 +220,12 @@ describe("roles after a one-word organisation or place", () => {
 
 
 describe("nationality words and listed regions", () => {
-  const lists = emptyGazetteerLists();
-  lists.demonyms = ["african", "australian"];
-  lists.regions = ["west bank", "new york"];
-  lists.commonWords = ["country", "federal", "election", "bank"];
-  lists.orgKeywords = ["bank"];
-  const g = new Gazetteer(lists);
-  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+  const rules = rulesWith({
+    demonyms: ["african", "australian"],
+    regions: ["west bank", "new york"],
+    commonWords: ["country", "federal", "election", "bank"],
+    orgKeywords: ["bank"],
+  });
 
   it("a MISC name ends at its nationality word, unless it opens with a year (a titled event)", () => {
     expect(applyToMarks("nurses in the North African country said", [["North", "LOC"], ["African country", "MISC"]], rules)).toEqual(["MISC:North African"]);
@@ -238,13 +241,12 @@ describe("nationality words and listed regions", () => {
 });
 
 describe("keywords after organisations and nationality words", () => {
-  const lists = emptyGazetteerLists();
-  lists.demonyms = ["asian", "syrian"];
-  lists.orgKeywords = ["exchange"];
-  lists.miscKeywords = ["games"];
-  lists.commonWords = ["exchange", "games", "goal", "title"];
-  const g = new Gazetteer(lists);
-  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+  const rules = rulesWith({
+    demonyms: ["asian", "syrian"],
+    orgKeywords: ["exchange"],
+    miscKeywords: ["games"],
+    commonWords: ["exchange", "games", "goal", "title"],
+  });
 
   it("an organisation cut before its keyword takes it in", () => {
     expect(applyToMarks("shares fell on the New York Stock Exchange on Friday", [["New York Stock", "ORG"]], rules)).toEqual(["ORG:New York Stock Exchange"]);
@@ -257,10 +259,7 @@ describe("keywords after organisations and nationality words", () => {
 });
 
 describe("a one-word person and an unknown name after it", () => {
-  const lists = emptyGazetteerLists();
-  lists.cities = ["lahore"];
-  const g = new Gazetteer(lists);
-  const rules: SentenceRule = (t, n, c) => applyRules(t, 0, n, c, g);
+  const rules = rulesWith({ cities: ["lahore"] });
 
   it("are one person, unless a list knows the second word", () => {
     expect(applyToMarks("the bowler Wasim Akram took three wickets", [["Wasim", "PERSON"], ["Akram", "ORG"]], rules)).toEqual(["PERSON:Wasim Akram"]);
