@@ -266,3 +266,22 @@ describe("a one-word person and an unknown name after it", () => {
     expect(applyToMarks("the bowler Wasim Lahore took three wickets", [["Wasim", "PERSON"], ["Lahore", "LOC"]], rules)).toEqual(["PERSON:Wasim", "LOC:Lahore"]);
   });
 });
+
+describe("transcripts and web pages", () => {
+  const rules = rulesWith({ firstNames: ["kyra"], commonWords: ["unidentified", "male", "report", "anchor"], roleNouns: ["president"] });
+
+  it("a capitals speaker label before a colon is a person, after any title; not common words", () => {
+    expect(applyToMarks("BLITZER: We are following the news .", [["BLITZER", "MISC"]], rules)).toEqual(["PERSON:BLITZER"]);
+    expect(applyToMarks("KYRA PHILLIPS, CNN ANCHOR: OK .", [["KYRA PHILLIPS", "ORG"]], rules)).toEqual(["PERSON:KYRA PHILLIPS"]);
+    expect(applyToMarks("PRESIDENT OBAMA: Thank you .", [], rules)).toEqual(["PERSON:OBAMA"]);
+    expect(applyToMarks("UNIDENTIFIED MALE: Go .", [], rules)).toEqual([]);
+  });
+
+  it("pronouns, a time zone after a clock time and page labels name nothing", () => {
+    expect(applyToMarks("I think You said so .", [["I", "PERSON"], ["You", "PERSON"]], rules)).toEqual([]);
+    expect(applyToMarks("It aired at 10:00 ET and 4 PM .", [["ET", "ORG"], ["PM", "MISC"]], rules)).toEqual([]);
+    expect(applyToMarks("Report abuse", [["Report", "MISC"]], rules)).toEqual([]);
+    // "PM" without a clock time may be a prime minister.
+    expect(applyToMarks("the PM said so .", [["PM", "ORG"]], rules)).toEqual(["ORG:PM"]);
+  });
+});

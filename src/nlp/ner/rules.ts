@@ -90,6 +90,15 @@ const ERAS = new Set(["BC", "BCE", "AD", "CE", "B.C.", "A.D."]);
 const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
 /** A score or bowling figure written as one token ("3-35", "28-4-83-3"): never the end of a name. */
 const FIGURES = /^\d+(?:-\d+)+$/;
+/** Pronouns, contraction pieces and interjections: a span of nothing else names nothing ("I", "I'm", "You", "n't", "Yes"). */
+const NOT_NAME_WORDS = new Set(["i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh"]);
+/** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
+const TIME_ZONES = new Set(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m."]);
+/** Labels of web pages and comment threads ("Posted by", "Report abuse", "Update"): alone they name nothing. */
+const PAGE_LABELS = new Set([
+  "posted", "updated", "update", "updates", "report", "reply", "replies", "comment", "comments", "share", "print", "email", "e-mail",
+  "advertisement", "related", "tags", "filed", "submitted", "edited", "recommend", "tweet", "subscribe", "login",
+]);
 /** A table's header cell: one to three capital letters ("W", "PCT", "GB"). */
 const HEADER_CELL = /^\p{Lu}{1,3}$/u;
 /** A line of at least this many header cells and nothing else heads a table ("W L PCT GB"): it names nothing. */
@@ -291,6 +300,37 @@ function initialedPersons(tokens: readonly RuleToken[], sentStart: number, sentE
   return out;
 }
 
+/** Most words of a transcript speaker's name ("KYRA PHILLIPS"). */
+const MAX_SPEAKER_WORDS = 3;
+
+/**
+ * 3c. A transcript's speaker label: capitals words opening a line before ":" (or before ", CNN ANCHOR:") name the
+ * speaker ("BLITZER: We're following...", "KYRA PHILLIPS, CNN ANCHOR: OK."), a PERSON, after any title ("PRESIDENT BARACK
+ * OBAMA:"); not a listed place, organisation or nationality, nor common words alone ("UNIDENTIFIED MALE:",
+ * "ANNOUNCER:"), unless they are listed names ("KING:").
+ */
+function speakerLabel(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  // (Not a sentence cut inside a word: "FOXSPORTS.COM:".)
+  if (sentStart > 0 && tokens[sentStart - 1].end === tokens[sentStart].start) return spans;
+  let end = sentStart;
+  while (end < sentEnd && /^\p{Lu}[\p{Lu}'’.-]*$/u.test(tokens[end].text) && /\p{Lu}{2}/u.test(tokens[end].text)) end++;
+  if (end === sentStart || end >= sentEnd) return spans;
+  const after = tokens[end].text;
+  let colon = after === ":";
+  if (after === ",") for (let k = end + 1; k < sentEnd && !colon && k <= end + 6; k++) colon = tokens[k].text === ":";
+  if (!colon) return spans;
+  let start = sentStart;
+  while (start < end && isTitleWord(tokens[start].text, gaz)) start++;
+  if (end - start < 1 || end - start > MAX_SPEAKER_WORDS) return spans;
+  const words = tokens.slice(start, end).map((t) => t.text);
+  const phrase = words.join(" ");
+  if ((["country", "city", "region", "orgname", "demonym"] as const).some((c) => gaz.hasEntry(phrase, c) || words.some((w) => gaz.has(w, c) && !gaz.has(w, "sur")))) return spans;
+  if (words.some((w) => gaz.has(w, "common") && !gaz.has(w, "first") && !gaz.has(w, "sur"))) return spans;
+  const inside = spans.filter((s) => s.start < end && s.end > start);
+  if (inside.some((s) => s.start < start || s.end > end)) return spans;
+  return [...spans.filter((s) => !inside.includes(s)), { start, end, type: "PERSON" as const, score: RULE_SCORE }].sort((a, b) => a.start - b.start);
+}
+
 /** Whether the sentence is a table's header line: header cells only ({@link HEADER_CELL}), at least {@link MIN_HEADER_CELLS}. */
 function isHeaderLine(tokens: readonly RuleToken[], sentStart: number, sentEnd: number): boolean {
   if (sentEnd - sentStart < MIN_HEADER_CELLS) return false;
@@ -330,6 +370,10 @@ export function applyRules(
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
     // Nor a lower-case code with digits ("b-4", "nb-10": a scorecard's extras).
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.some((w) => /\d/.test(w))) return false;
+    // Nor pronouns ("I", "I'm", "You"), a time zone after a clock time ("10:00 ET"), or a page label ("Posted", "Report").
+    if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+    if (words.length === 1 && TIME_ZONES.has(words[0].toLowerCase()) && s.start > sentStart && /\d/.test(tokens[s.start - 1].text)) return false;
+    if (words.length === 1 && PAGE_LABELS.has(words[0].toLowerCase())) return false;
     // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
     if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
     if (words.length === 1 && ERAS.has(words[0]) && s.start > sentStart && /^\d+$/.test(tokens[s.start - 1].text)) return false;
@@ -447,7 +491,7 @@ export function applyRules(
     }
     merged.push(s);
   }
-  spans = initialedPersons(tokens, sentStart, sentEnd, merged, gaz);
+  spans = speakerLabel(tokens, sentStart, sentEnd, initialedPersons(tokens, sentStart, sentEnd, merged, gaz), gaz);
 
   // 4. Untagged dotted abbreviations ("U.S.", "U.N.").
   const covered = new Set<number>();
