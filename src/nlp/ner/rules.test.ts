@@ -274,13 +274,15 @@ describe("transcripts and web pages", () => {
     expect(applyToMarks("BLITZER: We are following the news .", [["BLITZER", "MISC"]], rules)).toEqual(["PERSON:BLITZER"]);
     expect(applyToMarks("KYRA PHILLIPS, CNN ANCHOR: OK .", [["KYRA PHILLIPS", "ORG"]], rules)).toEqual(["PERSON:KYRA PHILLIPS"]);
     expect(applyToMarks("PRESIDENT OBAMA: Thank you .", [], rules)).toEqual(["PERSON:OBAMA"]);
-    expect(applyToMarks("UNIDENTIFIED MALE: Go .", [], rules)).toEqual([]);
+    expect(applyToMarks("UNIDENTIFIED MALE: Go .", [["UNIDENTIFIED MALE", "ORG"]], rules)).toEqual([]);
+    expect(applyToMarks("US: One death , 141 cases", [["US", "LOC"]], rulesWith({ commonWords: ["us"] }))).toEqual(["LOC:US"]);
   });
 
   it("pronouns, a time zone after a clock time and page labels name nothing", () => {
     expect(applyToMarks("I think You said so .", [["I", "PERSON"], ["You", "PERSON"]], rules)).toEqual([]);
     expect(applyToMarks("It aired at 10:00 ET and 4 PM .", [["ET", "ORG"], ["PM", "MISC"]], rules)).toEqual([]);
     expect(applyToMarks("Report abuse", [["Report", "MISC"]], rules)).toEqual([]);
+    expect(applyToMarks("I'm Carl Azuz , OK ? Plan B failed .", [["I'm", "ORG"], ["OK", "ORG"], ["B", "ORG"]], rules)).toEqual([]);
     // "PM" without a clock time may be a prime minister.
     expect(applyToMarks("the PM said so .", [["PM", "ORG"]], rules)).toEqual(["ORG:PM"]);
   });

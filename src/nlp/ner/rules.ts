@@ -91,7 +91,10 @@ const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
 /** A score or bowling figure written as one token ("3-35", "28-4-83-3"): never the end of a name. */
 const FIGURES = /^\d+(?:-\d+)+$/;
 /** Pronouns, contraction pieces and interjections: a span of nothing else names nothing ("I", "I'm", "You", "n't", "Yes"). */
-const NOT_NAME_WORDS = new Set(["i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh"]);
+const NOT_NAME_WORDS = new Set([
+  "i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh", "ok", "let",
+  "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "you're", "you’re", "we're", "we’re", "it's", "it’s",
+]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
 const TIME_ZONES = new Set(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m."]);
 /** Labels of web pages and comment threads ("Posted by", "Report abuse", "Update"): alone they name nothing. */
@@ -306,8 +309,8 @@ const MAX_SPEAKER_WORDS = 3;
 /**
  * 3c. A transcript's speaker label: capitals words opening a line before ":" (or before ", CNN ANCHOR:") name the
  * speaker ("BLITZER: We're following...", "KYRA PHILLIPS, CNN ANCHOR: OK."), a PERSON, after any title ("PRESIDENT BARACK
- * OBAMA:"); not a listed place, organisation or nationality, nor common words alone ("UNIDENTIFIED MALE:",
- * "ANNOUNCER:"), unless they are listed names ("KING:").
+ * OBAMA:"); not a listed place, organisation or nationality; a label of common words alone ("UNIDENTIFIED MALE:",
+ * "ANNOUNCER:") names no one, unless they are listed names ("KING:").
  */
 function speakerLabel(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   // (Not a sentence cut inside a word: "FOXSPORTS.COM:".)
@@ -325,8 +328,12 @@ function speakerLabel(tokens: readonly RuleToken[], sentStart: number, sentEnd: 
   const words = tokens.slice(start, end).map((t) => t.text);
   const phrase = words.join(" ");
   if ((["country", "city", "region", "orgname", "demonym"] as const).some((c) => gaz.hasEntry(phrase, c) || words.some((w) => gaz.has(w, c) && !gaz.has(w, "sur")))) return spans;
-  if (words.some((w) => gaz.has(w, "common") && !gaz.has(w, "first") && !gaz.has(w, "sur"))) return spans;
   const inside = spans.filter((s) => s.start < end && s.end > start);
+  // A label of common words ("UNIDENTIFIED FEMALE:", "ANNOUNCER:") names no one.
+  if (words.some((w) => gaz.has(w, "common") && !gaz.has(w, "first") && !gaz.has(w, "sur"))) {
+    // (Of two words or more: a one-word label may be a country the lists leave out, "US: One death".)
+    return words.length > 1 && words.every((w) => gaz.has(w, "common")) ? spans.filter((s) => !(s.start >= start && s.end <= end)) : spans;
+  }
   if (inside.some((s) => s.start < start || s.end > end)) return spans;
   return [...spans.filter((s) => !inside.includes(s)), { start, end, type: "PERSON" as const, score: RULE_SCORE }].sort((a, b) => a.start - b.start);
 }
@@ -372,7 +379,10 @@ export function applyRules(
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.some((w) => /\d/.test(w))) return false;
     // Nor pronouns ("I", "I'm", "You"), a time zone after a clock time ("10:00 ET"), or a page label ("Posted", "Report").
     if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
-    if (words.length === 1 && TIME_ZONES.has(words[0].toLowerCase()) && s.start > sentStart && /\d/.test(tokens[s.start - 1].text)) return false;
+    const clock = (k: number): boolean => k >= sentStart && (/\d/.test(tokens[k].text) || (TIME_ZONES.has(tokens[k].text.toLowerCase()) && k > sentStart && /\d/.test(tokens[k - 1].text)));
+    if (words.length === 1 && TIME_ZONES.has(words[0].toLowerCase()) && clock(s.start - 1)) return false;
+    // Nor a lone capital letter ("Plan B", "Group C": the letter alone is no name).
+    if (words.length === 1 && /^\p{Lu}$/u.test(words[0]) && words[0] !== "I") return false;
     if (words.length === 1 && PAGE_LABELS.has(words[0].toLowerCase())) return false;
     // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
     if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
