@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datelinePlaces, retypeCapitalPlaces } from "./datelines.js";
+import { agencyDatelinePlaces, datelinePlaces, retypeCapitalPlaces } from "./datelines.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken } from "./rules.js";
 import { applyToMarks, type Mark } from "../../../test/fixtures/ner/marks.js";
@@ -70,5 +70,20 @@ describe("capitals place names", () => {
       "ORG:MAN",
     ]);
     expect(run("Madrid Rally", [["Madrid", "ORG"]])).toEqual(["ORG:Madrid"]);
+  });
+});
+
+describe("agency datelines", () => {
+  it("reads a capitals place before a bracketed agency and a dash or colon, also run on after a time", () => {
+    const g = new Gazetteer({ ...emptyGazetteerLists(), cities: ["washington", "geneva"], countries: ["switzerland"], commonWords: ["est"] });
+    const runs = (text: string): string[] => {
+      const { tokens } = tokenize(text);
+      return agencyDatelinePlaces(tokens as RuleToken[], 0, tokens.length, g).map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
+    };
+    expect(runs("WASHINGTON (CNN) -- The president spoke .")).toEqual(["WASHINGTON"]);
+    expect(runs("GENEVA, Switzerland (AP) - Cases rose .")).toEqual(["GENEVA", "Switzerland"]);
+    expect(runs("4:23 pm EST WASHINGTON (Reuters) - Cases rose .")).toEqual(["WASHINGTON"]);
+    expect(runs("The UN (Reuters) - said .")).toEqual([]);
+    expect(runs("WASHINGTON (CNN) said so .")).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
  * 1996-12-06": one or two place names, then the date, and nothing else. The tagger, trained on
  * running text with no datelines, reads a lone capitalised word as an acronym (ORG) there. A line
  * of that shape names places only, so its place runs are LOC. Where the lines were joined, a place
- * run in capitals before an ISO date is read the same way.
+ * run in capitals before an ISO date is read the same way, and so is one before a bracketed agency and a dash
+ * ("WASHINGTON (CNN) --").
  *
  * Elsewhere, a span in capitals that the tagger typed ORG or MISC and that is, as a whole, a
  * country, or a city or region of at least {@link MIN_CAPS_PLACE_LETTERS} letters, in the
@@ -120,6 +121,56 @@ export function inlineDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
   return out;
 }
 
+/** Most words between the brackets of an agency dateline ("(Agence France-Presse)"). */
+const MAX_AGENCY_WORDS = 4;
+/** What follows an agency dateline's brackets: a dash or a colon. */
+const DATELINE_BREAK = /^(?:-|--|\u2013|\u2014|:)$/;
+
+/**
+ * Agency datelines: "WASHINGTON (CNN) --", "BEIJING (Reuters) :", "GENEVA, Switzerland (AP) -", also run on after a
+ * time ("4:23 pm EST WASHINGTON (Reuters) -"): a place run in capitals (with an optional ", Place") before a bracketed
+ * agency name and a dash or colon. The capitals run's longest tail that is a listed place counts ("EST WASHINGTON" ->
+ * "WASHINGTON"); with none, the line is no dateline. The place runs [start, end), or [].
+ */
+export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, gaz?: Gazetteer): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = sentStart + 1; k + 3 < sentEnd; k++) {
+    if (tokens[k].text !== "(") continue;
+    let close = k + 1;
+    while (close < sentEnd && close - k - 1 <= MAX_AGENCY_WORDS && tokens[close].text !== ")") close++;
+    if (close >= sentEnd || tokens[close].text !== ")" || close === k + 1 || close + 1 >= sentEnd || !DATELINE_BREAK.test(tokens[close + 1].text)) continue;
+    if (!tokens.slice(k + 1, close).every((t) => /^\p{Lu}/u.test(t.text) || /^[\p{P}]$/u.test(t.text))) continue;
+    // An agency's name, not a transcript's note ("(THROUGH TRANSLATOR):", "(voice-over)").
+    if (gaz && commonWordsOnly(tokens, k + 1, close, gaz)) continue;
+    const runs: [number, number][] = [];
+    let e = k;
+    // ", Switzerland" before the brackets.
+    const second = e - 1 > sentStart && tokens[e - 1].text !== "," ? secondRun(tokens, sentStart, e) : undefined;
+    if (second) {
+      runs.push(second);
+      e = second[0] - 1;
+    }
+    let s0 = e;
+    while (s0 > sentStart && e - s0 < MAX_PLACE_WORDS && isCapWord(tokens[s0 - 1].text) && !/\p{Ll}/u.test(tokens[s0 - 1].text)) s0--;
+    if (s0 === e || !isCapsRun(tokens, s0, e)) continue;
+    // The longest tail of the run that is a listed place ("EST WASHINGTON" -> "WASHINGTON"); a transcript's speaker
+    // label before "(through translator):" is none.
+    const listed = (a: number): boolean => !!gaz && (["country", "city", "region"] as const).some((c) => gaz.hasEntry(tokens.slice(a, e).map((t) => t.text).join(" "), c));
+    let start = -1;
+    for (let a = s0; a < e && start < 0; a++) if (listed(a)) start = a;
+    if (start < 0) continue;
+    out.push([start, e], ...runs);
+  }
+  return out;
+}
+
+/** The ", Place" run right before `end` ("GENEVA, Switzerland"), as [start, end), when there is one. */
+function secondRun(tokens: readonly RuleToken[], sentStart: number, end: number): [number, number] | undefined {
+  let a = end;
+  while (a > sentStart && end - a < MAX_PLACE_WORDS && isCapWord(tokens[a - 1].text)) a--;
+  return a < end && a - 1 > sentStart && tokens[a - 1].text === "," ? [a, end] : undefined;
+}
+
 /** True when the run's words are all common words and the run is no listed place. */
 function commonWordsOnly(tokens: readonly RuleToken[], a: number, b: number, gaz: Gazetteer): boolean {
   const words = tokens.slice(a, b).map((t) => t.text);
@@ -142,15 +193,21 @@ export function retypeCapitalPlaces(
   gaz: Gazetteer,
   mode: CaseMode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz),
 ): SpanCandidate[] {
-  const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz) ?? inlineDatelinePlaces(tokens, sentStart, sentEnd, gaz);
+  const runs = datelinePlaces(tokens, sentStart, sentEnd, gaz) ?? [...inlineDatelinePlaces(tokens, sentStart, sentEnd, gaz), ...agencyDatelinePlaces(tokens, sentStart, sentEnd, gaz)];
   let out = spans;
   if (runs.length) {
     // A name running into the dateline ends before it ("Nadim Ladki AL-AIN" -> "Nadim Ladki").
+    const cutOff = new Set<SpanCandidate>();
     for (const s of spans) {
       const cut = runs.find(([a, b]) => s.start < a && s.end > a && s.end <= b);
-      if (cut) s.end = cut[0];
+      if (cut) {
+        s.end = cut[0];
+        cutOff.add(s);
+      }
     }
     out = spans.filter((s) => !runs.some(([a, b]) => s.start < b && s.end > a));
+    // What a cut left of a time zone glued to the dateline ("7:32 pm EDT GENEVA" -> "EDT") is no name.
+    out = out.filter((s) => !(cutOff.has(s) && s.end - s.start === 1 && /^\p{Lu}{2,4}$/u.test(tokens[s.start].text)));
     for (const [a, b] of runs) out.push({ start: a, end: b, type: "LOC", score: PLACE_SCORE });
     out.sort((x, y) => x.start - y.start);
   }
