@@ -24,7 +24,7 @@ import { isFunctionWord, sentenceCaseMode } from "./casing.js";
 import { Stage1Sentence, documentFeatures } from "./docstage.js";
 import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
-import { SpanCandidate, applyRules } from "./rules.js";
+import { SpanCandidate, applyRules, namesNothing } from "./rules.js";
 import { TaggedOutput, tagSentence } from "./tagger.js";
 
 export { bioToSpans, scoreEntities } from "./bio.js";
@@ -173,8 +173,12 @@ export class PerceptronRecognizer implements EntityRecognizer {
       all.length = 0;
       for (const m of read) all.push("score" in m ? m : { ...m, score: 0.5, settled: undefined });
     }
-    // A span of function words alone ("In a" opening a sentence) names nothing.
-    const named = all.filter((c) => doc.tokens.slice(c.start, c.end).some((t) => !isFunctionWord(doc.text.slice(t.start, t.end))));
+    // A span of function words alone ("In a" opening a sentence) names nothing, nor does a pronoun or a page label a
+    // document-level step added ({@link namesNothing}).
+    const named = all.filter((c) => {
+      const words = doc.tokens.slice(c.start, c.end).map((t) => doc.text.slice(t.start, t.end));
+      return words.some((w) => !isFunctionWord(w)) && !namesNothing(words);
+    });
     return buildEntities(doc, named);
   }
 }

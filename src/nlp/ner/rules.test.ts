@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer, type GazetteerLists, emptyGazetteerLists } from "./gazetteer.js";
-import { RuleToken, SpanCandidate, applyRules } from "./rules.js";
+import { RuleToken, SpanCandidate, applyRules, namesNothing } from "./rules.js";
 import { tokenize } from "../tokenize.js";
 import { applyToMarks, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 
@@ -287,3 +287,12 @@ describe("transcripts and web pages", () => {
     expect(applyToMarks("the PM said so .", [["PM", "ORG"]], rules)).toEqual(["ORG:PM"]);
   });
 });
+
+describe("namesNothing", () => {
+  it("holds for pronouns, page labels and lone letters, not for names that contain them", () => {
+    expect(["I", "You", "I'm", "Posted", "B"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true]);
+    expect(namesNothing(["World", "War", "I"])).toBe(false);
+    expect(namesNothing(["Drudge", "Report"])).toBe(false);
+  });
+});
+

@@ -102,6 +102,16 @@ const PAGE_LABELS = new Set([
   "posted", "updated", "update", "updates", "report", "reply", "replies", "comment", "comments", "share", "print", "email", "e-mail",
   "advertisement", "related", "tags", "filed", "submitted", "edited", "recommend", "tweet", "subscribe", "login",
 ]);
+/**
+ * Whether a span of these words names nothing whatever a model said: pronouns, contraction pieces and interjections
+ * alone ("I", "I'm", "You", "n't"), a page label alone ("Posted", "Report"), a lone capital letter ("Plan B", "Group C").
+ * Also applied to the spans that document-level steps add.
+ */
+export function namesNothing(words: readonly string[]): boolean {
+  if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
+  return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
+}
+
 /** A table's header cell: one to three capital letters ("W", "PCT", "GB"). */
 const HEADER_CELL = /^\p{Lu}{1,3}$/u;
 /** A line of at least this many header cells and nothing else heads a table ("W L PCT GB"): it names nothing. */
@@ -377,13 +387,10 @@ export function applyRules(
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.every((w) => gaz.has(w, "common") || isPunct(w))) return false;
     // Nor a lower-case code with digits ("b-4", "nb-10": a scorecard's extras).
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.some((w) => /\d/.test(w))) return false;
-    // Nor pronouns ("I", "I'm", "You"), a time zone after a clock time ("10:00 ET"), or a page label ("Posted", "Report").
-    if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+    // Nor pronouns ("I", "I'm", "You"), a page label ("Posted", "Report"), a lone letter, or a time zone after a clock time ("10:00 ET").
+    if (namesNothing(words)) return false;
     const clock = (k: number): boolean => k >= sentStart && (/\d/.test(tokens[k].text) || (TIME_ZONES.has(tokens[k].text.toLowerCase()) && k > sentStart && /\d/.test(tokens[k - 1].text)));
     if (words.length === 1 && TIME_ZONES.has(words[0].toLowerCase()) && clock(s.start - 1)) return false;
-    // Nor a lone capital letter ("Plan B", "Group C": the letter alone is no name).
-    if (words.length === 1 && /^\p{Lu}$/u.test(words[0]) && words[0] !== "I") return false;
-    if (words.length === 1 && PAGE_LABELS.has(words[0].toLowerCase())) return false;
     // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
     if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
     if (words.length === 1 && ERAS.has(words[0]) && s.start > sentStart && /^\d+$/.test(tokens[s.start - 1].text)) return false;
