@@ -155,7 +155,7 @@ export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
     if (s0 === e || !isCapsRun(tokens, s0, e)) continue;
     // The longest tail of the run that is a listed place ("EST WASHINGTON" -> "WASHINGTON"); a transcript's speaker
     // label before "(through translator):" is none.
-    const listed = (a: number): boolean => !!gaz && (["country", "city", "region"] as const).some((c) => gaz.hasEntry(tokens.slice(a, e).map((t) => t.text).join(" "), c));
+    const listed = (a: number): boolean => !!gaz && gaz.isPlace(tokens.slice(a, e).map((t) => t.text).join(" "));
     let start = -1;
     for (let a = s0; a < e && start < 0; a++) if (listed(a)) start = a;
     if (start < 0) continue;
@@ -175,7 +175,7 @@ function secondRun(tokens: readonly RuleToken[], sentStart: number, end: number)
 function commonWordsOnly(tokens: readonly RuleToken[], a: number, b: number, gaz: Gazetteer): boolean {
   const words = tokens.slice(a, b).map((t) => t.text);
   const phrase = words.join(" ");
-  if ((["country", "city", "region"] as const).some((c) => gaz.hasEntry(phrase, c))) return false;
+  if (gaz.isPlace(phrase)) return false;
   return words.every((w) => gaz.has(w, "common") || PLACE_PARTICLES.has(w) || isHyphen(w));
 }
 

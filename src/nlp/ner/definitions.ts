@@ -66,7 +66,7 @@ export function retypeDefinedNames(tokens: readonly RuleToken[], sentStart: numb
     if (copula && s.start !== sentStart) continue;
     // After a comma, a listed place is more often an item of a list ("in London, a British soccer team, ...").
     const name = tokens.slice(s.start, s.end).map((t) => t.text).join(" ");
-    if (!copula && (["country", "city", "region"] as const).some((c) => gaz.hasEntry(name, c))) continue;
+    if (!copula && gaz.isPlace(name)) continue;
     // "Ervenik ( Serbian Cyrillic : ... ) is a village": a parenthesis between the name and the definition.
     let at = s.end;
     if (tokens[at]?.text === "(") {

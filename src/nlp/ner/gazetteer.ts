@@ -145,6 +145,11 @@ export class Gazetteer {
     return this.matchPhrases(toks).some((m) => m.start === 0 && m.end === toks.length && m.cls === cls);
   }
 
+  /** True when the phrase (one word or several, any case) is a listed country, city or region. */
+  isPlace(phrase: string): boolean {
+    return this.hasEntry(phrase, "country") || this.hasEntry(phrase, "city") || this.hasEntry(phrase, "region");
+  }
+
   /** True when some multi-word entry starts with this lookup form ({@link lookupForm}); else {@link matchPhrases} finds nothing starting there. */
   startsPhrase(form: string): boolean {
     return this.trie.next.has(form);

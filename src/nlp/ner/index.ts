@@ -20,7 +20,7 @@ import { bioToSpans } from "./bio.js";
 import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
-import { isFunctionWord, sentenceCaseMode } from "./casing.js";
+import { type CaseMode, isFunctionWord, sentenceCaseMode } from "./casing.js";
 import { Stage1Sentence, documentFeatures } from "./docstage.js";
 import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
@@ -98,7 +98,7 @@ export class PerceptronRecognizer implements EntityRecognizer {
     return { tokens: merged.tokens, tags, mode, origin: merged.origin };
   }
 
-  private candidates(doc: NerInput, sentence: Sentence, origin: readonly number[], out: TaggedOutput): SpanCandidate[] {
+  private candidates(doc: NerInput, sentence: Sentence, origin: readonly number[], out: TaggedOutput, mode?: CaseMode): SpanCandidate[] {
     const at = (j: number): number => origin[j] + sentence.tokenStart;
     const cands: SpanCandidate[] = bioToSpans(out.tags).map((s) => {
       let sum = 0;
@@ -106,7 +106,7 @@ export class PerceptronRecognizer implements EntityRecognizer {
       return { start: at(s.start), end: at(s.end), type: s.type as EntityType, score: sum / (s.end - s.start) };
     });
     if (this.options.rules === false) return cands;
-    return applyRules(doc.tokens, sentence.tokenStart, sentence.tokenEnd, cands, this.gazetteer);
+    return applyRules(doc.tokens, sentence.tokenStart, sentence.tokenEnd, cands, this.gazetteer, mode);
   }
 
   recognize(doc: NerInput): Entity[] {
@@ -118,12 +118,20 @@ export class PerceptronRecognizer implements EntityRecognizer {
     }
     const docModel = this.options.docModel;
     const extra = docModel ? documentFeatures(sents.map((x) => x.st)) : undefined;
+    const tokenWords = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+    // Each line's case mode, read once for the rules and the headline step.
+    const modes = new Map<Sentence, CaseMode>();
+    const modeOf = (s: Sentence): CaseMode => {
+      let m = modes.get(s);
+      if (!m) modes.set(s, (m = sentenceCaseMode(tokenWords.slice(s.tokenStart, s.tokenEnd), this.gazetteer)));
+      return m;
+    };
+    const rules = this.options.rules !== false;
     sents.forEach((x, i) => {
       const out = docModel && extra ? tagSentence(docModel, this.gazetteer, x.st.tokens, { extra: extra[i] }) : tagSentence(this.model, this.gazetteer, x.st.tokens);
-      all.push(...this.candidates(doc, x.s, x.st.origin, out));
+      all.push(...this.candidates(doc, x.s, x.st.origin, out, rules ? modeOf(x.s) : undefined));
     });
-    if (this.options.consistency ?? this.options.rules !== false) {
-      const tokenWords = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+    if (this.options.consistency ?? rules) {
       const pairs = splitPersonPairs(tokenWords, all);
       all.length = 0;
       all.push(...pairs);
@@ -163,12 +171,12 @@ export class PerceptronRecognizer implements EntityRecognizer {
       for (const r of repeatedMentions(words, (i) => covered[i] === 1, all, { isWeak: weak, isSentenceStart: (i) => sentStart[i] === 1, isGlued })) all.push({ ...r, score: 0.5 });
       // Capitals lines spell the running text's names in another case ("AUSTRALIAN OPEN"). (Only capitals: title-case
       // lines are as often lists of names as headlines, and the running text's names cut their longer ones.)
-      const lines = doc.sentences.map((s) => ({ start: s.tokenStart, end: s.tokenEnd, normal: sentenceCaseMode(words.slice(s.tokenStart, s.tokenEnd), gaz) !== "upper" }));
+      const lines = doc.sentences.map((s) => ({ start: s.tokenStart, end: s.tokenEnd, normal: modeOf(s) !== "upper" }));
       const read = headlineMentions(words, lines, all, {
         isWeak: weak,
         isGivenName: (w) => gaz.has(w, "first"),
         isNationality: (w) => gaz.has(w, "demonym"),
-        isPlace: (p) => gaz.hasEntry(p, "city") || gaz.hasEntry(p, "country") || gaz.hasEntry(p, "region"),
+        isPlace: (p) => gaz.isPlace(p),
       });
       all.length = 0;
       for (const m of read) all.push("score" in m ? m : { ...m, score: 0.5, settled: undefined });
@@ -176,7 +184,7 @@ export class PerceptronRecognizer implements EntityRecognizer {
     // A span of function words alone ("In a" opening a sentence) names nothing, nor does a pronoun or a page label a
     // document-level step added ({@link namesNothing}).
     const named = all.filter((c) => {
-      const words = doc.tokens.slice(c.start, c.end).map((t) => doc.text.slice(t.start, t.end));
+      const words = tokenWords.slice(c.start, c.end);
       return words.some((w) => !isFunctionWord(w)) && !namesNothing(words);
     });
     return buildEntities(doc, named);

@@ -20,7 +20,7 @@
  * Spans here are over token indices of one sentence; the rules never cross sentences.
  */
 import type { EntityType } from "../../model.js";
-import { isFunctionWord, sentenceCaseMode } from "./casing.js";
+import { type CaseMode, isFunctionWord, sentenceCaseMode } from "./casing.js";
 import { retypeCompanies } from "./companies.js";
 import { applyConventions, isGazetteerEntry } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
@@ -357,7 +357,7 @@ function isHeaderLine(tokens: readonly RuleToken[], sentStart: number, sentEnd: 
 
 /**
  * Applies the rules to the candidates of one sentence (tokens [sentStart, sentEnd) of `tokens`).
- * Returns non-overlapping candidates sorted by start.
+ * Returns non-overlapping candidates sorted by start. `lineMode` is the sentence's case mode, when the caller has it.
  */
 export function applyRules(
   tokens: readonly RuleToken[],
@@ -365,6 +365,7 @@ export function applyRules(
   sentEnd: number,
   candidates: readonly SpanCandidate[],
   gaz: Gazetteer,
+  lineMode: CaseMode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz),
 ): SpanCandidate[] {
   let spans = candidates.map((c) => ({ ...c })).sort((a, b) => a.start - b.start);
 
@@ -521,7 +522,6 @@ export function applyRules(
   // 4b. Untagged nationality, people and religion words ("Jewish", "Poles", "Buddhist") are MISC
   //     (CoNLL-2003), unless the word is also a name followed by another capitalised word
   //     ("Christian Bale") or the first part of a hyphenated compound ("Egyptian-born").
-  const lineMode = sentenceCaseMode(tokens.slice(sentStart, sentEnd).map((t) => t.text), gaz);
   for (let i = sentStart; i < (lineMode !== "normal" ? sentStart : sentEnd); i++) {
     const w = tokens[i].text;
     if (covered.has(i) || !/^\p{Lu}/u.test(w) || !gaz.has(w, "demonym") || gaz.has(w, "country") || gaz.has(w, "city")) continue;

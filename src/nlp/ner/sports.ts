@@ -205,14 +205,14 @@ export function retypeTables(tokens: readonly RuleToken[], sentStart: number, se
     // Back to back, one of them a listed place ("Windows 95 , Office 97" lists versions).
     const wide = tableEntries(tokens, sentStart, sentEnd, MAX_LINE_SCORE);
     if (wide.length !== MIN_TABLE_ENTRIES || wide[1][0] !== wide[0][1] + 1 || !onlyEntries(tokens, sentStart, sentEnd, wide)) return spans;
-    if (!wide.some(([a, b]) => knownPlace(textOf(tokens, a, b), gaz))) return spans;
+    if (!wide.some(([a, b]) => gaz.isPlace(textOf(tokens, a, b)))) return spans;
     entries = wide;
   }
   // Entries the tagger found or a place list knows; when there are enough of them the line is a
   // table, and its other entries are teams too, unless they are common words ("Total 12"). A line
   // of scored names alone ("Celtic 2 Hearts 0") needs one.
   const whole = onlyEntries(tokens, sentStart, sentEnd, entries);
-  const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || knownPlace(textOf(tokens, a, b), gaz));
+  const supported = entries.filter(([a, b]) => spans.some((s) => s.start < b && s.end > a) || gaz.isPlace(textOf(tokens, a, b)));
   if (supported.length < (whole ? 1 : MIN_TABLE_ENTRIES)) return spans;
   let out = spans;
   for (const [a, b] of entries) {
@@ -248,7 +248,6 @@ function scorers(tokens: readonly RuleToken[], sentStart: number, sentEnd: numbe
 }
 
 const textOf = (tokens: readonly RuleToken[], a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(" ");
-const knownPlace = (words: string, gaz: Gazetteer): boolean => gaz.hasEntry(words, "city") || gaz.hasEntry(words, "country") || gaz.hasEntry(words, "region");
 
 /**
  * The spans with those over [a, b) replaced by one team: LOC for a country (its national team), else ORG; undefined
@@ -258,7 +257,7 @@ const knownPlace = (words: string, gaz: Gazetteer): boolean => gaz.hasEntry(word
 function asTeam(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]: [number, number], gaz: Gazetteer): SpanCandidate[] | undefined {
   const inside = spans.filter((s) => s.start < b && s.end > a);
   // (Not a one-word place that is also a given name: "Houston 110 DENVER 98".)
-  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first") && (s.end - s.start > 1 || !knownPlace(tokens[s.start].text, gaz)))) return undefined;
+  if (inside.some((s) => s.type === "PERSON" && gaz.has(tokens[s.start].text, "first") && (s.end - s.start > 1 || !gaz.isPlace(tokens[s.start].text)))) return undefined;
   const type = gaz.hasEntry(textOf(tokens, a, b), "country") ? "LOC" : "ORG";
   return [...spans.filter((s) => !inside.includes(s)), { start: a, end: b, type, score: SPORTS_SCORE, settled: "team" }];
 }
@@ -339,6 +338,6 @@ function retypeRow(tokens: readonly RuleToken[], spans: SpanCandidate[], [a, b]:
   const unlisted = words.every((w) => !(["common", "first", "sur"] as const).some((c) => gaz.has(w, c)));
   const clubs = words.length === 1 && CLUB_SUFFIXES.has(lookupForm(words[0]));
   // No span may reach in from before the name (one running on into the numbers, "Bremen 1", is replaced).
-  if ((!inside.length && !knownPlace(words.join(" "), gaz) && !unlisted && !clubs) || inside.some((s) => s.start < a)) return spans;
+  if ((!inside.length && !gaz.isPlace(words.join(" ")) && !unlisted && !clubs) || inside.some((s) => s.start < a)) return spans;
   return (asTeam(tokens, spans, [a, b], gaz) ?? spans).sort((x, y) => x.start - y.start);
 }
