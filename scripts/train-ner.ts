@@ -153,7 +153,7 @@ const ORG_KEYWORDS = [
   "senate", "department", "office", "bureau", "foundation", "fund", "authority", "service", "network", "news", "times", "post", "press",
   "airlines", "airways", "club", "fc", "board", "cabinet", "government", "administration", "secretariat", "tribunal", "academy", "school",
   "hospital", "church", "mission", "coalition", "society", "centre", "center", "trust", "holdings", "industries", "technologies", "media",
-  "exchange",
+  "exchange", "centers", "centres", "services",
 ];
 /**
  * Words that end names of events, laws, prizes and holidays (hand list): MISC in CoNLL-2003
@@ -172,6 +172,7 @@ const ROLE_NOUNS = [
   "chairwoman", "ceo", "representative", "counterpart", "deputy", "fm", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "lt.", "sgt.",
   "capt.", "sen.", "rep.", "gov.", "foreign minister", "prime minister", "deputy foreign minister", "vice president", "secretary of state",
   "secretary-general", "secretary general", "special envoy", "defense minister", "interior minister", "finance minister",
+  "councilman", "councilwoman", "councillor", "councilor", "sheriff", "attorney general", "police chief",
 ];
 /** Organisation names a news reader meets daily (hand list). */
 const ORG_NAMES = [

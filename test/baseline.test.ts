@@ -84,3 +84,12 @@ describe.skipIf(!existsSync("../shared/train"))("entity floors, measured now", (
     atLeast(f1("BTC, tweets"), baseline.entities.btcF1);
   }, 120_000);
 });
+
+describe.skipIf(!live)("news entity floors, measured now", () => {
+  it("entities on hand-annotated news articles, CoNLL-2003 types (scripts/bench-ner-news.ts)", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-ner-news.ts"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const s = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+    atLeast(s.newsDevF1, baseline.entities.newsDevF1);
+    atLeast(s.newsTestF1, baseline.entities.newsTestF1);
+  }, 120_000);
+});

@@ -73,7 +73,7 @@ export function wordCasing(w: string, gaz: Gazetteer): number {
  * Classifies the casing of a sentence from per-word flags: `flagsAt(i)` gives the flags of
  * word i, or only those bits that are asked for (`need`), so callers may compute them lazily.
  */
-export function caseModeOf(n: number, flagsAt: (i: number, need: number) => number): CaseMode {
+export function caseModeOf(n: number, flagsAt: (i: number, need: number) => number, isRunningText: () => boolean = () => false): CaseMode {
   let content = 0;
   let upper = 0;
   let lower = 0;
@@ -95,8 +95,30 @@ export function caseModeOf(n: number, flagsAt: (i: number, need: number) => numb
   }
   if (content < MIN_CONTENT_WORDS) return "normal";
   if (upper >= MIN_UPPER_SHARE * content) return "upper";
-  if (lower <= MAX_LOWER_SHARE_TITLE * content && capCommon >= MIN_CAPITALISED_COMMON) return "title";
+  if (lower <= MAX_LOWER_SHARE_TITLE * content && capCommon >= MIN_CAPITALISED_COMMON) return isRunningText() ? "normal" : "title";
   return "normal";
+}
+
+/** Sentence-final stops, closing quotes and brackets after them aside. */
+const STOP = /^[.!?]$/;
+const CLOSERS = /^["'”’)\]]+$/;
+/** A lower-case word of letters, long enough to be no clitic or unit ("n't", "km"). */
+const LOWER_WORD = /^\p{Ll}{3,}$/u;
+
+/**
+ * A sentence whose words look like a headline's may still be running text that names many things ("Manchester City
+ * beat Napoli 2-1 in the Champions League on Tuesday."): it ends with a full stop and holds a lower-case common word
+ * that is no function word and not the tail of a hyphenated compound ("Hamas-led" is written so in headlines too).
+ */
+export function isRunningText(words: readonly string[], gaz: Gazetteer): boolean {
+  let k = words.length - 1;
+  while (k >= 0 && CLOSERS.test(words[k])) k--;
+  if (k < 0 || !STOP.test(words[k])) return false;
+  for (let i = 1; i < k; i++) {
+    const w = words[i];
+    if (LOWER_WORD.test(w) && words[i - 1] !== "-" && !FUNCTION_WORDS.has(w) && gaz.has(w, "common")) return true;
+  }
+  return false;
 }
 
 /** Classifies the casing of one sentence's words. */
@@ -111,7 +133,7 @@ export function sentenceCaseMode(words: readonly string[], gaz: Gazetteer): Case
     if (need & CASING_LONG && w.length >= 2) f |= CASING_LONG;
     if (need & CASING_COMMON && isCommonNonName(w, gaz)) f |= CASING_COMMON;
     return f;
-  });
+  }, () => isRunningText(words, gaz));
 }
 
 /** Small words kept in lower case by {@link toTitleCase} (except at the start). */

@@ -17,6 +17,11 @@ const LEGAL_FORMS = new Set([
   "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "AB", "ASA", "A/S", "Oyj", "plc", "Plc", "PLC", "Inc", "Inc.",
   "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "GmbH", "KGaA", "Bhd", "Berhad", "SE", "SAS", "Pty", "LP", "L.P.",
 ]);
+/**
+ * Words that close a company's name like a legal form but are no legal form: the bare name is not the company
+ * ("Munich Re", "Swiss Re": "Munich" alone is the city). Not before ":" (a reply's "Re:").
+ */
+const NAME_TAILS = new Set(["Re"]);
 /** True for a company's legal form as written after its name ("AG", "Corp.", "SpA"). */
 export function isLegalForm(word: string): boolean {
   return LEGAL_FORMS.has(word);
@@ -55,7 +60,8 @@ function nameStart(tokens: readonly RuleToken[], sentStart: number, f: number, g
   // nationality words alone are no name ("the Japanese Co").
   while (b < f && (isFunctionWord(tokens[b].text) || OPENERS.has(tokens[b].text.toLowerCase()))) b++;
   if (b === f) return f;
-  if (tokens.slice(b, f).every((t) => gaz.has(t.text, "demonym") || t.text === "&")) return f;
+  // ("Swiss Re" is a name: the tail is no legal form.)
+  if (!NAME_TAILS.has(tokens[f].text) && tokens.slice(b, f).every((t) => gaz.has(t.text, "demonym") || t.text === "&")) return f;
   return words > 0 ? b : f;
 }
 
@@ -63,7 +69,7 @@ function nameStart(tokens: readonly RuleToken[], sentStart: number, f: number, g
 export function retypeCompanies(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   let out = spans;
   for (let f = sentStart + 1; f < sentEnd; f++) {
-    if (!LEGAL_FORMS.has(tokens[f].text)) continue;
+    if (!LEGAL_FORMS.has(tokens[f].text) && !(NAME_TAILS.has(tokens[f].text) && f + 1 < sentEnd && tokens[f + 1].text !== ":")) continue;
     const b = nameStart(tokens, sentStart, f, gaz);
     if (b === f) continue;
     const end = f + 1;
@@ -78,6 +84,49 @@ export function retypeCompanies(tokens: readonly RuleToken[], sentStart: number,
     if (!SHARE_MOVES.has(next) && !/^[\p{P}]+$/u.test(next)) continue;
     if (gaz.has(tokens[s.start].text, "first")) continue;
     s.type = "ORG";
+  }
+  return out;
+}
+
+/**
+ * Companies named in the possessive, whose "'s" is part of the name ("Moody's", "Lloyd's", "McDonald's"; "Poor" of
+ * "Standard & Poor's"), by their lower-case stem. Stems that are as often a person's possessive ("Christie's",
+ * "Kohl's", "Lowe's", "Wendy's") are left out.
+ */
+const POSSESSIVE_COMPANIES = new Set(["moody", "lloyd", "mcdonald", "sainsbury", "macy", "kellogg", "harrah", "sotheby", "bloomingdale", "poor"]);
+const POSSESSIVE_MARKS = new Set(["'s", "’s"]);
+/** Score of the spans {@link possessiveCompanies} sets. */
+const POSSESSIVE_COMPANY_SCORE = 0.9;
+
+/**
+ * "Moody's Investors Service", "Lloyd's of London", "Standard & Poor's": a listed company stem and its "'s" are one
+ * ORG, with the capitalised words after it up to an organisation keyword, or "of" and a listed place; not after a
+ * given name ("Dwight Moody's sermons"). The span is settled: later rules neither cut the "'s" nor retype it.
+ */
+export function possessiveCompanies(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
+  let out = spans;
+  for (let i = sentStart; i < sentEnd; i++) {
+    // "Moody" + "'s", or "Moody's" as one token (before punctuation).
+    const whole = /^(\p{Lu}[\p{L}]*)['’]s$/u.exec(tokens[i].text);
+    const stem = whole ? whole[1] : tokens[i].text;
+    const sEnd = whole ? i + 1 : i + 2;
+    if (!/^\p{Lu}/u.test(stem) || !POSSESSIVE_COMPANIES.has(stem.toLowerCase()) || (!whole && !(i + 1 < sentEnd && POSSESSIVE_MARKS.has(tokens[i + 1].text)))) continue;
+    let b = i;
+    if (stem.toLowerCase() === "poor") {
+      if (i - 2 < sentStart || tokens[i - 1].text !== "&" || tokens[i - 2].text !== "Standard") continue;
+      b = i - 2;
+    } else if (i > sentStart && gaz.has(tokens[i - 1].text, "first") && /^\p{Lu}/u.test(tokens[i - 1].text)) continue;
+    let e = sEnd;
+    let k = e;
+    while (k < sentEnd && /^\p{Lu}/u.test(tokens[k].text)) {
+      k++;
+      if (gaz.has(tokens[k - 1].text, "orgkey")) e = k;
+    }
+    if (e === sEnd && e + 1 < sentEnd && tokens[e].text === "of" && (["country", "city", "region"] as const).some((c) => gaz.has(tokens[e + 1].text, c))) e += 2;
+    const inside = out.filter((s) => s.start < e && s.end > b);
+    if (inside.some((s) => s.start < b || s.settled)) continue;
+    out = [...out.filter((s) => !inside.includes(s)), { start: b, end: e, type: "ORG" as const, score: POSSESSIVE_COMPANY_SCORE, settled: "name" as const }].sort((x, y) => x.start - y.start);
+    i = e - 1;
   }
   return out;
 }

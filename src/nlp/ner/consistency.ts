@@ -21,9 +21,14 @@ const MAJORITY_RATIO = 2;
 
 /**
  * Returns the (possibly corrected) type of each mention, in order. `isPlace` names the words
- * that keep their own type even when a person's name contains them ("England" in "Heather England").
+ * that keep their own type even when a person's name contains them ("England" in "Heather England"),
+ * `isNationality` the MISC words that do ("Republican" of a mis-tagged "Republican Ron Paul").
  */
-export function consistentTypes(mentions: readonly TypedMention[], isPlace: (word: string) => boolean = () => false): EntityType[] {
+export function consistentTypes(
+  mentions: readonly TypedMention[],
+  isPlace: (word: string) => boolean = () => false,
+  isNationality: (word: string) => boolean = () => false,
+): EntityType[] {
   const personParts = new Set<string>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
@@ -45,7 +50,7 @@ export function consistentTypes(mentions: readonly TypedMention[], isPlace: (wor
     votes.set(m.text, v);
   }
   return mentions.map((m) => {
-    if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text))) return "PERSON";
+    if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text)) && !(m.type === "MISC" && isNationality(m.text))) return "PERSON";
     if (companyNames.has(m.text)) return "ORG";
     const v = [...(votes.get(m.text) ?? [])].sort((a, b) => b[1] - a[1]);
     if (v.length > 1 && v[0][1] >= MAJORITY_RATIO * v[1][1]) return v[0][0];

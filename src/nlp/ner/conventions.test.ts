@@ -5,15 +5,16 @@ import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
 
 const lists = emptyGazetteerLists();
-lists.countries = ["qatar", "israel", "china", "united states", "bosnia"];
+lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."];
 lists.orgNames = ["hamas"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
-lists.regions = ["gaza"];
+lists.regions = ["gaza", "georgia", "minnesota"];
 lists.cities = ["beijing"];
-lists.firstNames = ["mikhail", "antony"];
-lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses"];
-lists.orgKeywords = ["party", "university", "department", "union"];
-lists.miscKeywords = ["prize", "festival", "war"];
+lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
+lists.roleNouns = ["secretary", "chancellor"];
+lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species"];
+lists.orgKeywords = ["party", "university", "department", "union", "senate", "center", "fund"];
+lists.miscKeywords = ["prize", "festival", "war", "act", "day"];
 lists.regions.push("england");
 const gaz = new Gazetteer(lists);
 
@@ -129,5 +130,81 @@ describe("CoNLL conventions", () => {
     expect(run("The Grand Duchy of Poznan was Prussian.", [["Grand Duchy of Poznan", "MISC"]])).toEqual(["LOC:Grand Duchy of Poznan"]);
     // Not a state: the state word is no head ("Empire State Building"), or the name is one word.
     expect(run("The Empire State Building and the Empire.", [["Empire State Building", "ORG"], ["Empire", "ORG"]])).toEqual(["ORG:Empire State Building", "ORG:Empire"]);
+  });
+
+  it("splits a person or a party word 'of' a listed place or organisation", () => {
+    expect(run("Rebecca Felton of Georgia became a senator.", [["Rebecca Felton of Georgia", "PERSON"]])).toEqual(["PERSON:Rebecca Felton", "LOC:Georgia"]);
+    expect(run("Amy Klobuchar, Democrat of Minnesota, said.", [["Amy Klobuchar", "PERSON"], ["Democrat of Minnesota", "MISC"]])).toEqual([
+      "PERSON:Amy Klobuchar",
+      "MISC:Democrat",
+      "LOC:Minnesota",
+    ]);
+    // A name built on "of", or a tail no list knows, stays whole.
+    expect(run("The University of Georgia won.", [["University of Georgia", "PERSON"]])).toEqual(["PERSON:University of Georgia"]);
+    expect(run("John Smith of Smallville spoke.", [["John Smith of Smallville", "PERSON"]])).toEqual(["PERSON:John Smith of Smallville"]);
+  });
+
+  it("types party members and the party adjective MISC, apart from the organisation before them", () => {
+    expect(run("Senate Republicans and a Democratic senator met Democrats.", [["Senate Republicans", "ORG"]])).toEqual([
+      "ORG:Senate",
+      "MISC:Republicans",
+      "MISC:Democratic",
+      "MISC:Democrats",
+    ]);
+    // The head of a longer name is not touched.
+    expect(run("The Republican Party met.", [["Republican Party", "ORG"]])).toEqual(["ORG:Republican Party"]);
+  });
+
+  it("types facility and street names as places", () => {
+    expect(run("He landed at Ben Gurion International Airport on the Avenue Montaigne.", [["Ben Gurion International Airport", "PERSON"], ["Avenue Montaigne", "ORG"]])).toEqual([
+      "LOC:Ben Gurion International Airport",
+      "LOC:Avenue Montaigne",
+    ]);
+  });
+
+  it("types an unlisted acronym taken for a place as an organisation", () => {
+    expect(run("BP sold its stake in the U.S. and LOVE won.", [["BP", "LOC"], ["U.S.", "LOC"], ["LOVE", "LOC"]])).toEqual(["ORG:BP", "LOC:U.S.", "LOC:LOVE"]);
+  });
+
+  it("makes a capitalised run ending in a law or event word one MISC name", () => {
+    expect(run("Congress weakened the Endangered Species Act in 2009.", [["Endangered Species", "ORG"], ["Act", "LOC"]])).toEqual(["MISC:Endangered Species Act"]);
+    expect(run("They passed the Violence Against Women Act.", [["Women", "PERSON"]])).toEqual(["MISC:Violence Against Women Act"]);
+    // Not the sentence's opening common word, not a person's surname, not an ambiguous head.
+    expect(run("Perhaps World War would follow.", [])).toEqual(["MISC:World War"]);
+    expect(run("He met Jane Day.", [["Jane Day", "PERSON"]])).toEqual(["PERSON:Jane Day"]);
+  });
+
+  it("makes a name joined to a lower-case word by a hyphen one MISC word", () => {
+    expect(run("A Gaza-bound ship and U.S.-led forces.", [["Gaza", "LOC"], ["U.S.", "LOC"]])).toEqual(["MISC:Gaza-bound", "MISC:U.S.-led"]);
+    // Not a dash before a function word.
+    expect(run("Vote Gaza-but not now.", [["Gaza", "LOC"]])).toEqual(["LOC:Gaza"]);
+  });
+
+  it("drops a lower-case function word or a sentence's opening one from a name's start", () => {
+    expect(run("In 2003 Qatar joined our Israeli friends.", [["In 2003 Qatar", "LOC"], ["our Israeli", "MISC"]])).toEqual(["LOC:2003 Qatar", "MISC:Israeli"]);
+    // A capitalised one inside the sentence stays: titles hold them ("Out of This World").
+    expect(run("He starred in Out of This World.", [["Out of This World", "MISC"]])).toEqual(["MISC:Out of This World"]);
+  });
+
+  it("joins two names that together are a listed place, and drops a date after a name", () => {
+    expect(run("He visited the United States March 3 .", [["United", "MISC"], ["States March", "LOC"]])).toEqual(["LOC:United States"]);
+  });
+
+  it("reads a person's name ending in an institution's keyword as the institution, not a surname that is a keyword", () => {
+    expect(run("She checked into the Betty Ford Center and read John Fund .", [["Betty Ford Center", "PERSON"], ["John Fund", "PERSON"]])).toEqual([
+      "ORG:Betty Ford Center",
+      "PERSON:John Fund",
+    ]);
+  });
+
+  it("ends a role's 'of' complement before the person named after it", () => {
+    expect(run("Secretary of State Condoleezza Rice and Chancellor of the Exchequer John Smith met .", [["State Condoleezza Rice", "ORG"], ["Exchequer John Smith", "ORG"]])).toEqual([
+      "PERSON:Condoleezza Rice",
+      "PERSON:John Smith",
+    ]);
+  });
+
+  it("keeps a person whose surname is a place word", () => {
+    expect(run("Carla Hills met them near the Western Mountains .", [["Carla Hills", "PERSON"], ["Western Mountains", "ORG"]])).toEqual(["PERSON:Carla Hills", "LOC:Western Mountains"]);
   });
 });

@@ -10,7 +10,7 @@
  *   "Israeli-Palestinian conflict", and a place joined to another name: "Israel-Hamas conflict") is ONE MISC entity: CoNLL-2003 tokens keep hyphenated words
  *   whole and a derived, adjectival use of names is MISC.
  */
-import { CaseMode, isCommonNonName } from "./casing.js";
+import { CaseMode, isCommonNonName, isFunctionWord } from "./casing.js";
 import { Gazetteer, GazClass, lookupForm } from "./gazetteer.js";
 import { possessiveLength } from "./possessive.js";
 import type { RuleToken, SpanCandidate } from "./rules.js";
@@ -73,6 +73,30 @@ const ORDINALS = new Set([
   "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
 ]);
 /** Compass words that make one nationality with the demonym after them ("South African"). */
+/** Words for a party's members or its adjective: MISC in CoNLL-2003, like a nationality ("a Republican senator"). */
+export const PARTY_MEMBERS: ReadonlySet<string> = new Set(["Democrat", "Democrats", "Republican", "Republicans"]);
+/** Heads of place names built on a facility or street: the name is a place ("Ben Gurion International Airport", "Avenue Montaigne"). */
+const FACILITY_HEADS = new Set([
+  "Airport", "Avenue", "Street", "Boulevard", "Square", "Bridge", "Highway",
+  // and of natural places ("Western Mountains", "Missouri River")
+  "Mountains", "Mountain", "River", "Lake", "Valley", "Desert", "Ocean", "Peninsula", "Strait", "Straits", "Hills", "Plateau", "Canal", "Islands",
+]);
+/** An acronym: two to five capitals, none lower-case ("BP", "NYPD", "TDCJ"). */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+/** Event words that also end other names ("Jane Day", "Indian Open" is fine but "Open" opens sentences). */
+const AMBIGUOUS_MISC_HEADS = new Set(["day", "open", "series", "crisis", "bowl", "marathon", "medal", "offensive", "derby"]);
+/** Lower-case words inside a MISC name ("Treaty of Rome", "Bill of Rights"). */
+const MISC_CONNECTORS = new Set(["of", "for", "and", "on", "against"]);
+/** Month names, capitalised as in running text. */
+const MONTH_NAMES = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]);
+/** Lower-case determiners that never open a name ("our Russian partners"). */
+const DETERMINERS = new Set(["our", "his", "her", "their", "my", "your", "its", "this", "that", "these", "those", "every", "each"]);
+/** Articles that open a sentence, not a name. */
+const ARTICLES = new Set(["The", "A", "An"]);
+/** Organisation keywords that head an institution named after a person ("Kennedy Center", "Harvard University"). */
+const INSTITUTION_HEADS = new Set(["University", "College", "Institute", "Institution", "Center", "Centre", "School", "Foundation", "Hospital", "Academy", "Commission", "Committee", "Council", "Corporation", "Company"]);
+/** Connectors that a person's name does not contain: a person "of" a place is two names. */
+const PERSON_OF = "of";
 const COMPASS = new Set(["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"]);
 const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text) && (isPlaceWord(t, gaz) || gaz.has(t.text, "demonym"));
 
@@ -102,12 +126,49 @@ export function applyConventions(
   mode: CaseMode,
 ): SpanCandidate[] {
   let spans: SpanCandidate[] = [];
+  // 0. A name does not open with a lower-case function word ("our Russian") or a sentence's first word that is one
+  //    ("In 2003 BP"), unless the whole span is a listed name.
+  //    ("The" stays: "The Beatles"; dropping it at a sentence's start cost wikigold 0.2.)
+  for (const s of candidates) {
+    if (s.settled || PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz)) || isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
+    for (;;) {
+      const w = tokens[s.start].text;
+      if (s.end - s.start < 2 || !(isFunctionWord(w) || DETERMINERS.has(w)) || ARTICLES.has(w) || !/\p{L}/u.test(w)) break;
+      // A capitalised one only opens the sentence ("In 2003 BP"); inside it, a title holds it ("Out of This World").
+      if (isCap(w) && s.start !== sentStart) break;
+      s.start++;
+    }
+  }
+  // 0b. A date after a name is no part of it ("Gulf of Mexico June 3", "Mexico April 20").
+  for (const s of candidates) {
+    while (s.end - s.start > 1 && s.end < sentEnd && MONTH_NAMES.has(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
+  }
   // 1. Split a person run before a possessive place.
   for (const s of candidates) {
     const last = s.end - 1;
     if (s.type === "PERSON" && s.end - s.start >= 2 && isPlaceWord(tokens[last], gaz) && !gaz.has(tokens[last].text, "sur") && possessiveLength(tokens, s.end, sentEnd) > 0) {
       spans.push({ ...s, end: last }, { start: last, end: s.end, type: "LOC", score: s.score });
     } else spans.push({ ...s });
+  }
+  // 1b. "Rebecca Felton of Georgia", "Democrat of Minnesota": a person, or a party or nationality word, "of" a listed
+  //     place or organisation is two names (a person's name holds no "of").
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.end - s.start < 3 || s.settled) continue;
+    const of = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === PERSON_OF) + s.start + 1;
+    if (of <= s.start || !isCap(tokens[of + 1].text)) continue;
+    const head = tokens[s.start].text;
+    // A place span that opens with a listed given name and no place is a person's ("Ekaterina
+    // Bychkova of Russia" typed LOC).
+    if (s.type === "LOC" && of - s.start >= 2 && gaz.has(head, "first") && !isPlaceWord(tokens[s.start], gaz)) s.type = "PERSON";
+    if (s.type !== "PERSON" && s.type !== "MISC") continue;
+    if (s.type === "MISC" && !(of === s.start + 1 && (PARTY_MEMBERS.has(head) || gaz.has(head, "demonym")))) continue;
+    // Not a name built on "of" ("University of East Anglia", "Bill of Rights", "Secretary of State").
+    if (s.type === "PERSON" && tokens.slice(s.start, of).some((t) => (["orgkey", "misckey", "role"] as const).some((c) => gaz.has(t.text, c)))) continue;
+    const org = isGazetteerEntry(tokens, of + 1, s.end, "orgname", gaz) || tokens.slice(of + 1, s.end).some((t) => gaz.has(t.text, "orgkey"));
+    const place = PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, of + 1, s.end, c, gaz));
+    if (!org && !place) continue;
+    spans.splice(n, 1, { ...s, end: of }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
   }
   // 2. Given name + person.
   const joined: SpanCandidate[] = [];
@@ -157,6 +218,76 @@ export function applyConventions(
     )
       s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
+  }
+  // 3o. Party members and the party adjective are MISC ("Democrats", "a Republican senator"), also when the tagger ran
+  //     them into the organisation before them ("Senate Republicans" -> ORG "Senate", MISC "Republicans"); not as the
+  //     head of a longer name ("Republican Party", "Democratic National Committee").
+  for (let i = sentStart; i < sentEnd; i++) {
+    const w = tokens[i].text;
+    const adjective = w === "Democratic" && i > sentStart && i + 1 < sentEnd && /^\p{Ll}/u.test(tokens[i + 1].text);
+    if (!PARTY_MEMBERS.has(w) && !adjective) continue;
+    if (i + 1 < sentEnd && isCap(tokens[i + 1].text)) continue;
+    const k = spans.findIndex((o) => o.start <= i && o.end > i);
+    const at = spans[k];
+    if (at && at.start === i && at.end === i + 1) at.type = "MISC";
+    else if (at && at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
+      at.end = i;
+      spans.splice(k + 1, 0, { start: i, end: i + 1, type: "MISC", score: at.score });
+    } else if (!at) {
+      spans.push({ start: i, end: i + 1, type: "MISC", score: CONVENTION_SCORE });
+      spans.sort((a, b) => a.start - b.start);
+    }
+  }
+  // 3q. A name ending in a facility or street word, or opening with a street word, is a place ("Ben Gurion
+  //     International Airport", "Avenue Montaigne"), unless an organisation list knows it.
+  for (const s of spans) {
+    if (s.type === "LOC" || s.type === "MISC" || s.settled || s.end - s.start < 2) continue;
+    const last = tokens[s.end - 1].text;
+    const first = tokens[s.start].text;
+    if (!FACILITY_HEADS.has(last) && !(first === "Avenue" || first === "Rue")) continue;
+    // (A person's two words stay: "Carla Hills", "Lisa Street".)
+    if (s.type === "PERSON" && s.end - s.start === 2 && gaz.has(first, "first")) continue;
+    if (isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) || tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
+    s.type = "LOC";
+  }
+  // 3u. A person's name ending in an organisation keyword is an organisation named after someone ("Betty Ford Center",
+  //     "Johns Hopkins University"). (A one-word MISC that is a listed place made LOC was tried: wikigold -0.05.)
+  for (const s of spans) {
+    if (s.settled || s.type !== "PERSON" || s.end - s.start < 2) continue;
+    const head = tokens[s.end - 1].text;
+    if (!isCap(head) || !gaz.has(head, "orgkey")) continue;
+    // (Two words: only an institution's head, not a surname that is a keyword too: "John Fund", "Tom Church".)
+    if (s.end - s.start === 2 && !INSTITUTION_HEADS.has(head)) continue;
+    s.type = "ORG";
+  }
+  // 3v. "Secretary of State Condoleezza Rice", "Chancellor of the Exchequer Alastair Darling": after a role and "of", a
+  //     span of one word and a person's name (a listed given name and more) is that person; the word ends the role.
+  for (const s of spans) {
+    if ((s.type !== "ORG" && s.type !== "LOC") || s.settled || s.end - s.start < 3) continue;
+    let k = s.start - 1;
+    if (k >= sentStart && tokens[k].text === "the") k--;
+    if (k < sentStart + 1 || tokens[k].text !== "of" || !gaz.has(tokens[k - 1].text, "role")) continue;
+    const given = tokens[s.start + 1].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(given) || !gaz.has(given, "first") || gaz.has(given, "common") || isPlaceWord(tokens[s.start + 1], gaz)) continue;
+    if (tokens.slice(s.start + 1, s.end).some((t) => !isCap(t.text) || gaz.has(t.text, "orgkey"))) continue;
+    s.start++;
+    s.type = "PERSON";
+  }
+  // 3r. In running text an acronym that no place or nationality list knows names an organisation ("BP", "NYPD"), not a
+  //     place or a MISC name.
+  for (const s of mode === "normal" ? spans : []) {
+    if (s.type !== "LOC" || s.settled || s.end - s.start !== 1) continue;
+    const w = tokens[s.start].text;
+    // (Not a word shouted in capitals: "LOVE", "MONEY".)
+    if (!ACRONYM.test(w) || w === "US" || (["country", "city", "region", "demonym", "misckey", "common"] as const).some((c) => gaz.has(w, c))) continue;
+    s.type = "ORG";
+  }
+  // 3t. Two names side by side that together are a listed place are that place ("Czech" + "Republic").
+  for (let n = 0; n + 1 < spans.length; n++) {
+    const [a, b] = [spans[n], spans[n + 1]];
+    if (a.end !== b.start || a.settled || b.settled || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a.start, b.end, c, gaz))) continue;
+    if (isGazetteerEntry(tokens, a.start, b.end, "orgname", gaz)) continue;
+    spans.splice(n, 2, { start: a.start, end: b.end, type: "LOC", score: Math.max(a.score, b.score) });
   }
   // 3m. In running text, an organisation the tagger cut before its keyword takes it in ("New York Stock" + "Exchange").
   //     (Retyping a place span that ends in a keyword, "International Petroleum Exchange", was tried: CrossNER -0.11.)
@@ -214,13 +345,35 @@ export function applyConventions(
     if (tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
     s.type = "MISC";
   }
+  // 3s. In running text, a run of capitalised words ending in a law or event word is one MISC name, however the tagger
+  //     cut it ("Endangered Species" + "Act", "Violence Against" + PERSON "Women" + "Act"); not "The" before it, and not
+  //     when the head word ends a person's name or a name runs across the run's edge.
+  for (let i = sentStart + 1; i < sentEnd && mode === "normal"; i++) {
+    const head = tokens[i].text;
+    if (!isCap(head) || !gaz.has(head, "misckey") || AMBIGUOUS_MISC_HEADS.has(lookupForm(head))) continue;
+    let b = i;
+    for (;;) {
+      if (b - 1 >= sentStart && isCap(tokens[b - 1].text) && !/^\p{Lu}{2,}$/u.test(tokens[b - 1].text)) b--;
+      else if (b - 2 >= sentStart && MISC_CONNECTORS.has(tokens[b - 1].text) && isCap(tokens[b - 2].text)) b -= 2;
+      else break;
+    }
+    // Not the article or a common word that opens the sentence ("Perhaps World War", "With the ... Act").
+    while (b < i && (ARTICLES.has(tokens[b].text) || MISC_CONNECTORS.has(tokens[b].text) || (b === sentStart && (isFunctionWord(tokens[b].text) || isCommonNonName(tokens[b].text, gaz))))) b++;
+    if (b === i) continue;
+    const inside = spans.filter((o) => o.end > b && o.start <= i);
+    if (inside.some((o) => o.start < b || o.end > i + 1 || (o.type === "PERSON" && o.end === i + 1))) continue;
+    if (inside.length === 1 && inside[0].start === b && inside[0].end === i + 1) continue;
+    spans = spans.filter((o) => !inside.includes(o));
+    spans.push({ start: b, end: i + 1, type: "MISC", score: inside.length ? Math.max(...inside.map((o) => o.score)) : CONVENTION_SCORE });
+    spans.sort((x, y) => x.start - y.start);
+  }
   // (Again, for a name 3h has just made MISC: "Spanish" + "Grand Prix".)
   nationalityOpensMisc(tokens, sentStart, spans, gaz);
   // 3i. A possessive ends a name: "One Nation's" -> "One Nation"; "the Civil Liberties Union's Reproductive Freedom
   //     Project" is two organisations, when the owner ends in an organisation keyword ("People's Party" stays whole).
   for (let n = 0; n < spans.length; n++) {
     const s = spans[n];
-    if (s.type === "PERSON") continue;
+    if (s.type === "PERSON" || s.settled) continue;
     if (s.end - s.start > 1 && POSSESSIVES.has(tokens[s.end - 1].text)) s.end--;
     for (let k = s.start + 2; k < s.end - 1; k++) {
       if (!POSSESSIVES.has(tokens[k].text) || !gaz.has(tokens[k - 1].text, "orgkey") || !isCap(tokens[k + 1].text)) continue;
@@ -289,10 +442,22 @@ export function applyConventions(
     spans.push({ start, end, type: "MISC", score: inside.length ? Math.max(...inside.map((s) => s.score)) : CONVENTION_SCORE });
     i = j;
   }
+  // 4b. A name and a lower-case word joined by a hyphen is one MISC word ("Gaza-bound", "Obama-era", "U.S.-based").
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    const k = s.end;
+    if (s.end - s.start !== 1 || k + 1 >= sentEnd || tokens[k].text !== "-" || !touching(tokens[s.start], tokens[k]) || !touching(tokens[k], tokens[k + 1])) continue;
+    // (Not a dash before a function word in informal writing: "McCain-you", "GOP-but".)
+    if (!/^\p{Ll}+$/u.test(tokens[k + 1].text) || isFunctionWord(tokens[k + 1].text) || (k + 2 < sentEnd && touching(tokens[k + 1], tokens[k + 2]) && /^[-\p{L}]/u.test(tokens[k + 2].text))) continue;
+    if (s.start > sentStart && touching(tokens[s.start - 1], tokens[s.start]) && /[-\p{L}]$/u.test(tokens[s.start - 1].text)) continue;
+    s.end = k + 2;
+    s.type = "MISC";
+  }
   spans.sort((a, b) => a.start - b.start);
   // 5. Headline / capitals lines.
   if (mode !== "normal") {
     spans = spans.filter((s) => {
+      if (s.settled) return true;
       // In capitals, a listed organisation and headline words after it ("NHL ICE HOCKEY", "NFL AMERICAN FOOTBALL") is
       // the organisation. (Not in title case: lists of names there keep "Liberal Party Coalition" whole.)
       for (let k = s.end - 1; k > s.start && mode === "upper"; k--) {

@@ -86,4 +86,14 @@ describe("agency datelines", () => {
     expect(runs("The UN (Reuters) - said .")).toEqual([]);
     expect(runs("WASHINGTON (CNN) said so .")).toEqual([]);
   });
+  it("reads an unlisted town before a listed place, and a date before the brackets", () => {
+    const g = new Gazetteer({ ...emptyGazetteerLists(), countries: ["libya"], commonWords: ["unidentified", "male"] });
+    const runs = (text: string): string[] => {
+      const { tokens } = tokenize(text);
+      return agencyDatelinePlaces(tokens as RuleToken[], 0, tokens.length, g).map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
+    };
+    expect(runs("GHAZAIA, Libya, July 31 (Reuters) - Rebels said .")).toEqual(["GHAZAIA", "Libya"]);
+    expect(runs("2:27 pm EDT GHAZAIA, Libya (Reuters) - Rebels said .")).toEqual(["GHAZAIA", "Libya"]);
+    expect(runs("UNIDENTIFIED MALE, Libya (Reuters) - said .")).toEqual([]);
+  });
 });

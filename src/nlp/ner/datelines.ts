@@ -123,12 +123,16 @@ export function inlineDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
 
 /** Most words between the brackets of an agency dateline ("(Agence France-Presse)"). */
 const MAX_AGENCY_WORDS = 4;
+/** Time zones a dateline's time ends with ("EDT", "GMT", "BST"). */
+const TIME_ZONE = /^(?:[A-Z]{1,3}[SD]T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT)$/;
+/** Month names and abbreviations as datelines write them ("July", "Aug."). */
+const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 /** What follows an agency dateline's brackets: a dash or a colon. */
 const DATELINE_BREAK = /^(?:-|--|\u2013|\u2014|:)$/;
 
 /**
- * Agency datelines: "WASHINGTON (CNN) --", "BEIJING (Reuters) :", "GENEVA, Switzerland (AP) -", also run on after a
- * time ("4:23 pm EST WASHINGTON (Reuters) -"): a place run in capitals (with an optional ", Place") before a bracketed
+ * Agency datelines: "WASHINGTON (CNN) --", "BEIJING (Reuters) :", "GENEVA, Switzerland (AP) -", "GHAZAIA, Libya, July 31
+ * (Reuters) -", also run on after a time ("4:23 pm EST WASHINGTON (Reuters) -"): a place run in capitals (with an optional ", Place") before a bracketed
  * agency name and a dash or colon. The capitals run's longest tail that is a listed place counts ("EST WASHINGTON" ->
  * "WASHINGTON"); with none, the line is no dateline. The place runs [start, end), or [].
  */
@@ -144,6 +148,8 @@ export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
     if (gaz && commonWordsOnly(tokens, k + 1, close, gaz)) continue;
     const runs: [number, number][] = [];
     let e = k;
+    // A date before the brackets ("GHAZAIA, Libya, July 31 (Reuters) -").
+    if (e - 3 > sentStart && /^\d{1,2}$/.test(tokens[e - 1].text) && MONTHS.test(tokens[e - 2].text) && tokens[e - 3].text === ",") e -= 3;
     // ", Switzerland" before the brackets.
     const second = e - 1 > sentStart && tokens[e - 1].text !== "," ? secondRun(tokens, sentStart, e) : undefined;
     if (second) {
@@ -158,6 +164,13 @@ export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
     const listed = (a: number): boolean => !!gaz && gaz.isPlace(tokens.slice(a, e).map((t) => t.text).join(" "));
     let start = -1;
     for (let a = s0; a < e && start < 0; a++) if (listed(a)) start = a;
+    // An unlisted town before a listed place ("GHAZAIA, Libya (Reuters) -") is a place: the whole run, when the run
+    // is no common words ("UNIDENTIFIED MALE, CNN (voice-over):" is no dateline).
+    if (start < 0 && second && gaz?.isPlace(tokens.slice(second[0], second[1]).map((t) => t.text).join(" ")) && !commonWordsOnly(tokens, s0, e, gaz)) {
+      start = s0;
+      // (Not a time zone before it: "2:27 pm EDT GHAZAIA".)
+      while (start < e - 1 && TIME_ZONE.test(tokens[start].text)) start++;
+    }
     if (start < 0) continue;
     out.push([start, e], ...runs);
   }

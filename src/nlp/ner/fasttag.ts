@@ -21,7 +21,7 @@
  * string path.
  */
 import { GenerationCache } from "./generations.js";
-import { caseModeOf, wordCasing } from "./casing.js";
+import { caseModeOf, isRunningText, wordCasing } from "./casing.js";
 import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, runFeatures, wordFeats } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel } from "./perceptron.js";
@@ -405,7 +405,7 @@ export class TaggerTables {
       words[i] = e;
       if (e.phraseStart) mayHavePhrase = true;
     }
-    if (caseModeOf(n, (i) => words[i].casing) !== "normal") return undefined;
+    if (caseModeOf(n, (i) => words[i].casing, () => isRunningText(tokens.map((t) => t.text), this.gaz)) !== "normal") return undefined;
     const k = this.k;
     const w = this.model.weights;
     if (this.sentPos.length < n) this.sentPos = new Int32Array(Math.max(n, 2 * this.sentPos.length));

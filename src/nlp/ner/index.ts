@@ -18,6 +18,7 @@
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
 import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { PARTY_MEMBERS } from "./conventions.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
 import { type CaseMode, isFunctionWord, sentenceCaseMode } from "./casing.js";
@@ -139,7 +140,7 @@ export class PerceptronRecognizer implements EntityRecognizer {
       // Countries only: many towns share a surname ("Belgrano").
       const isPlace = (w: string): boolean => gaz.has(w, "country");
       const mentions = all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type }));
-      const types = consistentTypes(mentions, isPlace);
+      const types = consistentTypes(mentions, isPlace, (w) => gaz.has(w, "demonym") || PARTY_MEMBERS.has(w));
       // A listed place that is no given name; one that is a surname too ("Richardson") only when the document also
       // names it as a place ("BONN 1996-08-30 ... Bonn 's Finance Ministry").
       const locs = new Set(mentions.filter((m, i) => types[i] === "LOC").map((m) => m.text.toLowerCase()));

@@ -21,7 +21,7 @@
  */
 import type { EntityType } from "../../model.js";
 import { type CaseMode, isFunctionWord, sentenceCaseMode } from "./casing.js";
-import { retypeCompanies } from "./companies.js";
+import { possessiveCompanies, retypeCompanies } from "./companies.js";
 import { applyConventions, isGazetteerEntry } from "./conventions.js";
 import { retypeCapitalPlaces } from "./datelines.js";
 import { retypeDefinedNames } from "./definitions.js";
@@ -45,8 +45,11 @@ export interface SpanCandidate {
   end: number;
   type: EntityType;
   score: number;
-  /** Set by a rule that read the line's layout (a team of a result line): later rules keep the type. */
-  settled?: "team";
+  /**
+   * Set by a rule that read the line's layout (a team of a result line) or a name's fixed form (a company named in
+   * the possessive, "Moody's"): later rules keep its type and bounds.
+   */
+  settled?: "team" | "name";
 }
 
 /** Months, weekdays and their abbreviations (lower case, without trailing period). */
@@ -198,14 +201,16 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
         continue;
       }
       if (w !== "or" && w !== "and" && w !== "&") continue;
-      if (!isCap(tokens[k + 1].text) || !isCap(tokens[s.start].text)) continue;
+      // "... Service or the National Oceanic ...": the article opens the second name.
+      const next = tokens[k + 1].text === "the" && k + 2 < s.end ? k + 2 : k + 1;
+      if (!isCap(tokens[next].text) || !isCap(tokens[s.start].text)) continue;
       // "or" inside a complement ("Nobel Prize in Physiology or Medicine") joins words of one name.
       const ok = w === "or" ? !tokens.slice(s.start, k).some((t) => /^\p{Ll}/u.test(t.text)) : gaz.has(tokens[k - 1].text, "orgkey");
       if (!ok) continue;
       whole ??= PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz));
       if (whole) break;
       out.push({ ...s, end: k });
-      s = { ...s, start: k + 1 };
+      s = { ...s, start: next };
       k = s.start;
     }
     out.push(s);
@@ -250,11 +255,16 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
       continue;
     }
     // One listed word keeps a listed organisation's type, a listed place is LOC ("Dallas Mayor Tom Leppert").
-    out.push({ ...s, end: s.start + cut, type: cut === 1 ? (oneWordListed(tokens[s.start].text, gaz) ?? s.type) : s.type });
-    const rest = s.start + roleEnd;
+    // Several words that are a listed place and no listed organisation are LOC ("New York City Councilman ...").
+    const place = cut > 1 && !isGazetteerEntry(tokens, s.start, s.start + cut, "orgname", gaz) && PLACE_OR_ORG.some((c) => c !== "orgname" && isGazetteerEntry(tokens, s.start, s.start + cut, c, gaz));
+    out.push({ ...s, end: s.start + cut, type: cut === 1 ? (oneWordListed(tokens[s.start].text, gaz) ?? s.type) : place ? "LOC" : s.type });
+    let rest = s.start + roleEnd;
+    // More title words after the role ("Deputy Political Director Paul Steinhauser").
+    while (rest < s.end - 1 && isCap(tokens[rest].text) && (gaz.has(tokens[rest].text, "role") || (gaz.has(tokens[rest].text, "common") && !gaz.has(tokens[rest].text, "first")))) rest++;
     let personEnd = rest;
     while (personEnd < s.end && isCap(tokens[personEnd].text)) personEnd++;
-    if (personEnd > rest && gaz.has(tokens[rest].text, "first")) out.push({ ...s, start: rest, end: personEnd, type: "PERSON" });
+    // The name after the role: a listed given name opens it, or it is a full name of several words ("Jumaane D. Williams").
+    if (personEnd > rest && (gaz.has(tokens[rest].text, "first") || personEnd - rest >= 2)) out.push({ ...s, start: rest, end: personEnd, type: "PERSON" });
   }
   return out;
 }
@@ -552,7 +562,7 @@ export function applyRules(
   spans = theTeamPlurals(tokens, sentStart, sentEnd, spans, gaz, mode);
   spans = retypeScoredTeams(tokens, sentEnd, spans, gaz);
   spans = retypeRaceTeams(tokens, sentStart, sentEnd, spans, gaz);
-  spans = retypeCompanies(tokens, sentStart, sentEnd, spans, gaz);
+  spans = possessiveCompanies(tokens, sentStart, sentEnd, retypeCompanies(tokens, sentStart, sentEnd, spans, gaz), gaz);
   spans = retypeDefinedNames(tokens, sentStart, sentEnd, spans, gaz);
   spans = splitAtRoles(tokens, splitCoordinated(tokens, spans, gaz), gaz);
   // 7. Places in capitals: dateline lines and capitals place names ({@link ./datelines.ts}).

@@ -25,6 +25,14 @@ describe("club names", () => {
     expect(run("Leeds United and Bolton Wanderers drew.", [["Leeds", "LOC"], ["Bolton Wanderers", "PERSON"]], clubs)).toEqual(["ORG:Leeds United", "ORG:Bolton Wanderers"]);
   });
 
+  it("reads a listed city and 'City' as its club, not a city named so", () => {
+    expect(run("Leeds City and Bolton City played ; Kansas City voted .", [["Bolton", "LOC"], ["City", "MISC"], ["Kansas City", "LOC"]], clubs)).toEqual([
+      "ORG:Leeds City",
+      "ORG:Bolton City",
+      "LOC:Kansas City",
+    ]);
+  });
+
   it("leaves places with ordinary words alone", () => {
     expect(run("Kansas City voted.", [["Kansas City", "LOC"]], clubs)).toEqual(["LOC:Kansas City"]);
     expect(run("As Madrid voted, Lyon waited.", [["Madrid", "LOC"], ["Lyon", "LOC"]], clubs)).toEqual(["LOC:Madrid", "LOC:Lyon"]);
@@ -133,6 +141,20 @@ describe("a name before a score", () => {
       "ORG:Lyon",
       "LOC:Chile",
       "PERSON:Erik Berg",
+    ]);
+  });
+  it("types both names around a match verb as teams, a one-word person or unknown place too", () => {
+    expect(run("Creighton defeats Drake 65-53 and Napoli drew with Chile 1-1 .", [["Creighton", "PERSON"], ["Drake", "PERSON"], ["Napoli", "LOC"], ["Chile", "PERSON"]], scored)).toEqual([
+      "ORG:Creighton",
+      "ORG:Drake",
+      "ORG:Napoli",
+      "LOC:Chile",
+    ]);
+    // A full name stays a person; so does a name before a score with no match verb.
+    expect(run("Erik Berg beat Drake 6-3 , Smith 6-4 .", [["Erik Berg", "PERSON"], ["Drake", "PERSON"], ["Smith", "PERSON"]], scored)).toEqual([
+      "PERSON:Erik Berg",
+      "ORG:Drake",
+      "PERSON:Smith",
     ]);
   });
 });

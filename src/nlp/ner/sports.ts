@@ -60,17 +60,31 @@ const isPlace = (w: string, gaz: Gazetteer): boolean => gaz.has(w, "city") || ga
  */
 export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   // A MISC span that is only a club word is the tagger reading "United" as a name of its own ("Manchester United").
-  for (const s of spans) if (s.type !== "MISC" || (s.end - s.start === 1 && clubWord(s.start))) club(s);
+  for (const s of spans) if (s.end > s.start && (s.type !== "MISC" || (s.end - s.start === 1 && clubWord(s.start)))) club(s);
+  // "City" tagged alone after its untagged place ("Manchester" + MISC "City").
+  for (const s of spans) {
+    if (s.end - s.start !== 1 || s.start === sentStart || covered(spans, s.start - 1) || !cityClub(s.start - 1, s.start)) continue;
+    if (s.start - 1 > sentStart && isCap(tokens[s.start - 2].text)) continue;
+    Object.assign(s, { start: s.start - 1, type: "ORG", settled: "name" });
+  }
+  spans = spans.filter((s) => s.end > s.start);
   // Neither word tagged: "Real Madrid" opening a sentence.
   for (let i = sentStart; i + 1 < sentEnd; i++) {
     const a = tokens[i];
     const b = tokens[i + 1];
     if (!isCap(a.text) || !isCap(b.text) || covered(spans, i) || covered(spans, i + 1)) continue;
     const prefixed = CLUB_PREFIXES.has(lookupForm(a.text)) && isPlace(b.text, gaz);
-    const suffixed = CLUB_SUFFIXES.has(lookupForm(b.text)) && isPlace(a.text, gaz);
-    if (prefixed || suffixed) spans.push({ start: i, end: i + 2, type: "ORG", score: SPORTS_SCORE });
+    const suffixed = (CLUB_SUFFIXES.has(lookupForm(b.text)) && isPlace(a.text, gaz)) || (cityClub(i, i + 1) && !(i > sentStart && isCap(tokens[i - 1].text)));
+    if (prefixed || suffixed) spans.push({ start: i, end: i + 2, type: "ORG", score: SPORTS_SCORE, ...(cityClub(i, i + 1) ? { settled: "name" as const } : {}) });
   }
   return spans.sort((x, y) => x.start - y.start);
+  // "Manchester City", "Leicester City": a listed city (no country) and "City", when the two are no listed
+  // city of their own ("Mexico City", "Kansas City").
+  function cityClub(place: number, city: number): boolean {
+    const p = tokens[place].text;
+    if (tokens[city].text !== "City" || !isCap(p) || !gaz.has(p, "city") || gaz.has(p, "country")) return false;
+    return !gaz.hasEntry(`${p} City`, "city") && !gaz.hasEntry(`${p} City`, "region");
+  }
   function clubWord(i: number): boolean {
     const f = lookupForm(tokens[i].text);
     return CLUB_PREFIXES.has(f) || CLUB_SUFFIXES.has(f);
@@ -80,6 +94,16 @@ export function retypeClubNames(tokens: readonly RuleToken[], sentStart: number,
     const last = lookupForm(tokens[s.end - 1].text);
     // "Real Madrid" tagged whole, or "Madrid" with "Real" left outside.
     if (s.end - s.start >= 2 && CLUB_PREFIXES.has(first) && isPlace(tokens[s.start + 1].text, gaz) && isCap(tokens[s.start].text)) s.type = "ORG";
+    else if (s.end - s.start === 2 && cityClub(s.start, s.start + 1)) Object.assign(s, { type: "ORG", settled: "name" });
+    else if (s.end - s.start === 1 && s.end < sentEnd && cityClub(s.start, s.end) && !(s.start > sentStart && isCap(tokens[s.start - 1].text))) {
+      // "Manchester" + "City" (untagged, or tagged alone).
+      const city = spans.find((o) => o.start <= s.end && o.end > s.end);
+      if (city && (city.start !== s.end || city.end !== s.end + 1)) return;
+      if (city) city.end = city.start; // emptied, dropped below
+      s.end++;
+      s.type = "ORG";
+      s.settled = "name"; // (a headline-like line would strip "City", a common word)
+    }
     else if (s.end - s.start >= 2 && CLUB_SUFFIXES.has(last) && isPlace(tokens[s.end - 2].text, gaz) && isCap(tokens[s.end - 1].text)) s.type = "ORG";
     else if (s.start > sentStart && CLUB_PREFIXES.has(lookupForm(tokens[s.start - 1].text)) && isCap(tokens[s.start - 1].text) && isPlace(tokens[s.start].text, gaz) && !covered(spans, s.start - 1)) {
       s.start--;
@@ -179,19 +203,42 @@ function onlyEntries(tokens: readonly RuleToken[], sentStart: number, sentEnd: n
   return e === entries.length;
 }
 
-/** A match score written as one token ("2-0", "3-1"). */
-const SCORE = /^\d{1,2}-\d{1,2}$/;
+/** A match score written as one token ("2-0", "3-1", "65-53"). */
+const SCORE = /^\d{1,3}[-\u2013]\d{1,3}$/;
+/** Verbs of a match between the two names before a score ("Creighton defeats Drake 65-53"); "drew with", "lost to" take their particle. */
+const MATCH_VERBS = new Set(["beat", "beats", "defeated", "defeats", "edged", "edges", "routed", "routs", "thrashed", "downed", "downs", "upset", "upsets", "crushed", "outlasted", "overcame", "stunned", "drew", "lost", "tied"]);
+const MATCH_PARTICLES = new Set(["with", "to", "against"]);
+
+/** Tokens a score takes from `k`: one ("2-0") or three ("65 - 53"), or 0 when there is none. */
+function scoreAt(tokens: readonly RuleToken[], k: number, sentEnd: number): number {
+  if (k >= sentEnd) return 0;
+  if (SCORE.test(tokens[k].text)) return 1;
+  return k + 2 < sentEnd && /^\d{1,3}$/.test(tokens[k].text) && /^[-\u2013]$/.test(tokens[k + 1].text) && /^\d{1,3}$/.test(tokens[k + 2].text) ? 3 : 0;
+}
 
 /**
  * "Real Madrid beat Valencia 2-0": a listed city right before a score is the club named after it (ORG), whatever
- * the tagger said (a person, the city); a country there is its national team, typed LOC as CoNLL-2003 does.
+ * the tagger said (a person, the city); a country there is its national team, typed LOC as CoNLL-2003 does. The same
+ * holds for the name before a match verb that leads to it ("Creighton defeats Drake 65-53": both); there a one-word
+ * person or unlisted place is a team too ("Chelsea", "Drake": given names as well; a player named in full elsewhere is made a person
+ * again by the document's consistency step).
  */
 export function retypeScoredTeams(tokens: readonly RuleToken[], sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
-  for (const s of spans) {
-    if (s.end >= sentEnd || !SCORE.test(tokens[s.end].text) || (s.type !== "PERSON" && s.type !== "LOC")) continue;
+  const retype = (s: SpanCandidate, matched: boolean): void => {
+    if (s.type !== "PERSON" && s.type !== "LOC") return;
     const name = tokens.slice(s.start, s.end).map((t) => t.text).join(" ");
     if (gaz.hasEntry(name, "country")) s.type = "LOC";
     else if (gaz.hasEntry(name, "city") && !(s.end - s.start > 1 && gaz.has(tokens[s.start].text, "first"))) s.type = "ORG";
+    else if (matched && s.end - s.start === 1) s.type = "ORG";
+  };
+  for (const s of spans) {
+    if (!scoreAt(tokens, s.end, sentEnd)) continue;
+    let v = s.start - 1;
+    if (v >= 0 && MATCH_PARTICLES.has(tokens[v].text)) v--;
+    const matched = v >= 0 && MATCH_VERBS.has(tokens[v].text.toLowerCase());
+    retype(s, matched);
+    const subject = matched ? spans.find((o) => o.end === v) : undefined;
+    if (subject) retype(subject, true);
   }
   return spans;
 }

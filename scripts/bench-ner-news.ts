@@ -1,0 +1,164 @@
+/**
+ * Entities on whole news articles in CoNLL-2003 conventions: `annotate` (the full language layer,
+ * document steps included) against a hand-annotated set (bench/ner-news/gold.jsonl) of the 20
+ * TempEval-3 platinum articles (AP, CNN, WSJ, BBC, NYT, 2013), one ECB+ article per topic
+ * (33 articles from many outlets, 2008-2013) and 20 Reuters articles of Timeline17 (2009-2011),
+ * PER/ORG/LOC/MISC, exact character spans and type.
+ *
+ * The texts stay in ../shared/bench (they are read through the scorers' `inputs` commands, so the
+ * offsets are into exactly those strings); the repository holds only the spans. The documents are
+ * split in two: `dev` (read for errors) and `test` (figures only; never read for errors).
+ *
+ * Usage: npx tsx scripts/bench-ner-news.ts [--errors FILE] [--split dev|test]   (last line: JSON figures)
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { annotate } from "../src/nlp/annotate.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The repository root from scripts/ (tsx) or dist/scripts/ (compiled). */
+const ROOT = existsSync(join(HERE, "..", "package.json")) ? resolve(HERE, "..") : resolve(HERE, "..", "..");
+const SHARED = resolve(ROOT, "..", "shared", "bench");
+const GOLD = join(ROOT, "bench", "ner-news", "gold.jsonl");
+const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+
+interface Span {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+}
+interface GoldDoc {
+  id: string;
+  /** `timex-tempeval3` or `clustering-ecbplus`: the bench folder whose scorer gives the text. */
+  source: string;
+  /** The document's id in that bench's inputs. */
+  sourceId: string;
+  split: "dev" | "test";
+  entities: Span[];
+}
+interface Input {
+  text: string;
+  dct?: string;
+}
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+/** The scorer whose `inputs` command gives each source's texts. */
+const SCORERS: Record<string, string> = { "timex-tempeval3": "timex.mjs", "clustering-ecbplus": "clustering.mjs", "timeline-t17": "timeline.mjs" };
+
+/** A bench's inputs by id, from its scorer (`node score/X.mjs inputs DIR`); a timeline input's articles by their own ids. */
+function inputs(source: string): Map<string, Input> {
+  const scorer = SCORERS[source];
+  if (!scorer) throw new Error(`unknown source ${source}`);
+  const out = execFileSync(process.execPath, [join(SHARED, "score", scorer), "inputs", join(SHARED, source)], { maxBuffer: 1 << 30, encoding: "utf8" });
+  const map = new Map<string, Input>();
+  for (const line of out.split("\n")) if (line.trim()) {
+    const d = JSON.parse(line) as { id: string; text?: string; dct?: string; articles?: { id: string; date: string; text: string }[] };
+    if (d.articles) for (const a of d.articles) map.set(a.id, { text: a.text, dct: a.date });
+    else map.set(d.id, { text: d.text ?? "", dct: d.dct });
+  }
+  return map;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const f1 = (c: Counts): { p: number; r: number; f: number } => {
+  const p = c.tp / Math.max(1, c.tp + c.fp);
+  const r = c.tp / Math.max(1, c.tp + c.fn);
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+const pct = (x: number): string => (100 * x).toFixed(2);
+
+function main(): void {
+  if (!existsSync(SHARED)) throw new Error("the news entities benchmark needs ../shared/bench (the TempEval-3 and ECB+ texts)");
+  const gold = readFileSync(GOLD, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldDoc);
+  const sources = new Map<string, Map<string, Input>>();
+  const only = arg("split");
+  const errorsFile = arg("errors");
+  const errors: string[] = [];
+  const bySplit: Record<string, Counts> = { dev: empty(), test: empty(), all: empty() };
+  const bySource: Record<string, Counts> = {};
+  const byType: Record<string, Counts> = Object.fromEntries(TYPES.map((t) => [t, empty()]));
+  let words = 0;
+  const t0 = performance.now();
+  for (const doc of gold) {
+    if (only && doc.split !== only) continue;
+    if (!sources.has(doc.source)) sources.set(doc.source, inputs(doc.source));
+    const input = sources.get(doc.source)!.get(doc.sourceId);
+    if (!input) throw new Error(`${doc.id}: no document ${doc.sourceId} in ${doc.source}`);
+    for (const g of doc.entities) {
+      if (input.text.slice(g.start, g.end) !== g.text) throw new Error(`${doc.id}: gold span ${g.start}-${g.end} reads ${JSON.stringify(input.text.slice(g.start, g.end))}, not ${JSON.stringify(g.text)}`);
+    }
+    words += input.text.split(/\s+/).filter(Boolean).length;
+    const ann = annotate({ id: doc.id, text: input.text, published: input.dct, diagnostics: [] });
+    // names only, as `parallax annotate` prints them (pronouns and "the envoy" are coreference mentions)
+    const pred: Span[] = ann.entities.filter((e) => (e.mention ?? "name") === "name").map((e) => ({ start: e.start, end: e.end, type: e.type === "PERSON" ? "PER" : e.type, text: e.text }));
+    const key = (s: Span): string => `${s.start}:${s.end}:${s.type}`;
+    const goldKeys = new Set(doc.entities.map(key));
+    const predKeys = new Set(pred.map(key));
+    const lineOf = (s: Span): string => input.text.slice(input.text.lastIndexOf("\n", s.start) + 1, Math.max(s.end, input.text.indexOf("\n", s.end) < 0 ? input.text.length : input.text.indexOf("\n", s.end))).slice(0, 300);
+    for (const c of [bySplit[doc.split]!, bySplit.all!, (bySource[doc.source] ??= empty())]) {
+      for (const g of doc.entities) {
+        if (predKeys.has(key(g))) c.tp++;
+        else c.fn++;
+      }
+      for (const p of pred) if (!goldKeys.has(key(p))) c.fp++;
+    }
+    for (const t of TYPES) {
+      const c = byType[t]!;
+      for (const g of doc.entities) {
+        if (g.type !== t) continue;
+        if (predKeys.has(key(g))) c.tp++;
+        else c.fn++;
+      }
+      for (const p of pred) if (p.type === t && !goldKeys.has(key(p))) c.fp++;
+    }
+    if (errorsFile && doc.split === "dev") {
+      const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+      for (const g of doc.entities) if (!predKeys.has(key(g))) {
+        const near = pred.filter((p) => overlaps(p, g)).map((p) => `${p.type} "${p.text}"`).join(", ");
+        errors.push(`${doc.id}\tMISSED ${g.type} "${g.text}"${near ? ` (we: ${near})` : ""}\t${lineOf(g)}`);
+      }
+      for (const p of pred) if (!goldKeys.has(key(p)) && !doc.entities.some((g) => overlaps(g, p))) errors.push(`${doc.id}\tSPURIOUS ${p.type} "${p.text}"\t${lineOf(p)}`);
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  for (const s of ["dev", "test", "all"]) {
+    const c = bySplit[s]!;
+    if (c.tp + c.fn === 0) continue;
+    const x = f1(c);
+    console.log(`news articles, CoNLL-2003 types (${s}): F1 ${pct(x.f)} (P ${pct(x.p)} R ${pct(x.r)}; ${c.tp + c.fn} gold spans)`);
+  }
+  for (const [source, c] of Object.entries(bySource)) {
+    const x = f1(c);
+    console.log(`    ${source}: F1 ${pct(x.f)} (P ${pct(x.p)} R ${pct(x.r)}; ${c.tp + c.fn} gold spans)`);
+  }
+  for (const t of TYPES) {
+    const x = f1(byType[t]!);
+    console.log(`    ${t}: P ${pct(x.p)} R ${pct(x.r)} F1 ${pct(x.f)} (${byType[t]!.tp + byType[t]!.fn})`);
+  }
+  console.log(`    ${words} words in ${seconds.toFixed(1)} s`);
+  if (errorsFile) {
+    writeFileSync(errorsFile, errors.join("\n") + "\n");
+    console.log(`    ${errors.length} dev errors -> ${errorsFile}`);
+  }
+  const fig = (s: string): number => Math.round(1000 * f1(bySplit[s]!).f) / 1000;
+  console.log(JSON.stringify({ newsDevF1: fig("dev"), newsTestF1: fig("test"), newsF1: fig("all") }));
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`bench-ner-news: ${(e as Error).message}`);
+  process.exit(1);
+}
