@@ -15,7 +15,7 @@ import type { RuleToken, SpanCandidate } from "./rules.js";
 /** Legal forms of companies, as written after the name (case matters: "AB", not "ab"). */
 const LEGAL_FORMS = new Set([
   "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "AB", "ASA", "A/S", "Oyj", "plc", "Plc", "PLC", "Inc", "Inc.",
-  "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "GmbH", "KGaA", "Bhd", "Berhad", "SE", "SAS", "Pty", "LP", "L.P.",
+  "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "GmbH", "KGaA", "Bhd", "Berhad", "SE", "SAS", "Pty", "LP", "L.P.", "Bancorp",
 ]);
 /**
  * Words that close a company's name like a legal form but are no legal form: the bare name is not the company
@@ -106,8 +106,12 @@ const POSSESSIVE_COMPANY_SCORE = 0.9;
 export function possessiveCompanies(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   let out = spans;
   for (let i = sentStart; i < sentEnd; i++) {
+    // (Cheap rejection first: a capital A-Z opening a word of 4+ letters; the stems are such words.)
+    const t0 = tokens[i].text;
+    const c0 = t0.charCodeAt(0);
+    if (c0 < 65 || c0 > 90 || t0.length < 4) continue;
     // "Moody" + "'s", or "Moody's" as one token (before punctuation).
-    const whole = /^(\p{Lu}[\p{L}]*)['’]s$/u.exec(tokens[i].text);
+    const whole = t0.endsWith("s") ? /^(\p{Lu}[\p{L}]*)['’]s$/u.exec(t0) : null;
     const stem = whole ? whole[1] : tokens[i].text;
     const sEnd = whole ? i + 1 : i + 2;
     if (!/^\p{Lu}/u.test(stem) || !POSSESSIVE_COMPANIES.has(stem.toLowerCase()) || (!whole && !(i + 1 < sentEnd && POSSESSIVE_MARKS.has(tokens[i + 1].text)))) continue;

@@ -26,6 +26,17 @@ describe("document-level type consistency", () => {
     expect(consistentTypes(qatar)).toEqual(["LOC", "LOC", "LOC"]);
     expect(consistentTypes([{ text: "Apple", type: "ORG" }, { text: "Apple", type: "MISC" }])).toEqual(["ORG", "MISC"]);
   });
+  it("gives a name the type a rule set from strong local evidence, unless it is part of a person's full name", () => {
+    const ms = [
+      { text: "Creighton", type: "ORG" as const },
+      { text: "Creighton", type: "PERSON" as const },
+      { text: "Creighton", type: "PERSON" as const },
+      { text: "Drake", type: "PERSON" as const },
+      { text: "Pete Drake", type: "PERSON" as const },
+    ];
+    const authority = new Map([["Creighton", "ORG" as const], ["Drake", "ORG" as const]]);
+    expect(consistentTypes(ms, () => false, () => false, authority)).toEqual(["ORG", "ORG", "ORG", "PERSON", "PERSON"]);
+  });
 });
 
 describe("personPartMentions", () => {

@@ -22,12 +22,15 @@ const MAJORITY_RATIO = 2;
 /**
  * Returns the (possibly corrected) type of each mention, in order. `isPlace` names the words
  * that keep their own type even when a person's name contains them ("England" in "Heather England"),
- * `isNationality` the MISC words that do ("Republican" of a mis-tagged "Republican Ron Paul").
+ * `isNationality` the MISC words that do ("Republican" of a mis-tagged "Republican Ron Paul"). `authority` holds the
+ * types a rule set from strong local evidence ("Creighton" a team after "Creighton defeats Drake 65-53"): the same
+ * words elsewhere take them, unless they are part of a person's full name.
  */
 export function consistentTypes(
   mentions: readonly TypedMention[],
   isPlace: (word: string) => boolean = () => false,
   isNationality: (word: string) => boolean = () => false,
+  authority: ReadonlyMap<string, EntityType> = new Map(),
 ): EntityType[] {
   const personParts = new Set<string>();
   for (const m of mentions) {
@@ -51,6 +54,8 @@ export function consistentTypes(
   }
   return mentions.map((m) => {
     if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text)) && !(m.type === "MISC" && isNationality(m.text))) return "PERSON";
+    const said = authority.get(m.text);
+    if (said) return said;
     if (companyNames.has(m.text)) return "ORG";
     const v = [...(votes.get(m.text) ?? [])].sort((a, b) => b[1] - a[1]);
     if (v.length > 1 && v[0][1] >= MAJORITY_RATIO * v[1][1]) return v[0][0];

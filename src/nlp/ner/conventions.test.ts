@@ -6,13 +6,13 @@ import type { RuleToken, SpanCandidate } from "./rules.js";
 
 const lists = emptyGazetteerLists();
 lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."];
-lists.orgNames = ["hamas"];
+lists.orgNames = ["hamas", "united nations", "un"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
 lists.regions = ["gaza", "georgia", "minnesota"];
 lists.cities = ["beijing"];
 lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
 lists.roleNouns = ["secretary", "chancellor"];
-lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species"];
+lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species", "eastern", "bin"];
 lists.orgKeywords = ["party", "university", "department", "union", "senate", "center", "fund"];
 lists.miscKeywords = ["prize", "festival", "war", "act", "day"];
 lists.regions.push("england");
@@ -206,5 +206,23 @@ describe("CoNLL conventions", () => {
 
   it("keeps a person whose surname is a place word", () => {
     expect(run("Carla Hills met them near the Western Mountains .", [["Carla Hills", "PERSON"], ["Western Mountains", "ORG"]])).toEqual(["PERSON:Carla Hills", "LOC:Western Mountains"]);
+  });
+
+  it("drops an article before a listed name and a lower-case common word opening a name, not a particle", () => {
+    expect(run("The United Nations met in eastern Qatar and bin Laden hid .", [["The United Nations", "MISC"], ["eastern Qatar", "LOC"], ["bin Laden", "PERSON"]])).toEqual([
+      "MISC:United Nations",
+      "LOC:Qatar",
+      "PERSON:bin Laden",
+    ]);
+  });
+
+  it("types holidays MISC and a MISC acronym before a lower-case word or possessive ORG", () => {
+    expect(run("At Christmas BP shareholders met ; OWW .", [["Christmas", "LOC"], ["BP", "MISC"], ["OWW", "MISC"]])).toEqual(["MISC:Christmas", "ORG:BP", "MISC:OWW"]);
+    expect(run("Ramadan began .", [])).toEqual(["MISC:Ramadan"]);
+  });
+
+  it("reads a listed acronym taken for a person, or ending a person's name, as the organisation", () => {
+    expect(run("End Quote Farhan Haq UN spokesman said so .", [["Farhan Haq UN", "PERSON"]])).toEqual(["PERSON:Farhan Haq", "ORG:UN"]);
+    expect(run("The UN team left .", [["UN", "PERSON"]])).toEqual(["ORG:UN"]);
   });
 });

@@ -140,7 +140,15 @@ export class PerceptronRecognizer implements EntityRecognizer {
       // Countries only: many towns share a surname ("Belgrano").
       const isPlace = (w: string): boolean => gaz.has(w, "country");
       const mentions = all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type }));
-      const types = consistentTypes(mentions, isPlace, (w) => gaz.has(w, "demonym") || PARTY_MEMBERS.has(w));
+      // Types set from strong local evidence; a name given two such types has none.
+      const authority = new Map<string, EntityType | null>();
+      all.forEach((c, i) => {
+        if (!c.authority) return;
+        const had = authority.get(mentions[i].text);
+        authority.set(mentions[i].text, had === undefined || had === c.type ? c.type : null);
+      });
+      for (const [k, v] of authority) if (v === null) authority.delete(k);
+      const types = consistentTypes(mentions, isPlace, (w) => gaz.has(w, "demonym") || PARTY_MEMBERS.has(w), authority as Map<string, EntityType>);
       // A listed place that is no given name; one that is a surname too ("Richardson") only when the document also
       // names it as a place ("BONN 1996-08-30 ... Bonn 's Finance Ministry").
       const locs = new Set(mentions.filter((m, i) => types[i] === "LOC").map((m) => m.text.toLowerCase()));

@@ -7,12 +7,12 @@ import { applyToMarks, type SentenceRule } from "../../../test/fixtures/ner/mark
 const lists = emptyGazetteerLists();
 lists.demonyms = ["chinese"];
 lists.countries = ["u.s.", "russia"];
-lists.roleNouns = ["minister", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general"];
+lists.roleNouns = ["minister", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general", "president"];
 lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he"];
 lists.orgKeywords = ["party", "council"];
 lists.orgNames = ["u.n.", "united nations"];
 lists.cities = ["new york city"];
-lists.firstNames = ["mohammed", "rudy", "jane"];
+lists.firstNames = ["mohammed", "rudy", "jane", "billy"];
 const gaz = new Gazetteer(lists);
 
 /** Tokenizes `text` and marks the given substrings as candidates (first occurrence). */
@@ -33,6 +33,13 @@ function run(text: string, marks: [string, SpanCandidate["type"], number?][]): {
 }
 
 describe("NER rule layer", () => {
+  it("ends a place named with its administrative word before a role, and takes the full name after it", () => {
+    expect(run("Plaquemines Parish President Billy Nungesser said so .", [["Plaquemines Parish President Billy Nungesser", "ORG"]])).toEqual([
+      { text: "Plaquemines Parish", type: "LOC" },
+      { text: "Billy Nungesser", type: "PERSON" },
+    ]);
+  });
+
   it("drops a lone short lower-case word and an era after a year", () => {
     expect(run("He became the de facto leader in 116 AD and then in 609 BCE.", [["de", "ORG"], ["AD", "ORG"], ["BCE", "ORG"]])).toEqual([]);
     expect(run("The AD campaign began.", [["AD", "ORG"]])).toEqual([{ text: "AD", type: "ORG" }]);
@@ -293,6 +300,10 @@ describe("namesNothing", () => {
     expect(["I", "You", "I'm", "Posted", "B"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true]);
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
+  });
+  it("holds for a date and clock time alone", () => {
+    expect(namesNothing(["2010", "10:20", "AM"])).toBe(true);
+    expect(namesNothing(["Apollo", "11"])).toBe(false);
   });
 });
 

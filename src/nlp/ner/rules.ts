@@ -50,6 +50,11 @@ export interface SpanCandidate {
    * the possessive, "Moody's"): later rules keep its type and bounds.
    */
   settled?: "team" | "name";
+  /**
+   * Typed by a rule from strong local evidence ("Creighton defeats Drake 65-53": teams): the document's other mentions
+   * of the same words take this type, unless they are part of a person's full name.
+   */
+  authority?: boolean;
 }
 
 /** Months, weekdays and their abbreviations (lower case, without trailing period). */
@@ -100,6 +105,11 @@ const NOT_NAME_WORDS = new Set([
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
 const TIME_ZONES = new Set(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m."]);
+/** Acronyms of common nouns and chat words: alone they name nothing ("TV", "GDP", "CEO", "LOL"). */
+const COMMON_ACRONYMS = new Set([
+  "TV", "GDP", "GNP", "IQ", "HQ", "CEO", "CFO", "COO", "PC", "DNA", "HIV", "AIDS", "SUV", "ATM", "GPS", "USB", "VIP", "PhD", "MBA", "FAQ",
+  "DIY", "LOL", "FYI", "BTW", "OMG", "IMO", "IMHO", "BS", "OK", "RIP", "PS", "TBA", "TBD", "ASAP", "AKA", "ID", "IT", "PR", "Q&A",
+]);
 /** Labels of web pages and comment threads ("Posted by", "Report abuse", "Update"): alone they name nothing. */
 const PAGE_LABELS = new Set([
   "posted", "updated", "update", "updates", "report", "reply", "replies", "comment", "comments", "share", "print", "email", "e-mail",
@@ -107,12 +117,15 @@ const PAGE_LABELS = new Set([
 ]);
 /**
  * Whether a span of these words names nothing whatever a model said: pronouns, contraction pieces and interjections
- * alone ("I", "I'm", "You", "n't"), a page label alone ("Posted", "Report"), a lone capital letter ("Plan B", "Group C").
+ * alone ("I", "I'm", "You", "n't"), a page label alone ("Posted", "Report"), a lone capital letter ("Plan B", "Group C"),
+ * numbers and clock times ("2010 10:20 AM"), a common noun's acronym alone ("TV", "GDP").
  * Also applied to the spans that document-level steps add.
  */
 export function namesNothing(words: readonly string[]): boolean {
   if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
-  return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
+  // A date and clock time ("2010 10:20 AM"): numbers, times and day halves only.
+  if (words.some((w) => /\d/.test(w)) && words.every((w) => /^[\d:.,/-]+$/.test(w) || TIME_ZONES.has(w.toLowerCase()))) return true;
+  return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || COMMON_ACRONYMS.has(words[0]) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
 }
 
 /** A table's header cell: one to three capital letters ("W", "PCT", "GB"). */
@@ -124,7 +137,7 @@ const MIN_HEADER_CELLS = 3;
 const touching = (a: RuleToken, b: RuleToken): boolean => a.end === b.start;
 
 /** True for a particle token ("bin", "Al", "van"). */
-const isParticle = (t: RuleToken): boolean => NAME_PARTICLES.has(lookupForm(t.text));
+export const isParticle = (t: RuleToken): boolean => NAME_PARTICLES.has(lookupForm(t.text));
 
 /** A name-like token: capitalised word, not a title, not a calendar word. */
 function nameLike(t: RuleToken, gaz: Gazetteer): boolean {
@@ -222,7 +235,8 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
  * Envoy to Haiti" -> ORG "United Nations"; "Liberal Party Senator Jane Hume" -> ORG "Liberal
  * Party" + PERSON "Jane Hume". Applies to ORG and LOC spans whose part before a capitalised role
  * word or phrase is a listed organisation or place or ends with an organisation keyword, and
- * whose part after it has no organisation keyword ("UN General Assembly" stays whole). The
+ * whose part after it has no organisation keyword ("UN General Assembly" stays whole); a part ending in a place's
+ * administrative word is a place ("Plaquemines Parish President Billy Nungesser"). The
  * capitalised words right after the role are a PERSON when they start with a listed given name.
  */
 export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
@@ -246,7 +260,7 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
       if (forms.slice(r).some((f) => gaz.has(f, "orgkey"))) break;
       const head = s.start + r;
       const listed = head - s.start === 1 ? oneWordListed(tokens[s.start].text, gaz) !== undefined : PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, head, c, gaz));
-      if (!listed && !gaz.has(forms[r - 1], "orgkey")) continue;
+      if (!listed && !gaz.has(forms[r - 1], "orgkey") && !PLACE_TAILS.has(tokens[head - 1].text)) continue;
       cut = r;
       roleEnd = end;
     }
@@ -256,7 +270,10 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
     }
     // One listed word keeps a listed organisation's type, a listed place is LOC ("Dallas Mayor Tom Leppert").
     // Several words that are a listed place and no listed organisation are LOC ("New York City Councilman ...").
-    const place = cut > 1 && !isGazetteerEntry(tokens, s.start, s.start + cut, "orgname", gaz) && PLACE_OR_ORG.some((c) => c !== "orgname" && isGazetteerEntry(tokens, s.start, s.start + cut, c, gaz));
+    const place =
+      cut > 1 &&
+      !isGazetteerEntry(tokens, s.start, s.start + cut, "orgname", gaz) &&
+      (PLACE_OR_ORG.some((c) => c !== "orgname" && isGazetteerEntry(tokens, s.start, s.start + cut, c, gaz)) || PLACE_TAILS.has(tokens[s.start + cut - 1].text));
     out.push({ ...s, end: s.start + cut, type: cut === 1 ? (oneWordListed(tokens[s.start].text, gaz) ?? s.type) : place ? "LOC" : s.type });
     let rest = s.start + roleEnd;
     // More title words after the role ("Deputy Political Director Paul Steinhauser").
@@ -270,6 +287,8 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
 }
 
 const PLACE_OR_ORG = ["country", "city", "region", "orgname"] as const;
+/** Words that end the name of an administrative place ("Plaquemines Parish", "Orange County"). */
+const PLACE_TAILS = new Set(["County", "Parish", "Province", "District", "Prefecture", "Borough", "Township"]);
 
 /**
  * What one word before a role is known as: an organisation ("U.N. Secretary-General", "Treasury Secretary") keeps the

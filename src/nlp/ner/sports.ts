@@ -230,6 +230,7 @@ export function retypeScoredTeams(tokens: readonly RuleToken[], sentEnd: number,
     if (gaz.hasEntry(name, "country")) s.type = "LOC";
     else if (gaz.hasEntry(name, "city") && !(s.end - s.start > 1 && gaz.has(tokens[s.start].text, "first"))) s.type = "ORG";
     else if (matched && s.end - s.start === 1) s.type = "ORG";
+    if (matched && s.type !== "PERSON") s.authority = true;
   };
   for (const s of spans) {
     if (!scoreAt(tokens, s.end, sentEnd)) continue;
