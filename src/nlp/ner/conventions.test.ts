@@ -210,7 +210,7 @@ describe("CoNLL conventions", () => {
 
   it("drops an article before a listed name and a lower-case common word opening a name, not a particle", () => {
     expect(run("The United Nations met in eastern Qatar and bin Laden hid .", [["The United Nations", "MISC"], ["eastern Qatar", "LOC"], ["bin Laden", "PERSON"]])).toEqual([
-      "MISC:United Nations",
+      "ORG:United Nations",
       "LOC:Qatar",
       "PERSON:bin Laden",
     ]);

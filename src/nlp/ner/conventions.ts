@@ -143,8 +143,11 @@ export function applyConventions(
     if (!article && !/^\p{Ll}/u.test(w0) && !isFunctionWord(w0)) continue;
     if (PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz)) || isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
     // "The United States", "The United Nations": the article before a listed name is no part of it.
-    if (article && (["country", "city", "region", "orgname"] as const).some((c) => isGazetteerEntry(tokens, s.start + 1, s.end, c, gaz))) {
+    const listedAs = article ? (["country", "city", "region", "orgname"] as const).find((c) => isGazetteerEntry(tokens, s.start + 1, s.end, c, gaz)) : undefined;
+    if (listedAs) {
       s.start++;
+      // (and is what the list says: "The United States" MISC -> LOC)
+      if (s.type === "MISC" || s.type === "PERSON") s.type = listedAs === "orgname" ? "ORG" : "LOC";
       continue;
     }
     // "eastern Libya": a lower-case common word does not open a name in CoNLL-2003 (GMB tags "eastern Afghanistan"

@@ -33,6 +33,11 @@ function run(text: string, marks: [string, SpanCandidate["type"], number?][]): {
 }
 
 describe("NER rule layer", () => {
+  it("drops an auxiliary verb opening a question before a lower-case word, not a name", () => {
+    expect(run("Will the plan work ?", [["Will", "PERSON"]])).toEqual([]);
+    expect(run("Will Smith spoke .", [["Will Smith", "PERSON"]])).toEqual([{ text: "Will Smith", type: "PERSON" }]);
+  });
+
   it("ends a place named with its administrative word before a role, and takes the full name after it", () => {
     expect(run("Plaquemines Parish President Billy Nungesser said so .", [["Plaquemines Parish President Billy Nungesser", "ORG"]])).toEqual([
       { text: "Plaquemines Parish", type: "LOC" },
@@ -300,6 +305,10 @@ describe("namesNothing", () => {
     expect(["I", "You", "I'm", "Posted", "B"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true]);
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
+  });
+  it("holds for a common acronym, an abbreviation or a title alone", () => {
+    expect(["TV", "GDP", "No.", "Mr"].map((w) => namesNothing([w]))).toEqual([true, true, true, true]);
+    expect(namesNothing(["BP"])).toBe(false);
   });
   it("holds for a date and clock time alone", () => {
     expect(namesNothing(["2010", "10:20", "AM"])).toBe(true);

@@ -105,10 +105,14 @@ const NOT_NAME_WORDS = new Set([
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
 const TIME_ZONES = new Set(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m."]);
-/** Acronyms of common nouns and chat words: alone they name nothing ("TV", "GDP", "CEO", "LOL"). */
+/** Auxiliary verbs that open questions and clauses, capitalised: no name before a lower-case word. */
+const AUXILIARIES = new Set(["Do", "Does", "Did", "Can", "Could", "Will", "Would", "Should", "Shall", "Must", "Might", "Is", "Are", "Was", "Were", "Has", "Have", "Had"]);
+/** Acronyms of common nouns and chat words, abbreviations and titles: alone they name nothing ("TV", "GDP", "LOL", "No."). */
 const COMMON_ACRONYMS = new Set([
   "TV", "GDP", "GNP", "IQ", "HQ", "CEO", "CFO", "COO", "PC", "DNA", "HIV", "AIDS", "SUV", "ATM", "GPS", "USB", "VIP", "PhD", "MBA", "FAQ",
   "DIY", "LOL", "FYI", "BTW", "OMG", "IMO", "IMHO", "BS", "OK", "RIP", "PS", "TBA", "TBD", "ASAP", "AKA", "ID", "IT", "PR", "Q&A",
+  // and abbreviations and titles alone ("No. 1", "Mr")
+  "No.", "Nos.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
 ]);
 /** Labels of web pages and comment threads ("Posted by", "Report abuse", "Update"): alone they name nothing. */
 const PAGE_LABELS = new Set([
@@ -568,6 +572,8 @@ export function applyRules(
     while (first < sentEnd && /^\p{P}+$/u.test(tokens[first].text)) first++;
     if (s.start !== first) return true;
     const w = tokens[s.start].text;
+    // An auxiliary opening a question or a clause ("Will the ...", "Can it ...", "Do you ..."), before a lower-case word.
+    if (AUXILIARIES.has(w) && s.end < sentEnd && /^\p{Ll}/u.test(tokens[s.end].text)) return false;
     const nameLists = ["first", "sur", "country", "demonym", "city", "region", "orgname"] as const;
     if (!gaz.has(w, "common") || nameLists.some((c) => gaz.has(w, c))) return true;
     return s.score >= SENTENCE_INITIAL_MIN_CONFIDENCE;
