@@ -225,4 +225,10 @@ describe("CoNLL conventions", () => {
     expect(run("End Quote Farhan Haq UN spokesman said so .", [["Farhan Haq UN", "PERSON"]])).toEqual(["PERSON:Farhan Haq", "ORG:UN"]);
     expect(run("The UN team left .", [["UN", "PERSON"]])).toEqual(["ORG:UN"]);
   });
+
+  it("makes a prefix and a name in one word one MISC word", () => {
+    expect(run("The anti-American and sub-Saharan protests spread .", [["anti-American", "LOC"]])).toEqual(["MISC:anti-American", "MISC:sub-Saharan"]);
+    // Not a lower-case compound ("anti-war").
+    expect(run("An anti-war rally .", [])).toEqual([]);
+  });
 });
