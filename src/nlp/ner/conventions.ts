@@ -120,7 +120,15 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  *    demonyms in a row one MISC ("Israeli Arabs"), a nationality word opens the MISC name after it
  *    ("Asian Cup"), an ORG before ", <country or region>" is a town ("Debden , England"), an ORG
  *    opening with a capitalised hyphen compound takes it in ("Marxist-Leninist Party");
- * 4. hyphenated place/demonym compounds are one MISC;
+ * 4. hyphenated place/demonym compounds are one MISC, as are a name and a lower-case word ("Gaza-bound") and a prefix
+ *    and a name in one word ("anti-American");
+ * and, read from news articles annotated in these conventions (bench/ner-news): names do not open with a function
+ * word, a lower-case common word or a sentence's article before a listed name, nor end in a date (0, 0b); a person or
+ * party word "of" a listed place is two names (1b); party members, holidays are MISC (3o, 3x); facility, street and
+ * natural-place heads make places (3q); unlisted acronyms typed LOC, or MISC before a lower-case word, are ORG (3r);
+ * a capitalised run ending in a law or event word is one MISC (3s); two names that together are a listed place join
+ * (3t); a person's name ending in an institution's keyword is the institution (3u); after a role and "of", a word and
+ * a person's name is the person (3v); a listed acronym taken for a person, or ending one, is the organisation (3w);
  * 5. in headline and capitals lines, low-confidence spans lose leading and trailing common
  *    words that are in no name list and no organisation keyword ("China Calls" -> "China";
  *    "Peace Talks" -> nothing), except organisations named around a keyword ("Liberal Party").
@@ -263,15 +271,12 @@ export function applyConventions(
     const adjective = w === "Democratic" && i > sentStart && i + 1 < sentEnd && /^\p{Ll}/u.test(tokens[i + 1].text);
     if (!PARTY_MEMBERS.has(w) && !adjective) continue;
     if (i + 1 < sentEnd && isCap(tokens[i + 1].text)) continue;
+    if (miscWord(spans, i)) continue;
     const k = spans.findIndex((o) => o.start <= i && o.end > i);
     const at = spans[k];
-    if (at && at.start === i && at.end === i + 1) at.type = "MISC";
-    else if (at && at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
+    if (at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
       at.end = i;
       spans.splice(k + 1, 0, { start: i, end: i + 1, type: "MISC", score: at.score });
-    } else if (!at) {
-      spans.push({ start: i, end: i + 1, type: "MISC", score: CONVENTION_SCORE });
-      spans.sort((a, b) => a.start - b.start);
     }
   }
   // 3q. A name ending in a facility or street word, or opening with a street word, is a place ("Ben Gurion
@@ -329,13 +334,7 @@ export function applyConventions(
   // 3x. Holidays are MISC ("Christmas", "Ramadan"), whatever the tagger said.
   for (let i = sentStart; i < sentEnd && holiday; i++) {
     if (!HOLIDAYS.has(tokens[i].text)) continue;
-    const at = spans.find((o) => o.start <= i && o.end > i);
-    if (at && (at.start !== i || at.end !== i + 1)) continue;
-    if (at) at.type = "MISC";
-    else {
-      spans.push({ start: i, end: i + 1, type: "MISC", score: CONVENTION_SCORE });
-      spans.sort((a, b) => a.start - b.start);
-    }
+    miscWord(spans, i);
   }
   // 3r. In running text an acronym that no place or nationality list knows names an organisation ("BP", "NYPD"), not a
   //     place or a MISC name. (A span that is exactly a listed organisation made ORG whatever its type was tried: GMB
@@ -519,12 +518,8 @@ export function applyConventions(
     const w = tokens[i].text;
     const c = w.charCodeAt(0);
     if (c < 97 || c > 122 || !PREFIXED_NAME.test(w)) continue;
-    const at = spans.find((o) => o.start <= i && o.end > i);
-    if (at && (at.start !== i || at.end !== i + 1)) continue;
-    if (at) at.type = "MISC";
-    else spans.push({ start: i, end: i + 1, type: "MISC", score: CONVENTION_SCORE });
+    miscWord(spans, i);
   }
-  spans.sort((a, b) => a.start - b.start);
   // 4b. A name and a lower-case word joined by a hyphen is one MISC word ("Gaza-bound", "Obama-era", "U.S.-based").
   for (let n = 0; n < spans.length; n++) {
     const s = spans[n];
@@ -574,6 +569,21 @@ export function applyConventions(
     });
   }
   return spans;
+}
+
+/**
+ * Types the one word at token `i` as a MISC name: a span of exactly that word is retyped, one is added where no span
+ * covers the word; a longer span over it is left alone (false). Keeps `spans` sorted.
+ */
+function miscWord(spans: SpanCandidate[], i: number): boolean {
+  const at = spans.find((o) => o.start <= i && o.end > i);
+  if (at && (at.start !== i || at.end !== i + 1)) return false;
+  if (at) at.type = "MISC";
+  else {
+    spans.push({ start: i, end: i + 1, type: "MISC", score: CONVENTION_SCORE });
+    spans.sort((a, b) => a.start - b.start);
+  }
+  return true;
 }
 
 /** Step 3d of {@link applyConventions}: a nationality word right before a MISC name of other words opens it. */

@@ -74,12 +74,13 @@ describe("capitals place names", () => {
 });
 
 describe("agency datelines", () => {
+  /** The dateline place runs `agencyDatelinePlaces` finds in `text` with the lists `g`. */
+  const placeRuns = (g: Gazetteer) => (text: string): string[] => {
+    const { tokens } = tokenize(text);
+    return agencyDatelinePlaces(tokens as RuleToken[], 0, tokens.length, g).map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
+  };
   it("reads a capitals place before a bracketed agency and a dash or colon, also run on after a time", () => {
-    const g = new Gazetteer({ ...emptyGazetteerLists(), cities: ["washington", "geneva"], countries: ["switzerland"], commonWords: ["est"] });
-    const runs = (text: string): string[] => {
-      const { tokens } = tokenize(text);
-      return agencyDatelinePlaces(tokens as RuleToken[], 0, tokens.length, g).map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
-    };
+    const runs = placeRuns(new Gazetteer({ ...emptyGazetteerLists(), cities: ["washington", "geneva"], countries: ["switzerland"], commonWords: ["est"] }));
     expect(runs("WASHINGTON (CNN) -- The president spoke .")).toEqual(["WASHINGTON"]);
     expect(runs("GENEVA, Switzerland (AP) - Cases rose .")).toEqual(["GENEVA", "Switzerland"]);
     expect(runs("4:23 pm EST WASHINGTON (Reuters) - Cases rose .")).toEqual(["WASHINGTON"]);
@@ -87,11 +88,7 @@ describe("agency datelines", () => {
     expect(runs("WASHINGTON (CNN) said so .")).toEqual([]);
   });
   it("reads an unlisted town before a listed place, and a date before the brackets", () => {
-    const g = new Gazetteer({ ...emptyGazetteerLists(), countries: ["libya"], commonWords: ["unidentified", "male"] });
-    const runs = (text: string): string[] => {
-      const { tokens } = tokenize(text);
-      return agencyDatelinePlaces(tokens as RuleToken[], 0, tokens.length, g).map(([a, b]) => text.slice(tokens[a].start, tokens[b - 1].end));
-    };
+    const runs = placeRuns(new Gazetteer({ ...emptyGazetteerLists(), countries: ["libya"], commonWords: ["unidentified", "male"] }));
     expect(runs("GHAZAIA, Libya, July 31 (Reuters) - Rebels said .")).toEqual(["GHAZAIA", "Libya"]);
     expect(runs("2:27 pm EDT GHAZAIA, Libya (Reuters) - Rebels said .")).toEqual(["GHAZAIA", "Libya"]);
     expect(runs("UNIDENTIFIED MALE, Libya (Reuters) - said .")).toEqual([]);
