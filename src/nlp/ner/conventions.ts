@@ -142,39 +142,7 @@ export function applyConventions(
   mode: CaseMode,
 ): SpanCandidate[] {
   let spans: SpanCandidate[] = [];
-  // 0. A name does not open with a lower-case function word ("our Russian") or a sentence's first word that is one
-  //    ("In 2003 BP"), unless the whole span is a listed name.
-  //    ("The" stays: "The Beatles"; dropping it at a sentence's start cost wikigold 0.2.)
-  for (const s of candidates) {
-    if (s.settled || s.end - s.start < 2) continue;
-    const w0 = tokens[s.start].text;
-    // (Only spans that open with such a word are looked up: the phrase lookups are the cost here.)
-    const article = ARTICLES.has(w0);
-    if (!article && !/^\p{Ll}/u.test(w0) && !isFunctionWord(w0)) continue;
-    if (PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz)) || isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
-    // "The United States", "The United Nations": the article before a listed name is no part of it.
-    const listedAs = article ? (["country", "city", "region", "orgname"] as const).find((c) => isGazetteerEntry(tokens, s.start + 1, s.end, c, gaz)) : undefined;
-    if (listedAs) {
-      s.start++;
-      // (and is what the list says: "The United States" MISC -> LOC)
-      if (s.type === "MISC" || s.type === "PERSON") s.type = listedAs === "orgname" ? "ORG" : "LOC";
-      continue;
-    }
-    // "eastern Libya": a lower-case common word does not open a name in CoNLL-2003 (GMB tags "eastern Afghanistan"
-    //  whole: -0.24 there); name particles do ("bin Laden", "van Gogh").
-    while (s.end - s.start > 1 && /^\p{Ll}+$/u.test(tokens[s.start].text) && gaz.has(tokens[s.start].text, "common") && !isParticle(tokens[s.start])) s.start++;
-    for (;;) {
-      const w = tokens[s.start].text;
-      if (s.end - s.start < 2 || !(isFunctionWord(w) || DETERMINERS.has(w)) || ARTICLES.has(w) || !/\p{L}/u.test(w)) break;
-      // A capitalised one only opens the sentence ("In 2003 BP"); inside it, a title holds it ("Out of This World").
-      if (isCap(w) && s.start !== sentStart) break;
-      s.start++;
-    }
-  }
-  // 0b. A date after a name is no part of it ("Gulf of Mexico June 3", "Mexico April 20").
-  for (const s of candidates) {
-    while (s.end - s.start > 1 && s.end < sentEnd && MONTH_NAMES.has(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
-  }
+  trimNameEdges(tokens, sentStart, sentEnd, candidates, gaz);
   // 1. Split a person run before a possessive place.
   for (const s of candidates) {
     const last = s.end - 1;
@@ -182,26 +150,7 @@ export function applyConventions(
       spans.push({ ...s, end: last }, { start: last, end: s.end, type: "LOC", score: s.score });
     } else spans.push({ ...s });
   }
-  // 1b. "Rebecca Felton of Georgia", "Democrat of Minnesota": a person, or a party or nationality word, "of" a listed
-  //     place or organisation is two names (a person's name holds no "of").
-  for (let n = 0; n < spans.length; n++) {
-    const s = spans[n];
-    if (s.end - s.start < 3 || s.settled) continue;
-    const of = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === PERSON_OF) + s.start + 1;
-    if (of <= s.start || !isCap(tokens[of + 1].text)) continue;
-    const head = tokens[s.start].text;
-    // A place span that opens with a listed given name and no place is a person's ("Ekaterina
-    // Bychkova of Russia" typed LOC).
-    if (s.type === "LOC" && of - s.start >= 2 && gaz.has(head, "first") && !isPlaceWord(tokens[s.start], gaz)) s.type = "PERSON";
-    if (s.type !== "PERSON" && s.type !== "MISC") continue;
-    if (s.type === "MISC" && !(of === s.start + 1 && (PARTY_MEMBERS.has(head) || gaz.has(head, "demonym")))) continue;
-    // Not a name built on "of" ("University of East Anglia", "Bill of Rights", "Secretary of State").
-    if (s.type === "PERSON" && tokens.slice(s.start, of).some((t) => (["orgkey", "misckey", "role"] as const).some((c) => gaz.has(t.text, c)))) continue;
-    const org = isGazetteerEntry(tokens, of + 1, s.end, "orgname", gaz) || tokens.slice(of + 1, s.end).some((t) => gaz.has(t.text, "orgkey"));
-    const place = PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, of + 1, s.end, c, gaz));
-    if (!org && !place) continue;
-    spans.splice(n, 1, { ...s, end: of }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
-  }
+  splitNameOfPlace(tokens, spans, gaz);
   // 2. Given name + person.
   const joined: SpanCandidate[] = [];
   for (const s of spans) {
@@ -252,111 +201,14 @@ export function applyConventions(
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
   }
   // One pass over the words says which of the word-triggered steps below (3o, 3x, 3s) have anything to do.
-  let party = false;
-  let holiday = false;
-  let miscHead = false;
-  for (let i = sentStart; i < sentEnd; i++) {
-    const w = tokens[i].text;
-    const c = w.charCodeAt(0);
-    if (c < 65 || c > 90) continue;
-    if (PARTY_MEMBERS.has(w) || w === "Democratic") party = true;
-    else if (HOLIDAYS.has(w)) holiday = true;
-    else if (i > sentStart && w.length >= 3 && gaz.has(w, "misckey")) miscHead = true;
-  }
-  // 3o. Party members and the party adjective are MISC ("Democrats", "a Republican senator"), also when the tagger ran
-  //     them into the organisation before them ("Senate Republicans" -> ORG "Senate", MISC "Republicans"); not as the
-  //     head of a longer name ("Republican Party", "Democratic National Committee").
-  for (let i = sentStart; i < sentEnd && party; i++) {
-    const w = tokens[i].text;
-    const adjective = w === "Democratic" && i > sentStart && i + 1 < sentEnd && /^\p{Ll}/u.test(tokens[i + 1].text);
-    if (!PARTY_MEMBERS.has(w) && !adjective) continue;
-    if (i + 1 < sentEnd && isCap(tokens[i + 1].text)) continue;
-    if (miscWord(spans, i)) continue;
-    const k = spans.findIndex((o) => o.start <= i && o.end > i);
-    const at = spans[k];
-    if (at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
-      at.end = i;
-      spans.splice(k + 1, 0, { start: i, end: i + 1, type: "MISC", score: at.score });
-    }
-  }
-  // 3q. A name ending in a facility or street word, or opening with a street word, is a place ("Ben Gurion
-  //     International Airport", "Avenue Montaigne"), unless an organisation list knows it.
-  for (const s of spans) {
-    if (s.type === "LOC" || s.type === "MISC" || s.settled || s.end - s.start < 2) continue;
-    const last = tokens[s.end - 1].text;
-    const first = tokens[s.start].text;
-    if (!FACILITY_HEADS.has(last) && !(first === "Avenue" || first === "Rue")) continue;
-    // (A person's two words stay: "Carla Hills", "Lisa Street".)
-    if (s.type === "PERSON" && s.end - s.start === 2 && gaz.has(first, "first")) continue;
-    if (isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) || tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
-    s.type = "LOC";
-  }
-  // 3u. A person's name ending in an organisation keyword is an organisation named after someone ("Betty Ford Center",
-  //     "Johns Hopkins University"). (A one-word MISC that is a listed place made LOC was tried: wikigold -0.05.)
-  for (const s of spans) {
-    if (s.settled || s.type !== "PERSON" || s.end - s.start < 2) continue;
-    const head = tokens[s.end - 1].text;
-    if (!isCap(head) || !gaz.has(head, "orgkey")) continue;
-    // (Two words: only an institution's head, not a surname that is a keyword too: "John Fund", "Tom Church".)
-    if (s.end - s.start === 2 && !INSTITUTION_HEADS.has(head)) continue;
-    s.type = "ORG";
-  }
-  // 3v. "Secretary of State Condoleezza Rice", "Chancellor of the Exchequer Alastair Darling": after a role and "of", a
-  //     span of one word and a person's name (a listed given name and more) is that person; the word ends the role.
-  for (const s of spans) {
-    if ((s.type !== "ORG" && s.type !== "LOC") || s.settled || s.end - s.start < 3) continue;
-    let k = s.start - 1;
-    if (k >= sentStart && tokens[k].text === "the") k--;
-    if (k < sentStart + 1 || tokens[k].text !== "of" || !gaz.has(tokens[k - 1].text, "role")) continue;
-    const given = tokens[s.start + 1].text;
-    if (!/^\p{Lu}\p{Ll}/u.test(given) || !gaz.has(given, "first") || gaz.has(given, "common") || isPlaceWord(tokens[s.start + 1], gaz)) continue;
-    if (tokens.slice(s.start + 1, s.end).some((t) => !isCap(t.text) || gaz.has(t.text, "orgkey"))) continue;
-    s.start++;
-    s.type = "PERSON";
-  }
-  // 3w. A span typed PERSON that is exactly a listed organisation, and no given name or surname, is that organisation
-  //     ("UN"). (Any type made ORG so was tried: GMB -0.14, which types "U.N." a place.)
-  //     A person's name ending in such a word is the person and the organisation ("Farhan Haq UN").
-  // (An acronym: "Un" is a surname too.)
-  const personOrg = (k: number): boolean => gaz.has(tokens[k].text, "orgname") && /^(?:\p{Lu}\.?){2,}$/u.test(tokens[k].text);
-  for (let n = 0; n < spans.length; n++) {
-    const s = spans[n];
-    if (s.type !== "PERSON" || s.settled) continue;
-    if (s.end - s.start >= 3 && personOrg(s.end - 1)) {
-      spans.splice(n + 1, 0, { start: s.end - 1, end: s.end, type: "ORG", score: s.score });
-      s.end--;
-      continue;
-    }
-    if (s.end - s.start > MAX_ORG_AS_PERSON_WORDS || !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
-    if (s.end - s.start === 1 && !personOrg(s.start) && (gaz.has(tokens[s.start].text, "first") || gaz.has(tokens[s.start].text, "sur"))) continue;
-    s.type = "ORG";
-  }
-  // 3x. Holidays are MISC ("Christmas", "Ramadan"), whatever the tagger said.
-  for (let i = sentStart; i < sentEnd && holiday; i++) {
-    if (!HOLIDAYS.has(tokens[i].text)) continue;
-    miscWord(spans, i);
-  }
-  // 3r. In running text an acronym that no place or nationality list knows names an organisation ("BP", "NYPD"), not a
-  //     place or a MISC name. (A span that is exactly a listed organisation made ORG whatever its type was tried: GMB
-  //     -0.14.)
-  for (const s of mode === "normal" ? spans : []) {
-    if (s.settled || s.end - s.start !== 1) continue;
-    // A MISC acronym too, when a lower-case word or a possessive follows ("BP shareholders", "BP's"), not an
-    // interjection shouted in a tweet ("OWW.").
-    const next = s.end < sentEnd ? tokens[s.end].text : "";
-    if (s.type !== "LOC" && !(s.type === "MISC" && (/^\p{Ll}{2,}$/u.test(next) || POSSESSIVES.has(next)))) continue;
-    const w = tokens[s.start].text;
-    // (Not a word shouted in capitals: "LOVE", "MONEY".)
-    if (!ACRONYM.test(w) || w === "US" || (["country", "city", "region", "demonym", "misckey", "common"] as const).some((c) => gaz.has(w, c))) continue;
-    s.type = "ORG";
-  }
-  // 3t. Two names side by side that together are a listed place are that place ("Czech" + "Republic").
-  for (let n = 0; n + 1 < spans.length; n++) {
-    const [a, b] = [spans[n], spans[n + 1]];
-    if (a.end !== b.start || a.settled || b.settled || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a.start, b.end, c, gaz))) continue;
-    if (isGazetteerEntry(tokens, a.start, b.end, "orgname", gaz)) continue;
-    spans.splice(n, 2, { start: a.start, end: b.end, type: "LOC", score: Math.max(a.score, b.score) });
-  }
+  const words = wordTriggers(tokens, sentStart, sentEnd, gaz);
+  if (words.party) partyMembers(tokens, sentStart, sentEnd, spans, gaz);
+  headsMakeTypes(tokens, spans, gaz);
+  personAfterRoleOf(tokens, sentStart, spans, gaz);
+  acronymOrganisations(tokens, spans, gaz);
+  if (words.holiday) holidays(tokens, sentStart, sentEnd, spans);
+  unlistedAcronyms(tokens, sentEnd, spans, gaz, mode);
+  joinListedPlaces(tokens, spans, gaz);
   // 3m. In running text, an organisation the tagger cut before its keyword takes it in ("New York Stock" + "Exchange").
   //     (Retyping a place span that ends in a keyword, "International Petroleum Exchange", was tried: CrossNER -0.11.)
   for (const s of mode === "normal" ? spans : []) {
@@ -413,29 +265,7 @@ export function applyConventions(
     if (tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
     s.type = "MISC";
   }
-  // 3s. In running text, a run of capitalised words ending in a law or event word is one MISC name, however the tagger
-  //     cut it ("Endangered Species" + "Act", "Violence Against" + PERSON "Women" + "Act"); not "The" before it, and not
-  //     when the head word ends a person's name or a name runs across the run's edge.
-  for (let i = sentStart + 1; i < sentEnd && mode === "normal" && miscHead; i++) {
-    const head = tokens[i].text;
-    const c = head.charCodeAt(0);
-    if (c < 65 || c > 90 || head.length < 3 || !gaz.has(head, "misckey") || AMBIGUOUS_MISC_HEADS.has(lookupForm(head))) continue;
-    let b = i;
-    for (;;) {
-      if (b - 1 >= sentStart && isCap(tokens[b - 1].text) && !/^\p{Lu}{2,}$/u.test(tokens[b - 1].text)) b--;
-      else if (b - 2 >= sentStart && MISC_CONNECTORS.has(tokens[b - 1].text) && isCap(tokens[b - 2].text)) b -= 2;
-      else break;
-    }
-    // Not the article or a common word that opens the sentence ("Perhaps World War", "With the ... Act").
-    while (b < i && (ARTICLES.has(tokens[b].text) || MISC_CONNECTORS.has(tokens[b].text) || (b === sentStart && (isFunctionWord(tokens[b].text) || isCommonNonName(tokens[b].text, gaz))))) b++;
-    if (b === i) continue;
-    const inside = spans.filter((o) => o.end > b && o.start <= i);
-    if (inside.some((o) => o.start < b || o.end > i + 1 || (o.type === "PERSON" && o.end === i + 1))) continue;
-    if (inside.length === 1 && inside[0].start === b && inside[0].end === i + 1) continue;
-    spans = spans.filter((o) => !inside.includes(o));
-    spans.push({ start: b, end: i + 1, type: "MISC", score: inside.length ? Math.max(...inside.map((o) => o.score)) : CONVENTION_SCORE });
-    spans.sort((x, y) => x.start - y.start);
-  }
+  if (words.miscHead) spans = lawAndEventRuns(tokens, sentStart, sentEnd, spans, gaz, mode);
   // (Again, for a name 3h has just made MISC: "Spanish" + "Grand Prix".)
   nationalityOpensMisc(tokens, sentStart, spans, gaz);
   // 3i. A possessive ends a name: "One Nation's" -> "One Nation"; "the Civil Liberties Union's Reproductive Freedom
@@ -511,26 +341,7 @@ export function applyConventions(
     spans.push({ start, end, type: "MISC", score: inside.length ? Math.max(...inside.map((s) => s.score)) : CONVENTION_SCORE });
     i = j;
   }
-  // 4c. A prefix and a name written as one word is one MISC word ("anti-American", "sub-Saharan", "pro-Western"), as
-  //     CoNLL-2003 tags such tokens (GMB does not: -0.11 there). (Also making an untagged listed place before a hyphen
-  //     and a lower-case word a name for 4b, "Gaza" of "Gaza-bound", was tried: GMB -0.2 for news dev +0.09.)
-  for (let i = sentStart; i < sentEnd; i++) {
-    const w = tokens[i].text;
-    const c = w.charCodeAt(0);
-    if (c < 97 || c > 122 || !PREFIXED_NAME.test(w)) continue;
-    miscWord(spans, i);
-  }
-  // 4b. A name and a lower-case word joined by a hyphen is one MISC word ("Gaza-bound", "Obama-era", "U.S.-based").
-  for (let n = 0; n < spans.length; n++) {
-    const s = spans[n];
-    const k = s.end;
-    if (s.end - s.start !== 1 || k + 1 >= sentEnd || tokens[k].text !== "-" || !touching(tokens[s.start], tokens[k]) || !touching(tokens[k], tokens[k + 1])) continue;
-    // (Not a dash before a function word in informal writing: "McCain-you", "GOP-but".)
-    if (!/^\p{Ll}+$/u.test(tokens[k + 1].text) || isFunctionWord(tokens[k + 1].text) || (k + 2 < sentEnd && touching(tokens[k + 1], tokens[k + 2]) && /^[-\p{L}]/u.test(tokens[k + 2].text))) continue;
-    if (s.start > sentStart && touching(tokens[s.start - 1], tokens[s.start]) && /[-\p{L}]$/u.test(tokens[s.start - 1].text)) continue;
-    s.end = k + 2;
-    s.type = "MISC";
-  }
+  hyphenatedNames(tokens, sentStart, sentEnd, spans);
   spans.sort((a, b) => a.start - b.start);
   // 5. Headline / capitals lines.
   if (mode !== "normal") {
@@ -569,6 +380,257 @@ export function applyConventions(
     });
   }
   return spans;
+}
+
+/** Steps 0 and 0b of {@link applyConventions}: function words, lower-case words and articles before a name, dates after it. */
+function trimNameEdges(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, candidates: readonly SpanCandidate[], gaz: Gazetteer): void {
+  // 0. A name does not open with a lower-case function word ("our Russian") or a sentence's first word that is one
+  //    ("In 2003 BP"), unless the whole span is a listed name.
+  //    ("The" stays: "The Beatles"; dropping it at a sentence's start cost wikigold 0.2.)
+  for (const s of candidates) {
+    if (s.settled || s.end - s.start < 2) continue;
+    const w0 = tokens[s.start].text;
+    // (Only spans that open with such a word are looked up: the phrase lookups are the cost here.)
+    const article = ARTICLES.has(w0);
+    if (!article && !/^\p{Ll}/u.test(w0) && !isFunctionWord(w0)) continue;
+    if (PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz)) || isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
+    // "The United States", "The United Nations": the article before a listed name is no part of it.
+    const listedAs = article ? (["country", "city", "region", "orgname"] as const).find((c) => isGazetteerEntry(tokens, s.start + 1, s.end, c, gaz)) : undefined;
+    if (listedAs) {
+      s.start++;
+      // (and is what the list says: "The United States" MISC -> LOC)
+      if (s.type === "MISC" || s.type === "PERSON") s.type = listedAs === "orgname" ? "ORG" : "LOC";
+      continue;
+    }
+    // "eastern Libya": a lower-case common word does not open a name in CoNLL-2003 (GMB tags "eastern Afghanistan"
+    //  whole: -0.24 there); name particles do ("bin Laden", "van Gogh").
+    while (s.end - s.start > 1 && /^\p{Ll}+$/u.test(tokens[s.start].text) && gaz.has(tokens[s.start].text, "common") && !isParticle(tokens[s.start])) s.start++;
+    for (;;) {
+      const w = tokens[s.start].text;
+      if (s.end - s.start < 2 || !(isFunctionWord(w) || DETERMINERS.has(w)) || ARTICLES.has(w) || !/\p{L}/u.test(w)) break;
+      // A capitalised one only opens the sentence ("In 2003 BP"); inside it, a title holds it ("Out of This World").
+      if (isCap(w) && s.start !== sentStart) break;
+      s.start++;
+    }
+  }
+  // 0b. A date after a name is no part of it ("Gulf of Mexico June 3", "Mexico April 20").
+  for (const s of candidates) {
+    while (s.end - s.start > 1 && s.end < sentEnd && MONTH_NAMES.has(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
+  }
+}
+
+/** Step 1b of {@link applyConventions}: a person or party word "of" a listed place or organisation is two names. */
+function splitNameOfPlace(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 1b. "Rebecca Felton of Georgia", "Democrat of Minnesota": a person, or a party or nationality word, "of" a listed
+  //     place or organisation is two names (a person's name holds no "of").
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.end - s.start < 3 || s.settled) continue;
+    const of = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === PERSON_OF) + s.start + 1;
+    if (of <= s.start || !isCap(tokens[of + 1].text)) continue;
+    const head = tokens[s.start].text;
+    // A place span that opens with a listed given name and no place is a person's ("Ekaterina
+    // Bychkova of Russia" typed LOC).
+    if (s.type === "LOC" && of - s.start >= 2 && gaz.has(head, "first") && !isPlaceWord(tokens[s.start], gaz)) s.type = "PERSON";
+    if (s.type !== "PERSON" && s.type !== "MISC") continue;
+    if (s.type === "MISC" && !(of === s.start + 1 && (PARTY_MEMBERS.has(head) || gaz.has(head, "demonym")))) continue;
+    // Not a name built on "of" ("University of East Anglia", "Bill of Rights", "Secretary of State").
+    if (s.type === "PERSON" && tokens.slice(s.start, of).some((t) => (["orgkey", "misckey", "role"] as const).some((c) => gaz.has(t.text, c)))) continue;
+    const org = isGazetteerEntry(tokens, of + 1, s.end, "orgname", gaz) || tokens.slice(of + 1, s.end).some((t) => gaz.has(t.text, "orgkey"));
+    const place = PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, of + 1, s.end, c, gaz));
+    if (!org && !place) continue;
+    spans.splice(n, 1, { ...s, end: of }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
+  }
+}
+
+/** Step 3o of {@link applyConventions}: party members and the party adjective are MISC. */
+function partyMembers(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 3o. Party members and the party adjective are MISC ("Democrats", "a Republican senator"), also when the tagger ran
+  //     them into the organisation before them ("Senate Republicans" -> ORG "Senate", MISC "Republicans"); not as the
+  //     head of a longer name ("Republican Party", "Democratic National Committee").
+  for (let i = sentStart; i < sentEnd; i++) {
+    const w = tokens[i].text;
+    const adjective = w === "Democratic" && i > sentStart && i + 1 < sentEnd && /^\p{Ll}/u.test(tokens[i + 1].text);
+    if (!PARTY_MEMBERS.has(w) && !adjective) continue;
+    if (i + 1 < sentEnd && isCap(tokens[i + 1].text)) continue;
+    if (miscWord(spans, i)) continue;
+    const k = spans.findIndex((o) => o.start <= i && o.end > i);
+    const at = spans[k];
+    if (at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
+      at.end = i;
+      spans.splice(k + 1, 0, { start: i, end: i + 1, type: "MISC", score: at.score });
+    }
+  }
+}
+
+/** Steps 3q and 3u of {@link applyConventions}: facility, street and natural-place heads make places; institution heads after a person's name make organisations. */
+function headsMakeTypes(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 3q. A name ending in a facility or street word, or opening with a street word, is a place ("Ben Gurion
+  //     International Airport", "Avenue Montaigne"), unless an organisation list knows it.
+  for (const s of spans) {
+    if (s.type === "LOC" || s.type === "MISC" || s.settled || s.end - s.start < 2) continue;
+    const last = tokens[s.end - 1].text;
+    const first = tokens[s.start].text;
+    if (!FACILITY_HEADS.has(last) && !(first === "Avenue" || first === "Rue")) continue;
+    // (A person's two words stay: "Carla Hills", "Lisa Street".)
+    if (s.type === "PERSON" && s.end - s.start === 2 && gaz.has(first, "first")) continue;
+    if (isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) || tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
+    s.type = "LOC";
+  }
+  // 3u. A person's name ending in an organisation keyword is an organisation named after someone ("Betty Ford Center",
+  //     "Johns Hopkins University"). (A one-word MISC that is a listed place made LOC was tried: wikigold -0.05.)
+  for (const s of spans) {
+    if (s.settled || s.type !== "PERSON" || s.end - s.start < 2) continue;
+    const head = tokens[s.end - 1].text;
+    if (!isCap(head) || !gaz.has(head, "orgkey")) continue;
+    // (Two words: only an institution's head, not a surname that is a keyword too: "John Fund", "Tom Church".)
+    if (s.end - s.start === 2 && !INSTITUTION_HEADS.has(head)) continue;
+    s.type = "ORG";
+  }
+}
+
+/** Step 3v of {@link applyConventions}: after a role and "of", a word and a person's name is the person. */
+function personAfterRoleOf(tokens: readonly RuleToken[], sentStart: number, spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 3v. "Secretary of State Condoleezza Rice", "Chancellor of the Exchequer Alastair Darling": after a role and "of", a
+  //     span of one word and a person's name (a listed given name and more) is that person; the word ends the role.
+  for (const s of spans) {
+    if ((s.type !== "ORG" && s.type !== "LOC") || s.settled || s.end - s.start < 3) continue;
+    let k = s.start - 1;
+    if (k >= sentStart && tokens[k].text === "the") k--;
+    if (k < sentStart + 1 || tokens[k].text !== "of" || !gaz.has(tokens[k - 1].text, "role")) continue;
+    const given = tokens[s.start + 1].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(given) || !gaz.has(given, "first") || gaz.has(given, "common") || isPlaceWord(tokens[s.start + 1], gaz)) continue;
+    if (tokens.slice(s.start + 1, s.end).some((t) => !isCap(t.text) || gaz.has(t.text, "orgkey"))) continue;
+    s.start++;
+    s.type = "PERSON";
+  }
+}
+
+/** Step 3w of {@link applyConventions}: a listed acronym taken for a person, or ending a person's name, is the organisation. */
+function acronymOrganisations(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 3w. A span typed PERSON that is exactly a listed organisation, and no given name or surname, is that organisation
+  //     ("UN"). (Any type made ORG so was tried: GMB -0.14, which types "U.N." a place.)
+  //     A person's name ending in such a word is the person and the organisation ("Farhan Haq UN").
+  // (An acronym: "Un" is a surname too.)
+  const personOrg = (k: number): boolean => gaz.has(tokens[k].text, "orgname") && /^(?:\p{Lu}\.?){2,}$/u.test(tokens[k].text);
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.type !== "PERSON" || s.settled) continue;
+    if (s.end - s.start >= 3 && personOrg(s.end - 1)) {
+      spans.splice(n + 1, 0, { start: s.end - 1, end: s.end, type: "ORG", score: s.score });
+      s.end--;
+      continue;
+    }
+    if (s.end - s.start > MAX_ORG_AS_PERSON_WORDS || !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
+    if (s.end - s.start === 1 && !personOrg(s.start) && (gaz.has(tokens[s.start].text, "first") || gaz.has(tokens[s.start].text, "sur"))) continue;
+    s.type = "ORG";
+  }
+}
+
+/** Step 3x of {@link applyConventions}: holidays are MISC. */
+function holidays(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[]): void {
+  // 3x. Holidays are MISC ("Christmas", "Ramadan"), whatever the tagger said.
+  for (let i = sentStart; i < sentEnd; i++) {
+    if (!HOLIDAYS.has(tokens[i].text)) continue;
+    miscWord(spans, i);
+  }
+}
+
+/** Step 3r of {@link applyConventions}: unlisted acronyms taken for places or MISC names are organisations. */
+function unlistedAcronyms(tokens: readonly RuleToken[], sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer, mode: CaseMode): void {
+  // 3r. In running text an acronym that no place or nationality list knows names an organisation ("BP", "NYPD"), not a
+  //     place or a MISC name. (A span that is exactly a listed organisation made ORG whatever its type was tried: GMB
+  //     -0.14.)
+  for (const s of mode === "normal" ? spans : []) {
+    if (s.settled || s.end - s.start !== 1) continue;
+    // A MISC acronym too, when a lower-case word or a possessive follows ("BP shareholders", "BP's"), not an
+    // interjection shouted in a tweet ("OWW.").
+    const next = s.end < sentEnd ? tokens[s.end].text : "";
+    if (s.type !== "LOC" && !(s.type === "MISC" && (/^\p{Ll}{2,}$/u.test(next) || POSSESSIVES.has(next)))) continue;
+    const w = tokens[s.start].text;
+    // (Not a word shouted in capitals: "LOVE", "MONEY".)
+    if (!ACRONYM.test(w) || w === "US" || (["country", "city", "region", "demonym", "misckey", "common"] as const).some((c) => gaz.has(w, c))) continue;
+    s.type = "ORG";
+  }
+}
+
+/** Step 3t of {@link applyConventions}: two names that together are a listed place join. */
+function joinListedPlaces(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  // 3t. Two names side by side that together are a listed place are that place ("Czech" + "Republic").
+  for (let n = 0; n + 1 < spans.length; n++) {
+    const [a, b] = [spans[n], spans[n + 1]];
+    if (a.end !== b.start || a.settled || b.settled || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a.start, b.end, c, gaz))) continue;
+    if (isGazetteerEntry(tokens, a.start, b.end, "orgname", gaz)) continue;
+    spans.splice(n, 2, { start: a.start, end: b.end, type: "LOC", score: Math.max(a.score, b.score) });
+  }
+}
+
+/** Step 3s of {@link applyConventions}: a capitalised run ending in a law or event word is one MISC name. */
+function lawAndEventRuns(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[], gaz: Gazetteer, mode: CaseMode): SpanCandidate[] {
+  // 3s. In running text, a run of capitalised words ending in a law or event word is one MISC name, however the tagger
+  //     cut it ("Endangered Species" + "Act", "Violence Against" + PERSON "Women" + "Act"); not "The" before it, and not
+  //     when the head word ends a person's name or a name runs across the run's edge.
+  for (let i = sentStart + 1; i < sentEnd && mode === "normal"; i++) {
+    const head = tokens[i].text;
+    const c = head.charCodeAt(0);
+    if (c < 65 || c > 90 || head.length < 3 || !gaz.has(head, "misckey") || AMBIGUOUS_MISC_HEADS.has(lookupForm(head))) continue;
+    let b = i;
+    for (;;) {
+      if (b - 1 >= sentStart && isCap(tokens[b - 1].text) && !/^\p{Lu}{2,}$/u.test(tokens[b - 1].text)) b--;
+      else if (b - 2 >= sentStart && MISC_CONNECTORS.has(tokens[b - 1].text) && isCap(tokens[b - 2].text)) b -= 2;
+      else break;
+    }
+    // Not the article or a common word that opens the sentence ("Perhaps World War", "With the ... Act").
+    while (b < i && (ARTICLES.has(tokens[b].text) || MISC_CONNECTORS.has(tokens[b].text) || (b === sentStart && (isFunctionWord(tokens[b].text) || isCommonNonName(tokens[b].text, gaz))))) b++;
+    if (b === i) continue;
+    const inside = spans.filter((o) => o.end > b && o.start <= i);
+    if (inside.some((o) => o.start < b || o.end > i + 1 || (o.type === "PERSON" && o.end === i + 1))) continue;
+    if (inside.length === 1 && inside[0].start === b && inside[0].end === i + 1) continue;
+    spans = spans.filter((o) => !inside.includes(o));
+    spans.push({ start: b, end: i + 1, type: "MISC", score: inside.length ? Math.max(...inside.map((o) => o.score)) : CONVENTION_SCORE });
+    spans.sort((x, y) => x.start - y.start);
+  }
+  return spans;
+}
+
+/** Steps 4c and 4b of {@link applyConventions}: a prefix and a name in one word, and a name hyphenated to a lower-case word, are one MISC word. */
+function hyphenatedNames(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, spans: SpanCandidate[]): void {
+  // 4c. A prefix and a name written as one word is one MISC word ("anti-American", "sub-Saharan", "pro-Western"), as
+  //     CoNLL-2003 tags such tokens (GMB does not: -0.11 there). (Also making an untagged listed place before a hyphen
+  //     and a lower-case word a name for 4b, "Gaza" of "Gaza-bound", was tried: GMB -0.2 for news dev +0.09.)
+  for (let i = sentStart; i < sentEnd; i++) {
+    const w = tokens[i].text;
+    const c = w.charCodeAt(0);
+    if (c < 97 || c > 122 || !PREFIXED_NAME.test(w)) continue;
+    miscWord(spans, i);
+  }
+  // 4b. A name and a lower-case word joined by a hyphen is one MISC word ("Gaza-bound", "Obama-era", "U.S.-based").
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    const k = s.end;
+    if (s.end - s.start !== 1 || k + 1 >= sentEnd || tokens[k].text !== "-" || !touching(tokens[s.start], tokens[k]) || !touching(tokens[k], tokens[k + 1])) continue;
+    // (Not a dash before a function word in informal writing: "McCain-you", "GOP-but".)
+    if (!/^\p{Ll}+$/u.test(tokens[k + 1].text) || isFunctionWord(tokens[k + 1].text) || (k + 2 < sentEnd && touching(tokens[k + 1], tokens[k + 2]) && /^[-\p{L}]/u.test(tokens[k + 2].text))) continue;
+    if (s.start > sentStart && touching(tokens[s.start - 1], tokens[s.start]) && /[-\p{L}]$/u.test(tokens[s.start - 1].text)) continue;
+    s.end = k + 2;
+    s.type = "MISC";
+  }
+}
+
+/** Which of the word-triggered steps of {@link applyConventions} (3o, 3x, 3s) have anything to do: one pass over the words. */
+function wordTriggers(tokens: readonly RuleToken[], sentStart: number, sentEnd: number, gaz: Gazetteer): { party: boolean; holiday: boolean; miscHead: boolean } {
+  let party = false;
+  let holiday = false;
+  let miscHead = false;
+  for (let i = sentStart; i < sentEnd; i++) {
+    const w = tokens[i].text;
+    const c = w.charCodeAt(0);
+    if (c < 65 || c > 90) continue;
+    if (PARTY_MEMBERS.has(w) || w === "Democratic") party = true;
+    else if (HOLIDAYS.has(w)) holiday = true;
+    else if (i > sentStart && w.length >= 3 && gaz.has(w, "misckey")) miscHead = true;
+  }
+  return { party, holiday, miscHead };
 }
 
 /**
