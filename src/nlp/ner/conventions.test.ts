@@ -6,7 +6,7 @@ import type { RuleToken, SpanCandidate } from "./rules.js";
 
 const lists = emptyGazetteerLists();
 lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."];
-lists.orgNames = ["hamas", "united nations", "un"];
+lists.orgNames = ["hamas", "united nations", "un", "wall street"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
 lists.regions = ["gaza", "georgia", "minnesota"];
 lists.cities = ["beijing"];
@@ -230,5 +230,9 @@ describe("CoNLL conventions", () => {
     expect(run("The anti-American and sub-Saharan protests spread .", [["anti-American", "LOC"]])).toEqual(["MISC:anti-American", "MISC:sub-Saharan"]);
     // Not a lower-case compound ("anti-war").
     expect(run("An anti-war rally .", [])).toEqual([]);
+  });
+
+  it("reads a street standing for an institution as the place, as CoNLL-2003 does", () => {
+    expect(run("Shares fell on Wall Street .", [["Wall Street", "ORG"]])).toEqual(["LOC:Wall Street"]);
   });
 });

@@ -474,7 +474,9 @@ function headsMakeTypes(tokens: readonly RuleToken[], spans: SpanCandidate[], ga
     if (!FACILITY_HEADS.has(last) && !(first === "Avenue" || first === "Rue")) continue;
     // (A person's two words stay: "Carla Hills", "Lisa Street".)
     if (s.type === "PERSON" && s.end - s.start === 2 && gaz.has(first, "first")) continue;
-    if (isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) || tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
+    // (A listed organisation keeps its type, but not a street standing for one: "Wall Street", "Downing Street" are
+    // places in CoNLL-2003, as a country acting is.)
+    if ((last !== "Street" && isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) || tokens.slice(s.start, s.end - 1).some((t) => gaz.has(t.text, "orgkey"))) continue;
     s.type = "LOC";
   }
   // 3u. A person's name ending in an organisation keyword is an organisation named after someone ("Betty Ford Center",
