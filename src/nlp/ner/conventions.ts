@@ -13,7 +13,7 @@
 import { CaseMode, isCommonNonName, isFunctionWord } from "./casing.js";
 import { Gazetteer, GazClass, lookupForm } from "./gazetteer.js";
 import { possessiveLength } from "./possessive.js";
-import { isParticle, type RuleToken, type SpanCandidate } from "./rules.js";
+import { isCalendarWord, isParticle, type RuleToken, type SpanCandidate } from "./rules.js";
 
 /** Place classes of the gazetteer. */
 const PLACE_CLASSES: readonly GazClass[] = ["country", "city", "region"];
@@ -95,8 +95,6 @@ const MAX_ORG_AS_PERSON_WORDS = 3;
 const PREFIXED_NAME = /^(?:anti|pro|sub|non|pan|post|pre|ex|mid|trans|inter|neo|ultra|multi|semi|quasi|un)-\p{Lu}/u;
 /** Holidays and feasts: MISC in CoNLL-2003. */
 const HOLIDAYS = new Set(["Christmas", "Easter", "Ramadan", "Thanksgiving", "Hanukkah", "Passover", "Diwali", "Eid", "Lent", "Advent", "Halloween", "Yom Kippur"]);
-/** Month names, capitalised as in running text. */
-const MONTH_NAMES = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]);
 /** Lower-case determiners that never open a name ("our Russian partners"). */
 const DETERMINERS = new Set(["our", "his", "her", "their", "my", "your", "its", "this", "that", "these", "those", "every", "each"]);
 /** Articles that open a sentence, not a name. */
@@ -415,7 +413,7 @@ function trimNameEdges(tokens: readonly RuleToken[], sentStart: number, sentEnd:
   }
   // 0b. A date after a name is no part of it ("Gulf of Mexico June 3", "Mexico April 20").
   for (const s of candidates) {
-    while (s.end - s.start > 1 && s.end < sentEnd && MONTH_NAMES.has(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
+    while (s.end - s.start > 1 && s.end < sentEnd && isCap(tokens[s.end - 1].text) && isCalendarWord(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import { type CaseMode, sentenceCaseMode } from "./casing.js";
 import { Gazetteer, type GazClass, lookupForm } from "./gazetteer.js";
-import type { RuleToken, SpanCandidate } from "./rules.js";
+import { isCalendarWord, isTimeZone, type RuleToken, type SpanCandidate } from "./rules.js";
 
 /** Most words in one place run of a dateline ("RIO DE JANEIRO", "SAN SEBASTIAN"). */
 const MAX_PLACE_WORDS = 5;
@@ -123,10 +123,6 @@ export function inlineDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
 
 /** Most words between the brackets of an agency dateline ("(Agence France-Presse)"). */
 const MAX_AGENCY_WORDS = 4;
-/** Time zones a dateline's time ends with ("EDT", "GMT", "BST"). */
-const TIME_ZONE = /^(?:[A-Z]{1,3}[SD]T|GMT|UTC|BST|CET|CEST|IST|JST|AEST|AEDT)$/;
-/** Month names and abbreviations as datelines write them ("July", "Aug."). */
-const MONTHS = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/;
 /** What follows an agency dateline's brackets: a dash or a colon. */
 const DATELINE_BREAK = /^(?:-|--|\u2013|\u2014|:)$/;
 
@@ -149,7 +145,7 @@ export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
     const runs: [number, number][] = [];
     let e = k;
     // A date before the brackets ("GHAZAIA, Libya, July 31 (Reuters) -").
-    if (e - 3 > sentStart && /^\d{1,2}$/.test(tokens[e - 1].text) && MONTHS.test(tokens[e - 2].text) && tokens[e - 3].text === ",") e -= 3;
+    if (e - 3 > sentStart && /^\d{1,2}$/.test(tokens[e - 1].text) && isCalendarWord(tokens[e - 2].text) && tokens[e - 3].text === ",") e -= 3;
     // ", Switzerland" before the brackets.
     const second = e - 1 > sentStart && tokens[e - 1].text !== "," ? secondRun(tokens, sentStart, e) : undefined;
     if (second) {
@@ -169,7 +165,7 @@ export function agencyDatelinePlaces(tokens: readonly RuleToken[], sentStart: nu
     if (start < 0 && second && gaz?.isPlace(tokens.slice(second[0], second[1]).map((t) => t.text).join(" ")) && !commonWordsOnly(tokens, s0, e, gaz)) {
       start = s0;
       // (Not a time zone before it: "2:27 pm EDT GHAZAIA".)
-      while (start < e - 1 && TIME_ZONE.test(tokens[start].text)) start++;
+      while (start < e - 1 && /^\p{Lu}+$/u.test(tokens[start].text) && isTimeZone(tokens[start].text)) start++;
     }
     if (start < 0) continue;
     out.push([start, e], ...runs);

@@ -104,7 +104,13 @@ const NOT_NAME_WORDS = new Set([
   "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "you're", "you’re", "we're", "we’re", "it's", "it’s",
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
-const TIME_ZONES = new Set(["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m."]);
+const TIME_ZONES = new Set([
+  "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m.",
+]);
+/** True for a time zone or day half ("EDT", "GMT", "pm"), any case. */
+export function isTimeZone(word: string): boolean {
+  return TIME_ZONES.has(word.toLowerCase());
+}
 /** Auxiliary verbs that open questions and clauses, capitalised: no name before a lower-case word. */
 const AUXILIARIES = new Set(["Do", "Does", "Did", "Can", "Could", "Will", "Would", "Should", "Shall", "Must", "Might", "Is", "Are", "Was", "Were", "Has", "Have", "Had"]);
 /** Acronyms of common nouns and chat words, abbreviations and titles: alone they name nothing ("TV", "GDP", "LOL", "No."). */
@@ -128,7 +134,7 @@ const PAGE_LABELS = new Set([
 export function namesNothing(words: readonly string[]): boolean {
   if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
   // A date and clock time ("2010 10:20 AM"): numbers, times and day halves only.
-  if (words.some((w) => /\d/.test(w)) && words.every((w) => /^[\d:.,/-]+$/.test(w) || TIME_ZONES.has(w.toLowerCase()))) return true;
+  if (words.some((w) => /\d/.test(w)) && words.every((w) => /^[\d:.,/-]+$/.test(w) || isTimeZone(w))) return true;
   return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || COMMON_ACRONYMS.has(words[0]) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
 }
 
@@ -423,8 +429,8 @@ export function applyRules(
     if (!words.some((w) => /\p{Lu}/u.test(w)) && words.some((w) => /\d/.test(w))) return false;
     // Nor pronouns ("I", "I'm", "You"), a page label ("Posted", "Report"), a lone letter, or a time zone after a clock time ("10:00 ET").
     if (namesNothing(words)) return false;
-    const clock = (k: number): boolean => k >= sentStart && (/\d/.test(tokens[k].text) || (TIME_ZONES.has(tokens[k].text.toLowerCase()) && k > sentStart && /\d/.test(tokens[k - 1].text)));
-    if (words.length === 1 && TIME_ZONES.has(words[0].toLowerCase()) && clock(s.start - 1)) return false;
+    const clock = (k: number): boolean => k >= sentStart && (/\d/.test(tokens[k].text) || (isTimeZone(tokens[k].text) && k > sentStart && /\d/.test(tokens[k - 1].text)));
+    if (words.length === 1 && isTimeZone(words[0]) && clock(s.start - 1)) return false;
     // A lone short lower-case word ("de facto", "de jure") and an era after a year ("116 AD", "609 BCE") name nothing.
     if (words.length === 1 && /^\p{Ll}{1,3}$/u.test(words[0])) return false;
     if (words.length === 1 && ERAS.has(words[0]) && s.start > sentStart && /^\d+$/.test(tokens[s.start - 1].text)) return false;
