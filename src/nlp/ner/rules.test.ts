@@ -293,6 +293,7 @@ describe("transcripts and web pages", () => {
   it("pronouns, a time zone after a clock time and page labels name nothing", () => {
     expect(applyToMarks("I think You said so .", [["I", "PERSON"], ["You", "PERSON"]], rules)).toEqual([]);
     expect(applyToMarks("It aired at 10:00 ET and 4 PM .", [["ET", "ORG"], ["PM", "MISC"]], rules)).toEqual([]);
+    expect(applyToMarks("Updated 9:15 JST on Monday .", [["JST", "ORG"]], rules)).toEqual([]);
     expect(applyToMarks("Report abuse", [["Report", "MISC"]], rules)).toEqual([]);
     expect(applyToMarks("I'm Carl Azuz , OK ? Plan B failed .", [["I'm", "ORG"], ["OK", "ORG"], ["B", "ORG"]], rules)).toEqual([]);
     // "PM" without a clock time may be a prime minister.

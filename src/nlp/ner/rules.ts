@@ -105,7 +105,8 @@ const NOT_NAME_WORDS = new Set([
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
 const TIME_ZONES = new Set([
-  "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "utc", "am", "pm", "a.m.", "p.m.",
+  "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "akst", "akdt", "hst", "gmt", "bst", "cet", "cest", "utc", "ist",
+  "jst", "aest", "aedt", "am", "pm", "a.m.", "p.m.",
 ]);
 /** True for a time zone or day half ("EDT", "GMT", "pm"), any case. */
 export function isTimeZone(word: string): boolean {
