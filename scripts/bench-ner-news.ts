@@ -11,11 +11,11 @@
  *
  * Usage: npx tsx scripts/bench-ner-news.ts [--errors FILE] [--split dev|test]   (last line: JSON figures)
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { annotate } from "../src/nlp/annotate.js";
+import { NewsText, newsTexts } from "./ner-news-texts.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root from scripts/ (tsx) or dist/scripts/ (compiled). */
@@ -39,32 +39,11 @@ interface GoldDoc {
   split: "dev" | "test";
   entities: Span[];
 }
-interface Input {
-  text: string;
-  dct?: string;
-}
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-
-/** The scorer whose `inputs` command gives each source's texts. */
-const SCORERS: Record<string, string> = { "timex-tempeval3": "timex.mjs", "clustering-ecbplus": "clustering.mjs", "timeline-t17": "timeline.mjs" };
-
-/** A bench's inputs by id, from its scorer (`node score/X.mjs inputs DIR`); a timeline input's articles by their own ids. */
-function inputs(source: string): Map<string, Input> {
-  const scorer = SCORERS[source];
-  if (!scorer) throw new Error(`unknown source ${source}`);
-  const out = execFileSync(process.execPath, [join(SHARED, "score", scorer), "inputs", join(SHARED, source)], { maxBuffer: 1 << 30, encoding: "utf8" });
-  const map = new Map<string, Input>();
-  for (const line of out.split("\n")) if (line.trim()) {
-    const d = JSON.parse(line) as { id: string; text?: string; dct?: string; articles?: { id: string; date: string; text: string }[] };
-    if (d.articles) for (const a of d.articles) map.set(a.id, { text: a.text, dct: a.date });
-    else map.set(d.id, { text: d.text ?? "", dct: d.dct });
-  }
-  return map;
-}
 
 interface Counts {
   tp: number;
@@ -82,7 +61,7 @@ const pct = (x: number): string => (100 * x).toFixed(2);
 function main(): void {
   if (!existsSync(SHARED)) throw new Error("the news entities benchmark needs ../shared/bench (the TempEval-3 and ECB+ texts)");
   const gold = readFileSync(GOLD, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldDoc);
-  const sources = new Map<string, Map<string, Input>>();
+  const sources = new Map<string, Map<string, NewsText>>();
   const only = arg("split");
   const errorsFile = arg("errors");
   const errors: string[] = [];
@@ -93,7 +72,7 @@ function main(): void {
   const t0 = performance.now();
   for (const doc of gold) {
     if (only && doc.split !== only) continue;
-    if (!sources.has(doc.source)) sources.set(doc.source, inputs(doc.source));
+    if (!sources.has(doc.source)) sources.set(doc.source, newsTexts(SHARED, doc.source));
     const input = sources.get(doc.source)!.get(doc.sourceId);
     if (!input) throw new Error(`${doc.id}: no document ${doc.sourceId} in ${doc.source}`);
     for (const g of doc.entities) {
