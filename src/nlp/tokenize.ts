@@ -170,8 +170,9 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
     const pos = doc.tokens().out(its.pos) as string[];
     const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-    // wink token index -> our token index (whitespace tokens are dropped)
+    // wink token index -> our first and last token index (whitespace tokens are dropped; a glued possessive is two)
     const map = new Array<number>(values.length).fill(-1);
+    const mapLast = new Array<number>(values.length).fill(-1);
     let offset = chunkStart;
     for (let i = 0; i < values.length; i++) {
       offset += spaces[i].length;
@@ -181,7 +182,13 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
       if (!v.trim()) continue;
       map[i] = tokens.length;
       const original = text.slice(start, offset);
-      tokens.push({ start, end: offset, text: original, pos: pos[i], norm: original.toLowerCase(), sentence: -1 });
+      const glued = GLUED_POSSESSIVE.exec(original);
+      if (glued) {
+        const cut = offset - glued[1].length;
+        tokens.push({ start, end: cut, text: text.slice(start, cut), pos: pos[i], norm: text.slice(start, cut).toLowerCase(), sentence: -1 });
+        tokens.push({ start: cut, end: offset, text: glued[1], pos: "PART", norm: glued[1].toLowerCase(), sentence: -1 });
+      } else tokens.push({ start, end: offset, text: original, pos: pos[i], norm: original.toLowerCase(), sentence: -1 });
+      mapLast[i] = tokens.length - 1;
     }
     for (const [a, b] of spans) {
       let first = -1;
@@ -189,7 +196,7 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
       for (let i = a; i <= b; i++) {
         if (map[i] < 0) continue;
         if (first < 0) first = map[i];
-        last = map[i];
+        last = mapLast[i];
       }
       if (first < 0) continue;
       pushSplitAtNewlines(text, tokens, first, last + 1, sentences);
@@ -200,6 +207,12 @@ export function tokenize(text: string, instance?: WinkNLP): Tokenized {
   });
   return { sentences, tokens };
 }
+
+/**
+ * A capitalised word with its possessive glued on, which wink-nlp sometimes keeps as one token (after
+ * some words, before a full stop: "now Obama's."); it is two tokens like everywhere else ("Obama" "'s").
+ */
+const GLUED_POSSESSIVE = /^\p{Lu}[\p{L}.-]*\p{L}(['\u2019]s)$/u;
 
 /** A left single quote between a letter and "s"/"t"/"ll"... used as an apostrophe ("China‘s"). */
 const LEFT_QUOTE_APOSTROPHE = /(?<=\p{L})\u2018(?=(?:s|t|d|ll|re|ve|m)\b)/gu;

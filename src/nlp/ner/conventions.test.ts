@@ -9,13 +9,13 @@ lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."
 lists.orgNames = ["hamas", "united nations", "un", "wall street"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
 lists.regions = ["gaza", "georgia", "minnesota"];
-lists.cities = ["beijing"];
+lists.cities = ["beijing", "dallas", "houston"];
 lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
 lists.roleNouns = ["secretary", "chancellor"];
-lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species", "eastern", "bin"];
+lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species", "eastern", "bin", "who"];
 lists.orgKeywords = ["party", "university", "department", "union", "senate", "center", "fund"];
 lists.miscKeywords = ["prize", "festival", "war", "act", "day"];
-lists.regions.push("england");
+lists.regions.push("england", "texas");
 const gaz = new Gazetteer(lists);
 
 function run(text: string, marks: [string, SpanCandidate["type"], number?][], mode: "normal" | "title" = "normal"): string[] {
@@ -234,5 +234,27 @@ describe("CoNLL conventions", () => {
 
   it("reads a street standing for an institution as the place, as CoNLL-2003 does", () => {
     expect(run("Shares fell on Wall Street .", [["Wall Street", "ORG"]])).toEqual(["LOC:Wall Street"]);
+  });
+
+  it("ends no name in a lower-case verb, pronoun or conjunction, but keeps a hyphened word and a listed name", () => {
+    expect(run("Boxer , a Georgia Democrat who presides , spoke .", [["Boxer", "PERSON"], ["Georgia", "LOC"], ["Democrat who", "MISC"]])).toEqual([
+      "PERSON:Boxer",
+      "LOC:Georgia",
+      "MISC:Democrat",
+    ]);
+  });
+
+  it("splits two places in one span: a city and its state, or two places joined by 'and'", () => {
+    expect(run("Police in Dallas Texas said so .", [["Dallas Texas", "ORG"]])).toEqual(["LOC:Dallas", "LOC:Texas"]);
+    expect(run("They fled Baytown and Houston .", [["Baytown and Houston", "LOC"]])).toEqual(["LOC:Baytown", "LOC:Houston"]);
+    expect(run("Mikhail and Carla Smith gave .", [["Mikhail and Carla Smith", "PERSON"]])).toEqual(["PERSON:Mikhail", "PERSON:Carla Smith"]);
+    // Not a listed name ("Bosnia" alone is listed; an organisation keeps its "and").
+    expect(run("Smith and Jones Party won .", [["Smith and Jones Party", "ORG"]])).toEqual(["ORG:Smith and Jones Party"]);
+  });
+
+  it("reads a listed place and its possessive before a name as the place, not part of the name", () => {
+    expect(run("Beijing 's Foreign Ministry said so .", [["Beijing 's Foreign Ministry", "ORG"]])).toEqual(["LOC:Beijing", "ORG:Foreign Ministry"]);
+    // A company named in the possessive keeps it.
+    expect(run("Moody 's Investors Service cut it .", [["Moody 's Investors Service", "ORG"]])).toEqual(["ORG:Moody 's Investors Service"]);
   });
 });

@@ -149,6 +149,7 @@ export function applyConventions(
     } else spans.push({ ...s });
   }
   splitNameOfPlace(tokens, spans, gaz);
+  splitPlacePossessive(tokens, spans, gaz);
   // 2. Given name + person.
   const joined: SpanCandidate[] = [];
   for (const s of spans) {
@@ -207,6 +208,7 @@ export function applyConventions(
   if (words.holiday) holidays(tokens, sentStart, sentEnd, spans);
   unlistedAcronyms(tokens, sentEnd, spans, gaz, mode);
   joinListedPlaces(tokens, spans, gaz);
+  splitPlacePairs(tokens, spans, gaz);
   // 3m. In running text, an organisation the tagger cut before its keyword takes it in ("New York Stock" + "Exchange").
   //     (Retyping a place span that ends in a keyword, "International Petroleum Exchange", was tried: CrossNER -0.11.)
   for (const s of mode === "normal" ? spans : []) {
@@ -411,9 +413,52 @@ function trimNameEdges(tokens: readonly RuleToken[], sentStart: number, sentEnd:
       s.start++;
     }
   }
+  // 0a. Nor does a name end with a lower-case verb, pronoun, preposition or conjunction ("a California Democrat who
+  //     presides", "Bluejays defeated"),
+  //     unless it is hyphened on ("Obama-era": one MISC word) or the whole span is a listed name.
+  for (const s of candidates) {
+    if (s.settled) continue;
+    while (s.end - s.start > 1 && endsInCommonWord(tokens, s.end, gaz) && !isListedName(tokens, s.start, s.end, gaz)) s.end--;
+  }
   // 0b. A date after a name is no part of it ("Gulf of Mexico June 3", "Mexico April 20").
   for (const s of candidates) {
     while (s.end - s.start > 1 && s.end < sentEnd && isCap(tokens[s.end - 1].text) && isCalendarWord(tokens[s.end - 1].text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[s.end].text) && !s.settled) s.end--;
+  }
+}
+
+/** Parts of speech that never end a name: a name's last word is no verb, pronoun, preposition or conjunction. */
+const NEVER_LAST_POS = new Set(["VERB", "AUX", "PRON", "ADP", "CCONJ", "SCONJ", "DET", "PART"]);
+
+/**
+ * The token before `end` is a lower-case common word of a part of speech that ends no name (no particle,
+ * not joined by a hyphen to the word before it). Nouns stay: "1998 Australian federal election" is one
+ * name in some conventions.
+ */
+function endsInCommonWord(tokens: readonly RuleToken[], end: number, gaz: Gazetteer): boolean {
+  const t = tokens[end - 1];
+  return /^\p{Ll}+$/u.test(t.text) && NEVER_LAST_POS.has(t.pos ?? "") && gaz.has(t.text, "common") && !isParticle(t) && tokens[end - 2].text !== "-";
+}
+
+/** The span [start, end) is exactly a listed place or organisation. */
+function isListedName(tokens: readonly RuleToken[], start: number, end: number, gaz: Gazetteer): boolean {
+  return PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, start, end, c, gaz)) || isGazetteerEntry(tokens, start, end, "orgname", gaz);
+}
+
+/**
+ * Step 1c of {@link applyConventions}: a listed place and its possessive open no name ("Bonn 's Finance Ministry" ->
+ * LOC "Bonn", ORG "Finance Ministry"; "China's Foreign Ministry"). A company named in the possessive keeps it
+ * ("McDonald's", "Moody's Investors Service": no listed place before the "'s").
+ */
+function splitPlacePossessive(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.settled || s.end - s.start < 3) continue;
+    for (let p = s.start + 1; p < s.end - 1; p++) {
+      const len = possessiveLength(tokens, p, s.end);
+      if (!len || p + len >= s.end || !isCap(tokens[p + len].text) || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, p, c, gaz))) continue;
+      spans.splice(n, 1, { ...s, end: p, type: "LOC" }, { ...s, start: p + len });
+      break;
+    }
   }
 }
 
@@ -562,6 +607,34 @@ function joinListedPlaces(tokens: readonly RuleToken[], spans: SpanCandidate[], 
     if (a.end !== b.start || a.settled || b.settled || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a.start, b.end, c, gaz))) continue;
     if (isGazetteerEntry(tokens, a.start, b.end, "orgname", gaz)) continue;
     spans.splice(n, 2, { start: a.start, end: b.end, type: "LOC", score: Math.max(a.score, b.score) });
+  }
+}
+
+/**
+ * Step 3y of {@link applyConventions}: two places in one span are two names. A span made of a listed
+ * city and a listed state or country ("Dallas Texas", typed ORG) is two LOC; a place or person span joined
+ * by a lower-case "and" or "or" ("Baytown and Houston") is two of that type. Not a span that is
+ * itself a listed name ("Trinidad and Tobago", "New York"), and not an organisation ("Procter and Gamble").
+ */
+function splitPlacePairs(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
+  const place = (a: number, b: number): boolean => PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a, b, c, gaz));
+  for (let n = 0; n < spans.length; n++) {
+    const s = spans[n];
+    if (s.settled || s.end - s.start < 2 || isListedName(tokens, s.start, s.end, gaz)) continue;
+    let parts: [SpanCandidate, SpanCandidate] | undefined;
+    const and = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === "and" || t.text === "or") + s.start + 1;
+    if (and > s.start && (s.type === "LOC" || s.type === "PERSON") && isCap(tokens[and - 1].text) && isCap(tokens[and + 1].text)) {
+      if (s.type === "PERSON" || place(s.start, and) || place(and + 1, s.end)) parts = [{ ...s, end: and }, { ...s, start: and + 1 }];
+    } else if (s.type !== "MISC") {
+      // a city, then its state or country written out ("Dallas Texas"; not "Washington DC", "West Germany")
+      for (let k = s.start + 1; k < s.end && !parts; k++) {
+        if (COMPASS.has(tokens[s.start].text) || COMPASS.has(tokens[k].text) || !/^\p{Lu}\p{Ll}/u.test(tokens[k].text)) continue;
+        if (isGazetteerEntry(tokens, s.start, k, "city", gaz) && (isGazetteerEntry(tokens, k, s.end, "region", gaz) || isGazetteerEntry(tokens, k, s.end, "country", gaz)) && !place(s.start, s.end)) {
+          parts = [{ ...s, end: k, type: "LOC" }, { ...s, start: k, type: "LOC" }];
+        }
+      }
+    }
+    if (parts) spans.splice(n, 1, ...parts);
   }
 }
 

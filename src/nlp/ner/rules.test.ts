@@ -5,10 +5,10 @@ import { tokenize } from "../tokenize.js";
 import { applyToMarks, type SentenceRule } from "../../../test/fixtures/ner/marks.js";
 
 const lists = emptyGazetteerLists();
-lists.demonyms = ["chinese"];
+lists.demonyms = ["chinese", "palestinian"];
 lists.countries = ["u.s.", "russia"];
-lists.roleNouns = ["minister", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general", "president"];
-lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he"];
+lists.roleNouns = ["minister", "deputy", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general", "president"];
+lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he", "first", "foreign", "affairs"];
 lists.orgKeywords = ["party", "council"];
 lists.orgNames = ["u.n.", "united nations"];
 lists.cities = ["new york city"];
@@ -43,6 +43,15 @@ describe("NER rule layer", () => {
       { text: "Plaquemines Parish", type: "LOC" },
       { text: "Billy Nungesser", type: "PERSON" },
     ]);
+  });
+
+  it("reads a nationality, a role and a name in one MISC span as the nationality and the person", () => {
+    expect(run("He met Palestinian First Deputy Minister of Foreign Affairs Jadot .", [["Palestinian First Deputy Minister of Foreign Affairs Jadot", "MISC"]])).toEqual([
+      { text: "Palestinian", type: "MISC" },
+      { text: "Jadot", type: "PERSON" },
+    ]);
+    // Not an organisation ("Chinese Communist Party" holds a keyword) nor a nationality alone.
+    expect(run("The Chinese Communist Party met .", [["Chinese Communist Party", "MISC"]])).toEqual([{ text: "Chinese Communist Party", type: "MISC" }]);
   });
 
   it("drops a lone short lower-case word and an era after a year", () => {
@@ -303,7 +312,7 @@ describe("transcripts and web pages", () => {
 
 describe("namesNothing", () => {
   it("holds for pronouns, page labels and lone letters, not for names that contain them", () => {
-    expect(["I", "You", "I'm", "Posted", "B"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true]);
+    expect(["I", "You", "I'm", "Posted", "B", "Well", "Yeah"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true, true, true]);
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
   });

@@ -100,7 +100,7 @@ const DIGIT_WORD = /^\d+(?:s|'s|’s|am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\.?$/i;
 const FIGURES = /^\d+(?:-\d+)+$/;
 /** Pronouns, contraction pieces and interjections: a span of nothing else names nothing ("I", "I'm", "You", "n't", "Yes"). */
 const NOT_NAME_WORDS = new Set([
-  "i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh", "ok", "let",
+  "i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh", "ok", "let", "well", "so", "now", "hey", "yeah", "hi", "hello", "thanks", "please", "sorry", "wow",
   "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "you're", "you’re", "we're", "we’re", "it's", "it’s",
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
@@ -241,6 +241,27 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
   }
   return out;
 }
+
+/**
+ * A MISC span that runs from a nationality over a role to a name ("Palestinian First Deputy Minister of Foreign
+ * Affairs Jadot") is the nationality (MISC) and the person (the capitalised words after the role that are no common
+ * or role words); undefined when the span is no such run (or holds an organisation keyword: "Chinese Foreign Ministry").
+ */
+function splitNationalityRole(tokens: readonly RuleToken[], s: SpanCandidate, gaz: Gazetteer): SpanCandidate[] | undefined {
+  let d = s.start;
+  while (d < s.end && isCap(tokens[d].text) && gaz.has(tokens[d].text, "demonym")) d++;
+  if (d === s.start || s.end - d < 2) return undefined;
+  let r = d;
+  while (r < s.end && isCap(tokens[r].text) && !gaz.has(lookupForm(tokens[r].text), "role")) r++;
+  if (r >= s.end - 1 || !gaz.has(lookupForm(tokens[r].text), "role")) return undefined;
+  if (tokens.slice(d, s.end).some((t) => gaz.has(t.text, "orgkey"))) return undefined;
+  let p = s.end;
+  while (p - 1 > r && isCap(tokens[p - 1].text) && !gaz.has(tokens[p - 1].text, "common") && !gaz.has(lookupForm(tokens[p - 1].text), "role")) p--;
+  const parts: SpanCandidate[] = [{ ...s, end: d }];
+  if (p < s.end) parts.push({ ...s, start: p, type: "PERSON" });
+  return parts;
+}
+
 /**
  * An organisation or place followed by a role is no longer one name: "United Nations Special
  * Envoy to Haiti" -> ORG "United Nations"; "Liberal Party Senator Jane Hume" -> ORG "Liberal
@@ -249,10 +270,16 @@ export function splitCoordinated(tokens: readonly RuleToken[], spans: readonly S
  * whose part after it has no organisation keyword ("UN General Assembly" stays whole); a part ending in a place's
  * administrative word is a place ("Plaquemines Parish President Billy Nungesser"). The
  * capitalised words right after the role are a PERSON when they start with a listed given name.
+ * A MISC span from a nationality over a role to a name is the nationality and the person ({@link splitNationalityRole}).
  */
 export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   const out: SpanCandidate[] = [];
   for (const s of spans) {
+    const nationalRole = s.type === "MISC" ? splitNationalityRole(tokens, s, gaz) : undefined;
+    if (nationalRole) {
+      out.push(...nationalRole);
+      continue;
+    }
     if ((s.type !== "ORG" && s.type !== "LOC") || s.end - s.start < 2) {
       out.push(s);
       continue;
