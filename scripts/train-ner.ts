@@ -18,7 +18,7 @@
  * news articles hand-annotated in CoNLL-2003 conventions (bench/ner-news/train.jsonl; texts from ../shared/bench);
  * (3) re-tokenise every sentence with wink-nlp (as at run time) and project the gold spans onto
  * wink tokens, adding headline-case and capitals copies of some sentences; (4) train the averaged
- * perceptron with early stopping on GMB dev blocks and half of CrossNER dev; (5) score held-out GMB (every 10th block of
+ * perceptron with early stopping on GMB dev blocks, half of CrossNER dev and the news dev articles; (5) score held-out GMB (every 10th block of
  * 100 sentences) and the other half of wikigold with CoNLL entity-level F1, on exact character
  * spans, with and without the rule layer; (6) write models/ner/model.json.gz and SCORES.md.
  */
