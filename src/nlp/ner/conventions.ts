@@ -393,7 +393,7 @@ function trimNameEdges(tokens: readonly RuleToken[], sentStart: number, sentEnd:
     // (Only spans that open with such a word are looked up: the phrase lookups are the cost here.)
     const article = ARTICLES.has(w0);
     if (!article && !/^\p{Ll}/u.test(w0) && !isFunctionWord(w0)) continue;
-    if (PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz)) || isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) continue;
+    if (isListedName(tokens, s.start, s.end, gaz)) continue;
     // "The United States", "The United Nations": the article before a listed name is no part of it.
     const listedAs = article ? (["country", "city", "region", "orgname"] as const).find((c) => isGazetteerEntry(tokens, s.start + 1, s.end, c, gaz)) : undefined;
     if (listedAs) {
@@ -439,9 +439,14 @@ function endsInCommonWord(tokens: readonly RuleToken[], end: number, gaz: Gazett
   return /^\p{Ll}+$/u.test(t.text) && NEVER_LAST_POS.has(t.pos ?? "") && gaz.has(t.text, "common") && !isParticle(t) && tokens[end - 2].text !== "-";
 }
 
-/** The span [start, end) is exactly a listed place or organisation. */
+/** The tokens [start, end) are exactly a listed country, city or region. */
+function isListedPlace(tokens: readonly RuleToken[], start: number, end: number, gaz: Gazetteer): boolean {
+  return PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, start, end, c, gaz));
+}
+
+/** The tokens [start, end) are exactly a listed place or organisation. */
 function isListedName(tokens: readonly RuleToken[], start: number, end: number, gaz: Gazetteer): boolean {
-  return PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, start, end, c, gaz)) || isGazetteerEntry(tokens, start, end, "orgname", gaz);
+  return isListedPlace(tokens, start, end, gaz) || isGazetteerEntry(tokens, start, end, "orgname", gaz);
 }
 
 /**
@@ -455,7 +460,7 @@ function splitPlacePossessive(tokens: readonly RuleToken[], spans: SpanCandidate
     if (s.settled || s.end - s.start < 3) continue;
     for (let p = s.start + 1; p < s.end - 1; p++) {
       const len = possessiveLength(tokens, p, s.end);
-      if (!len || p + len >= s.end || !isCap(tokens[p + len].text) || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, s.start, p, c, gaz))) continue;
+      if (!len || p + len >= s.end || !isCap(tokens[p + len].text) || !isListedPlace(tokens, s.start, p, gaz)) continue;
       spans.splice(n, 1, { ...s, end: p, type: "LOC" }, { ...s, start: p + len });
       break;
     }
@@ -480,7 +485,7 @@ function splitNameOfPlace(tokens: readonly RuleToken[], spans: SpanCandidate[], 
     // Not a name built on "of" ("University of East Anglia", "Bill of Rights", "Secretary of State").
     if (s.type === "PERSON" && tokens.slice(s.start, of).some((t) => (["orgkey", "misckey", "role"] as const).some((c) => gaz.has(t.text, c)))) continue;
     const org = isGazetteerEntry(tokens, of + 1, s.end, "orgname", gaz) || tokens.slice(of + 1, s.end).some((t) => gaz.has(t.text, "orgkey"));
-    const place = PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, of + 1, s.end, c, gaz));
+    const place = isListedPlace(tokens, of + 1, s.end, gaz);
     if (!org && !place) continue;
     spans.splice(n, 1, { ...s, end: of }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
   }
@@ -604,7 +609,7 @@ function joinListedPlaces(tokens: readonly RuleToken[], spans: SpanCandidate[], 
   // 3t. Two names side by side that together are a listed place are that place ("Czech" + "Republic").
   for (let n = 0; n + 1 < spans.length; n++) {
     const [a, b] = [spans[n], spans[n + 1]];
-    if (a.end !== b.start || a.settled || b.settled || !PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a.start, b.end, c, gaz))) continue;
+    if (a.end !== b.start || a.settled || b.settled || !isListedPlace(tokens, a.start, b.end, gaz)) continue;
     if (isGazetteerEntry(tokens, a.start, b.end, "orgname", gaz)) continue;
     spans.splice(n, 2, { start: a.start, end: b.end, type: "LOC", score: Math.max(a.score, b.score) });
   }
@@ -617,19 +622,18 @@ function joinListedPlaces(tokens: readonly RuleToken[], spans: SpanCandidate[], 
  * itself a listed name ("Trinidad and Tobago", "New York"), and not an organisation ("Procter and Gamble").
  */
 function splitPlacePairs(tokens: readonly RuleToken[], spans: SpanCandidate[], gaz: Gazetteer): void {
-  const place = (a: number, b: number): boolean => PLACE_CLASSES.some((c) => isGazetteerEntry(tokens, a, b, c, gaz));
   for (let n = 0; n < spans.length; n++) {
     const s = spans[n];
     if (s.settled || s.end - s.start < 2 || isListedName(tokens, s.start, s.end, gaz)) continue;
     let parts: [SpanCandidate, SpanCandidate] | undefined;
     const and = tokens.slice(s.start + 1, s.end - 1).findIndex((t) => t.text === "and" || t.text === "or") + s.start + 1;
     if (and > s.start && (s.type === "LOC" || s.type === "PERSON") && isCap(tokens[and - 1].text) && isCap(tokens[and + 1].text)) {
-      if (s.type === "PERSON" || place(s.start, and) || place(and + 1, s.end)) parts = [{ ...s, end: and }, { ...s, start: and + 1 }];
+      if (s.type === "PERSON" || isListedPlace(tokens, s.start, and, gaz) || isListedPlace(tokens, and + 1, s.end, gaz)) parts = [{ ...s, end: and }, { ...s, start: and + 1 }];
     } else if (s.type !== "MISC") {
       // a city, then its state or country written out ("Dallas Texas"; not "Washington DC", "West Germany")
       for (let k = s.start + 1; k < s.end && !parts; k++) {
         if (COMPASS.has(tokens[s.start].text) || COMPASS.has(tokens[k].text) || !/^\p{Lu}\p{Ll}/u.test(tokens[k].text)) continue;
-        if (isGazetteerEntry(tokens, s.start, k, "city", gaz) && (isGazetteerEntry(tokens, k, s.end, "region", gaz) || isGazetteerEntry(tokens, k, s.end, "country", gaz)) && !place(s.start, s.end)) {
+        if (isGazetteerEntry(tokens, s.start, k, "city", gaz) && (isGazetteerEntry(tokens, k, s.end, "region", gaz) || isGazetteerEntry(tokens, k, s.end, "country", gaz)) && !isListedPlace(tokens, s.start, s.end, gaz)) {
           parts = [{ ...s, end: k, type: "LOC" }, { ...s, start: k, type: "LOC" }];
         }
       }
