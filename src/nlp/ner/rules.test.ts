@@ -312,7 +312,7 @@ describe("transcripts and web pages", () => {
 
 describe("namesNothing", () => {
   it("holds for pronouns, page labels and lone letters, not for names that contain them", () => {
-    expect(["I", "You", "I'm", "Posted", "B", "Well", "Yeah"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true, true, true]);
+    expect(["I", "You", "I'm", "Posted", "B", "Well", "Yeah", "DUI"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true, true, true, true]);
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
   });

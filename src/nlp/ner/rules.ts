@@ -117,7 +117,7 @@ const AUXILIARIES = new Set(["Do", "Does", "Did", "Can", "Could", "Will", "Would
 /** Acronyms of common nouns and chat words, abbreviations and titles: alone they name nothing ("TV", "GDP", "LOL", "No."). */
 const COMMON_ACRONYMS = new Set([
   "TV", "GDP", "GNP", "IQ", "HQ", "CEO", "CFO", "COO", "PC", "DNA", "HIV", "AIDS", "SUV", "ATM", "GPS", "USB", "VIP", "PhD", "MBA", "FAQ",
-  "DIY", "LOL", "FYI", "BTW", "OMG", "IMO", "IMHO", "BS", "OK", "RIP", "PS", "TBA", "TBD", "ASAP", "AKA", "ID", "IT", "PR", "Q&A",
+  "DIY", "LOL", "FYI", "BTW", "OMG", "IMO", "IMHO", "BS", "OK", "RIP", "PS", "TBA", "TBD", "ASAP", "AKA", "ID", "IT", "PR", "Q&A", "DUI", "DWI", "MVP", "RBI", "CPR", "ICU",
   // and abbreviations and titles alone ("No. 1", "Mr")
   "No.", "Nos.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
 ]);
