@@ -6,8 +6,9 @@
  * alternate dev, test.
  *
  * With --train, every document is a training document (bench/ner-news/train.jsonl, read by
- * scripts/train-ner.ts): src is `summaries-neus:CLUSTER/ARTICLE`, `timeline-semeval2015:CORPUS/DOC`
- * or `extraction-zyte:PAGE` (texts as scripts/ner-news-texts.ts rebuilds them; the folder's
+ * scripts/train-ner.ts): src is `summaries-neus:CLUSTER/ARTICLE`, `timeline-semeval2015:CORPUS/DOC`,
+ * `extraction-zyte:PAGE` or `clustering-ecbplus:DOC` (ECB+ documents of the sub-topic the dev and test
+ * articles do not come from; texts as scripts/ner-news-texts.ts rebuilds them; the folder's
  * docs/ID.txt must be exactly those texts, which is checked).
  *
  * Usage: npx tsx scripts/ner-news-gold.ts --from DIR [--out bench/ner-news/gold.jsonl]
@@ -27,7 +28,7 @@ const FROM = arg("from");
 const TRAIN = process.argv.includes("--train");
 const OUT = arg("out", TRAIN ? "bench/ner-news/train.jsonl" : "bench/ner-news/gold.jsonl");
 /** The training documents' sources (bench folders of ../shared/bench). */
-const TRAIN_SOURCES = ["summaries-neus", "timeline-semeval2015", "extraction-zyte"];
+const TRAIN_SOURCES = ["summaries-neus", "timeline-semeval2015", "extraction-zyte", "clustering-ecbplus"];
 const TAG = /<(\/?)(PER|ORG|LOC|MISC)>/g;
 const SOURCES: Record<string, string> = { tempeval3: "timex-tempeval3", ecbplus: "clustering-ecbplus", t17: "timeline-t17" };
 
