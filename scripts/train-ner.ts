@@ -57,10 +57,10 @@ const WIKIGOLD_WEIGHT = 6;
 const CROSSNER_WEIGHT = 3;
 /**
  * Only every GMB_KEEP_EVERY-th GMB training sentence is used (1 = all): GMB's conventions differ
- * from CoNLL's (titles, "gpe", organisations split at nationalities); half of it still makes GMB
- * the largest source (news text) while the CoNLL-style corpora weigh more (see SCORES.md).
+ * from CoNLL's (titles, "gpe", organisations split at nationalities); a third of it (a half until
+ * the news texts grew to 250k words) leaves the CoNLL-style corpora the larger say (see SCORES.md).
  */
-const GMB_KEEP_EVERY = 2;
+const GMB_KEEP_EVERY = 3;
 /**
  * The hand-annotated news articles of bench/ner-news/train.jsonl (CoNLL-2003 conventions, the
  * target style, whole articles with headlines) are repeated this many times in training.
@@ -311,8 +311,9 @@ model.json.gz: averaged-perceptron weights trained by scripts/train-ner.ts on
   - wikigold (Balasuriya et al. 2009), CC BY 4.0,
   - CrossNER politics (Liu et al. 2021), repository MIT, text from Wikipedia (CC BY-SA),
   - news articles annotated for this project in CoNLL-2003 conventions (bench/ner-news/train.jsonl holds only
-    offsets): SemEval-2015 Task 4 Wikinews texts (CC BY 3.0), and, for research use, NeuS/AllSides article
-    excerpts (HLTCHKUST/framing-bias-metric) and Zyte article-extraction benchmark pages (publishers' texts).
+    offsets): SemEval-2015 Task 4 Wikinews texts (CC BY 3.0), ECB+ news texts (cltl/ECB-parser, CC BY 3.0), and,
+    for research use, NeuS/AllSides article excerpts (HLTCHKUST/framing-bias-metric) and Zyte article-extraction
+    benchmark pages (publishers' texts).
   The weights are a statistical model, not a copy of the corpora; no corpus text is shipped.
 
 gazetteers/ (small lists derived from ../shared/train/gazetteers):

@@ -8,7 +8,7 @@ const lists = emptyGazetteerLists();
 lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."];
 lists.orgNames = ["hamas", "united nations", "un", "wall street"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
-lists.regions = ["gaza", "georgia", "minnesota"];
+lists.regions = ["gaza", "gaza strip", "georgia", "minnesota"];
 lists.cities = ["beijing", "dallas", "houston"];
 lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
 lists.roleNouns = ["secretary", "chancellor"];
@@ -256,5 +256,14 @@ describe("CoNLL conventions", () => {
     expect(run("Beijing 's Foreign Ministry said so .", [["Beijing 's Foreign Ministry", "ORG"]])).toEqual(["LOC:Beijing", "ORG:Foreign Ministry"]);
     // A company named in the possessive keeps it.
     expect(run("Moody 's Investors Service cut it .", [["Moody 's Investors Service", "ORG"]])).toEqual(["ORG:Moody 's Investors Service"]);
+  });
+
+  it("ends a name at a possessive before a lower-case word or a number, and joins two names that together are a listed place", () => {
+    expect(run("the Gaza Strip’s 2.3 million people", [["Gaza", "LOC"], ["Strip’s 2.3", "MISC"]])).toEqual(["LOC:Gaza Strip"]);
+    expect(run("the Civic Union 's own plans", [["Civic Union 's own", "ORG"]])).toEqual(["ORG:Civic Union"]);
+    // A capitalised word after the possessive may go on with the name.
+    expect(run("the People 's Liberation Front said", [["People 's Liberation Front", "ORG"]])).toEqual(["ORG:People 's Liberation Front"]);
+    // Two names that are not one listed place stay two.
+    expect(run("Gaza Hamas fighters", [["Gaza", "LOC"], ["Hamas", "ORG"]])).toEqual(["LOC:Gaza", "ORG:Hamas"]);
   });
 });

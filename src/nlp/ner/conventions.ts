@@ -274,12 +274,23 @@ export function applyConventions(
     const s = spans[n];
     if (s.type === "PERSON" || s.settled) continue;
     if (s.end - s.start > 1 && POSSESSIVES.has(tokens[s.end - 1].text)) s.end--;
+    // Nor does a name run on through a possessive into a lower-case word or a number ("the Gaza Strip's 2.3 million").
+    const own = tokens.slice(s.start + 1, s.end - 1).findIndex((t, j) => POSSESSIVES.has(t.text) && !isCap(tokens[s.start + 2 + j].text));
+    if (own >= 0) s.end = s.start + 1 + own;
     for (let k = s.start + 2; k < s.end - 1; k++) {
       if (!POSSESSIVES.has(tokens[k].text) || !gaz.has(tokens[k - 1].text, "orgkey") || !isCap(tokens[k + 1].text)) continue;
       spans.splice(n + 1, 0, { start: k + 1, end: s.end, type: s.type, score: s.score });
       s.end = k;
       break;
     }
+  }
+  // Two names side by side that together are exactly a listed place are that place ("Gaza" + "Strip").
+  for (let n = 1; n < spans.length; n++) {
+    const a = spans[n - 1];
+    const b = spans[n];
+    if (a.end !== b.start || a.settled || b.settled || !isListedPlace(tokens, a.start, b.end, gaz)) continue;
+    spans.splice(n - 1, 2, { ...a, end: b.end, type: "LOC" });
+    n--;
   }
   // "Let's", "Here's", "What's": a common word with a contraction is no name, whatever the tagger said.
   spans = spans.filter((s) => !(s.end - s.start === 1 && s.end < sentEnd && POSSESSIVES.has(tokens[s.end].text) && !/^\p{Lu}{2,}$/u.test(tokens[s.start].text) && CONTRACTED.has(tokens[s.start].text.toLowerCase())));
