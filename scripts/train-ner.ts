@@ -11,6 +11,7 @@
  *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
  *   ... --untouched  also scores corpora never trained or tuned on (UNER EWT web text, BTC tweets; PER/ORG/LOC only)
  *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N  override the corpus mix (experiments)
+ *   ... --beam N  beam width of training and decoding (1: greedy); --scheme bilou  BILOU tags (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
  * (plus the given names and surnames of the training split's person annotations);
@@ -18,7 +19,7 @@
  * news articles hand-annotated in CoNLL-2003 conventions (bench/ner-news/train.jsonl; texts from ../shared/bench);
  * (3) re-tokenise every sentence with wink-nlp (as at run time) and project the gold spans onto
  * wink tokens, adding headline-case and capitals copies of some sentences; (4) train the averaged
- * perceptron with early stopping on GMB dev blocks, half of CrossNER dev and the news dev articles; (5) score held-out GMB (every 10th block of
+ * structured perceptron (beam search, early update) with early stopping on GMB dev blocks, half of CrossNER dev and the news dev articles; (5) score held-out GMB (every 10th block of
  * 100 sentences) and the other half of wikigold with CoNLL entity-level F1, on exact character
  * spans, with and without the rule layer; (6) write models/ner/model.json.gz and SCORES.md.
  */
@@ -35,7 +36,7 @@ import { documentFeatures } from "../src/nlp/ner/docstage.js";
 import { parseClusters } from "../src/nlp/ner/clusters.js";
 import type { WordClusters } from "../src/nlp/ner/clusters.js";
 import { serializeModel } from "../src/nlp/ner/perceptron.js";
-import { NER_TAGS, TaggedSentence, tagSentence, trainTagger } from "../src/nlp/ner/tagger.js";
+import { TaggedSentence, tagSentence, trainTagger } from "../src/nlp/ner/tagger.js";
 import type { PerceptronModel } from "../src/nlp/ner/perceptron.js";
 import { PerceptronRecognizer } from "../src/nlp/ner/index.js";
 import type { Token } from "../src/model.js";
@@ -66,6 +67,10 @@ const GMB_KEEP_EVERY = 3;
  * target style, whole articles with headlines) are repeated this many times in training.
  */
 const NEWS_WEIGHT = 2;
+/** Beam width of training and decoding (1: the greedy tagger; more: structured perceptron with early update). */
+const NER_BEAM = 8;
+/** Tag scheme of the model (BIO or BILOU). */
+const NER_SCHEME = "BIO";
 /** The news training articles (offsets; texts from ../shared/bench) and the dev articles that join the early-stopping dev set. */
 const NEWS_TRAIN_FILE = "bench/ner-news/train.jsonl";
 const NEWS_DEV_FILE = "bench/ner-news/gold.jsonl";
@@ -113,6 +118,8 @@ const WIKI_WEIGHT = Number(arg("wiki-weight", String(WIKIGOLD_WEIGHT)));
 const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
 const NEWS_W = Number(arg("news-weight", String(NEWS_WEIGHT)));
+const BEAM = Number(arg("beam", String(NER_BEAM)));
+const SCHEME = arg("scheme", NER_SCHEME).toUpperCase() === "BILOU" ? "BILOU" : "BIO";
 /** Casing augmentation overrides (experiments): --title-every N, --upper-every N. */
 const TITLE_EVERY = Number(arg("title-every", String(TITLE_CASE_EVERY)));
 const UPPER_EVERY = Number(arg("upper-every", String(UPPER_CASE_EVERY)));
@@ -788,6 +795,8 @@ function main(): void {
     ? loadPerceptronModel(EVAL_ONLY || OUT)
     : trainTagger(projected.sentences, gaz, {
         epochs: EPOCH_COUNT,
+        beam: BEAM,
+        scheme: SCHEME,
         dev: (m) => devF1(m, gaz, dev),
         patience: PATIENCE,
         onEpoch: (e, acc, f1) => {
@@ -815,7 +824,7 @@ function main(): void {
     `Trained ${new Date().toISOString().slice(0, 10)} on ${projected.sentences.length} sentences, ${epochsRun} epochs run (the model of the best epoch on the dev set kept: GMB dev blocks + half of CrossNER dev + the news dev articles), ${model.index.size} features, ${trainSeconds.toFixed(0)} s.`,
     "",
   ];
-  const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: NER_TAGS, epochs: epochsRun, trainSentences: projected.sentences.length, scores: {} };
+  const meta: Record<string, unknown> = { trained: new Date().toISOString(), tags: model.classes, epochs: epochsRun, trainSentences: projected.sentences.length, scores: {} };
   const errors: string[] = [];
   if (EVAL_ONLY && !NO_DOC) docModel = loadDocModel(EVAL_ONLY);
   if (NO_DOC) docModel = undefined;
@@ -852,7 +861,7 @@ function main(): void {
     }
     return;
   }
-  model.meta = meta;
+  model.meta = { ...model.meta, ...meta };
   mkdirSync(OUT, { recursive: true });
   const gz = gzipSync(serializeModel(model), { level: 9 });
   writeFileSync(join(OUT, MODEL_FILE), gz);

@@ -28,6 +28,41 @@ export function bioToSpans(tags: readonly string[]): TypedSpan[] {
   return out;
 }
 
+/** True when a tag set is BILOU (has `U-` unit and `L-` last tags) rather than BIO. */
+export function isBilouTagSet(classes: readonly string[]): boolean {
+  return classes.some((c) => c.startsWith("U-"));
+}
+
+/**
+ * Whether tag `next` may follow tag `prev` (`<S>` at the start). BIO: `I-X` only after `B-X` or
+ * `I-X`. BILOU: `I-X` and `L-X` only after `B-X` or `I-X`; `O`, `B-` and `U-` only where no name is open.
+ */
+export function tagAllowed(prev: string, next: string, bilou: boolean): boolean {
+  const open = prev.startsWith("B-") || prev.startsWith("I-");
+  if (next.startsWith("I-") || (bilou && next.startsWith("L-"))) return open && prev.slice(2) === next.slice(2);
+  return !bilou || !open;
+}
+
+/** Whether a sentence may end on `tag` (BILOU: not inside an open name). */
+export function canEndOn(tag: string, bilou: boolean): boolean {
+  return !bilou || !(tag.startsWith("B-") || tag.startsWith("I-"));
+}
+
+/** BIO -> BILOU: a one-token name is `U-X`, the last token of a longer one `L-X`. */
+export function bioToBilou(tags: readonly string[]): string[] {
+  return tags.map((t, i) => {
+    if (t === "O") return t;
+    const ends = !(tags[i + 1]?.startsWith("I-") && tags[i + 1].slice(2) === t.slice(2));
+    if (t.startsWith("B-")) return ends ? `U-${t.slice(2)}` : t;
+    return ends ? `L-${t.slice(2)}` : t;
+  });
+}
+
+/** BILOU -> BIO (`U-X` -> `B-X`, `L-X` -> `I-X`); BIO tags pass unchanged. */
+export function bilouToBio(tags: readonly string[]): string[] {
+  return tags.map((t) => (t.startsWith("U-") ? `B-${t.slice(2)}` : t.startsWith("L-") ? `I-${t.slice(2)}` : t));
+}
+
 /** BIO tags for `n` tokens from non-overlapping token spans. */
 export function spansToBio(n: number, spans: readonly TypedSpan[]): string[] {
   const tags = new Array<string>(n).fill("O");

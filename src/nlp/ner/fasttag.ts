@@ -1,5 +1,5 @@
 /**
- * Fast inference path of the greedy tagger: the same features and weights as
+ * Fast inference path of the tagger (greedy or beam search): the same features and weights as
  * {@link sentenceFeatures} + {@link scoreFeatures}, but scored from precomputed tables instead
  * of building and hashing ~45 feature strings per token.
  *
@@ -25,6 +25,7 @@ import { caseModeOf, isRunningText, wordCasing } from "./casing.js";
 import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, runFeatures, wordFeats } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel } from "./perceptron.js";
+import { canEndOn, isBilouTagSet } from "./bio.js";
 
 /**
  * Word forms per generation of the word cache: when the current generation is full it becomes the
@@ -393,7 +394,7 @@ export class TaggerTables {
    * Tags one sentence, or returns undefined when it is not in "normal" case mode (the caller
    * then uses the string path). Output is identical to the string path.
    */
-  tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[]): { tags: string[]; confidence: number[] } | undefined {
+  tag(tokens: readonly FeatToken[], allowedAfter: readonly (readonly boolean[])[], extra?: readonly (readonly string[])[], width = 1): { tags: string[]; confidence: number[] } | undefined {
     const n = tokens.length;
     if (this.shapes.size >= MAX_CACHED_SHAPES) this.releaseCaches();
     else if (this.words.full(n)) this.nextGeneration();
@@ -484,6 +485,10 @@ export class TaggerTables {
       if (rf) for (const x of rf) addRow(s, w, this.runRow(x), k);
       const ex = extra?.[i];
       if (ex) for (const x of ex) addRow(s, w, this.model.index.get(x) ?? -1, k);
+      if (width > 1) {
+        this.beamStep(i, i === n - 1, width, norm, we.shape, allowedAfter);
+        continue;
+      }
       // History features.
       addRow(s, w, histPrev1[prev1], k);
       addRow(s, w, histPrev2[prev2 * p + prev1], k);
@@ -500,6 +505,169 @@ export class TaggerTables {
       confidence[i] = 1 / z;
       prev2 = prev1;
       prev1 = best;
+    }
+    if (width > 1) return this.beamResult(n, width, allowedAfter);
+    return { tags, confidence };
+  }
+
+  // ------------------------------------------------------------ beam decoding (structured models)
+  /** Beam state: per slot the path score, last two tags; per token and slot the back-pointer, tag and confidence. */
+  private beamScore = new Float64Array(0);
+  private beamP1 = new Int32Array(0);
+  private beamP2 = new Int32Array(0);
+  private beamSize = 0;
+  private backPtr = new Int32Array(0);
+  private backTag = new Int32Array(0);
+  /** Static scores (all but the history features) of each token of the sentence, k per token. */
+  private staticScores = new Float64Array(0);
+  private pathTags = new Int32Array(0);
+  private readonly hscores = new Float64Array(64);
+  /** Candidates of one step (at most width * k), by first insertion; slot of each (prev1, tag) key. */
+  private candScore = new Float64Array(0);
+  private candP1 = new Int32Array(0);
+  private candP2 = new Int32Array(0);
+  private candParent = new Int32Array(0);
+  private candOrder: number[] = [];
+  private candSlot = new Int32Array(0);
+
+  /**
+   * One token of beam search, as beamTagSentence in tagger.ts: every item of the beam is extended
+   * by every allowed tag with its history rows added to the token's static scores (in `this.scores`);
+   * items ending in the same two tags are merged (the first best kept) and the best `width` kept,
+   * ties in insertion order.
+   */
+  private beamStep(i: number, last: boolean, width: number, norm: NormEntry, shape: ShapeEntry, allowedAfter: readonly (readonly boolean[])[]): void {
+    const k = this.k;
+    const bilou = isBilouTagSet(this.model.classes);
+    const w = this.model.weights;
+    const p = this.prevNames.length;
+    const s = this.scores;
+    const hs = this.hscores;
+    if (i === 0) {
+      if (this.beamScore.length < width) {
+        this.beamScore = new Float64Array(width);
+        this.beamP1 = new Int32Array(width);
+        this.beamP2 = new Int32Array(width);
+      }
+      this.beamScore[0] = 0;
+      this.beamP1[0] = k;
+      this.beamP2[0] = k;
+      this.beamSize = 1;
+    }
+    const cap = width * k;
+    if (this.candScore.length < cap) {
+      this.candScore = new Float64Array(cap);
+      this.candP1 = new Int32Array(cap);
+      this.candP2 = new Int32Array(cap);
+      this.candParent = new Int32Array(cap);
+    }
+    if (this.candSlot.length < p * k) this.candSlot = new Int32Array(p * k);
+    this.candSlot.fill(-1);
+    if (this.staticScores.length < (i + 1) * k) {
+      const grown = new Float64Array(Math.max((i + 1) * k, 2 * this.staticScores.length));
+      grown.set(this.staticScores);
+      this.staticScores = grown;
+    }
+    this.staticScores.set(s, i * k);
+    let nc = 0;
+    for (let b = 0; b < this.beamSize; b++) {
+      const prev1 = this.beamP1[b];
+      const prev2 = this.beamP2[b];
+      for (let c = 0; c < k; c++) hs[c] = s[c];
+      addRow(hs, w, this.histPrev1[prev1], k);
+      addRow(hs, w, this.histPrev2[prev2 * p + prev1], k);
+      addRow(hs, w, norm.hist[prev1], k);
+      addRow(hs, w, shape.hist[prev1], k);
+      const allowed = allowedAfter[prev1];
+      const base = this.beamScore[b];
+      for (let c = 0; c < k; c++) {
+        if (!allowed[c] || (last && !canEndOn(this.prevNames[c], bilou))) continue;
+        const score = base + hs[c];
+        const key = prev1 * k + c;
+        let slot = this.candSlot[key];
+        if (slot >= 0) {
+          if (this.candScore[slot] >= score) continue;
+        } else {
+          slot = nc++;
+          this.candSlot[key] = slot;
+        }
+        this.candScore[slot] = score;
+        this.candP1[slot] = c;
+        this.candP2[slot] = prev1;
+        this.candParent[slot] = b;
+      }
+    }
+    // The best `width` candidates, best first, ties in insertion order (insertion into a short sorted list).
+    const order = this.candOrder;
+    const cs = this.candScore;
+    let kept = 0;
+    for (let j = 0; j < nc; j++) {
+      const v = cs[j];
+      if (kept === width && v <= cs[order[kept - 1]]) continue;
+      let at = kept < width ? kept++ : kept - 1;
+      while (at > 0 && cs[order[at - 1]] < v) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = j;
+    }
+    const keep = kept;
+    const need = (i + 1) * width;
+    if (this.backPtr.length < need) {
+      const size = Math.max(need, 2 * this.backPtr.length);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.backPtr = grow(this.backPtr);
+      this.backTag = grow(this.backTag);
+    }
+    for (let j = 0; j < keep; j++) {
+      const c = order[j];
+      this.beamScore[j] = cs[c];
+      this.beamP1[j] = this.candP1[c];
+      this.beamP2[j] = this.candP2[c];
+      this.backPtr[i * width + j] = this.candParent[c];
+      this.backTag[i * width + j] = this.candP1[c];
+    }
+    this.beamSize = keep;
+  }
+
+  /**
+   * The best path of the finished beam search over `n` tokens, with each tag's confidence: the
+   * softmax of its scores among the tags allowed after the path's previous tag (computed for this
+   * one path only, from the stored static scores and the path's history rows).
+   */
+  private beamResult(n: number, width: number, allowedAfter: readonly (readonly boolean[])[]): { tags: string[]; confidence: number[] } {
+    const k = this.k;
+    const p = this.prevNames.length;
+    const w = this.model.weights;
+    const path = this.pathTags.length >= n ? this.pathTags : (this.pathTags = new Int32Array(2 * n));
+    let j = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      path[i] = this.backTag[i * width + j];
+      j = this.backPtr[i * width + j];
+    }
+    const tags = new Array<string>(n);
+    const confidence = new Array<number>(n);
+    const hs = this.hscores;
+    const words = this.sentWords;
+    for (let i = 0; i < n; i++) {
+      const prev1 = i >= 1 ? path[i - 1] : k;
+      const prev2 = i >= 2 ? path[i - 2] : k;
+      for (let c = 0; c < k; c++) hs[c] = this.staticScores[i * k + c];
+      addRow(hs, w, this.histPrev1[prev1], k);
+      addRow(hs, w, this.histPrev2[prev2 * p + prev1], k);
+      addRow(hs, w, words[i].norm.hist[prev1], k);
+      addRow(hs, w, words[i].shape.hist[prev1], k);
+      const allowed = allowedAfter[prev1];
+      let top = -Infinity;
+      for (let c = 0; c < k; c++) if (allowed[c] && hs[c] > top) top = hs[c];
+      let z = 0;
+      for (let c = 0; c < k; c++) if (allowed[c]) z += Math.exp(hs[c] - top);
+      tags[i] = this.prevNames[path[i]];
+      confidence[i] = Math.exp(hs[path[i]] - top) / z;
     }
     return { tags, confidence };
   }

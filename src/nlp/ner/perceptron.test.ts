@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PerceptronTrainer, argmax, deserializeModel, scoreFeatures, serializeModel } from "./perceptron.js";
 import { Gazetteer, emptyGazetteerLists } from "./gazetteer.js";
-import { trainTagger, tagSentence, bioAllowed } from "./tagger.js";
+import { trainTagger, tagSentence, bioAllowed, modelBeam } from "./tagger.js";
 import { ParallaxError } from "../../errors.js";
 
 /** Toy problem: class is "upper" when the feature "cap" is present, "lower" otherwise; "noise" features are random. */
@@ -74,6 +74,32 @@ describe("sequence tagger", () => {
     const out = tagSentence(model, gaz, ["Mr.", "Okafor", "flew", "to", "Quito", "."].map((text) => ({ text })));
     expect(out.tags).toEqual(["O", "B-PERSON", "O", "O", "B-LOC", "O"]);
     expect(out.confidence.every((c) => c > 0 && c <= 1)).toBe(true);
+  });
+
+  it("trains a structured (beam) model that records its beam and tags the same unseen sentence", () => {
+    const model = deserializeModel(serializeModel(trainTagger(data, gaz, { epochs: 5, minFeatureCount: 1, beam: 4 })));
+    expect(modelBeam(model)).toBe(4);
+    const toks = ["Mr.", "Okafor", "flew", "to", "Quito", "."].map((text) => ({ text }));
+    const out = tagSentence(model, gaz, toks);
+    expect(out.tags).toEqual(["O", "B-PERSON", "O", "O", "B-LOC", "O"]);
+    expect(out.confidence.every((c) => c > 0 && c <= 1)).toBe(true);
+    // the table path and the feature-string path search the same beam
+    for (const words of [["Mr.", "Okafor", "Junior", "in", "Quito"], ["The", "envoy", "met", "Mr.", "Smith", "Junior", "in", "Lima", "."], ["Lima"]]) {
+      const t = words.map((text) => ({ text }));
+      expect(tagSentence(model, gaz, t)).toEqual(tagSentence(model, gaz, t, { reference: true }));
+    }
+    expect(modelBeam(trainTagger(data, gaz, { epochs: 1, minFeatureCount: 1 }))).toBe(1);
+  });
+
+  it("structured updates move only the classes given", () => {
+    const tr = new PerceptronTrainer(["a", "b", "c"]);
+    const f = [tr.featureId("x")];
+    tr.tick();
+    tr.adjust(2, f, 1);
+    tr.adjust(0, f, -1);
+    const s = new Float64Array(3);
+    tr.scores(f, s);
+    expect([...s]).toEqual([-1, 0, 1]);
   });
 
   it("never outputs I-X without a preceding B-X or I-X", () => {

@@ -132,6 +132,15 @@ export class PerceptronTrainer {
     }
   }
 
+  /** Adds `v` to the weight of class `cls` for each feature (structured updates: gold +1, guess -1). */
+  adjust(cls: number, ids: ArrayLike<number>, v: number): void {
+    const k = this.classes.length;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      if (id >= 0) this.bump(id * k + cls, v);
+    }
+  }
+
   private bump(idx: number, v: number): void {
     this.totals[idx] += (this.clock - this.stamps[idx]) * this.w[idx];
     this.stamps[idx] = this.clock;

@@ -1,18 +1,29 @@
 /**
- * Greedy left-to-right BIO sequence tagger over the averaged perceptron.
+ * Left-to-right BIO sequence tagger over the averaged perceptron.
  *
- * Each token is classified from its static features plus features of the two tags already
- * chosen; an `I-X` tag is only allowed after `B-X` or `I-X`, so output is always valid BIO.
- * Training uses the tagger's own predicted history (as at run time), shuffled each epoch.
+ * Each token is scored from its static features plus features of the two tags before it; an
+ * `I-X` tag is only allowed after `B-X` or `I-X`, so output is always valid BIO. Two ways to
+ * train and decode:
+ * - greedy (beam 1): each tag is decided in turn; training uses the tagger's own predicted
+ *   history (as at run time);
+ * - structured (beam > 1, the shipped model): a whole-sentence perceptron (Collins 2002) trained
+ *   with beam search and early update (Collins & Roark 2004) and decoded with the same beam, so a
+ *   tag can be chosen for what it lets the next tags be ("New" + "York" beats "New" alone). The
+ *   model's meta records the beam width it was trained with.
+ * Sentences are shuffled each epoch. A BILOU tag set (Ratinov & Roth 2009) can be trained too
+ * (`scheme`); output is always BIO.
  */
 import { FeatToken, START_TAG, TokenInfo, historyFeatures, sentenceFeatures } from "./features.js";
 import { taggerTables } from "./fasttag.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel, PerceptronTrainer, argmax, scoreFeatures } from "./perceptron.js";
+import { bilouToBio, bioToBilou, canEndOn, isBilouTagSet, tagAllowed } from "./bio.js";
 import { prng } from "../../prng.js";
 
 /** The BIO tag set over the four CoNLL types. */
 export const NER_TAGS = ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+/** The BILOU tag set over the same types (Ratinov & Roth 2009): unit and last tags added. */
+export const NER_TAGS_BILOU = ["O", ...["PERSON", "ORG", "LOC", "MISC"].flatMap((t) => ["B", "I", "L", "U"].map((p) => `${p}-${t}`))];
 
 /** A training sentence: tokens and one BIO tag per token. */
 export interface TaggedSentence {
@@ -40,6 +51,14 @@ export interface TrainOptions {
   dev?: (model: PerceptronModel) => number;
   /** Epochs without a dev gain before stopping (default 2). */
   patience?: number;
+  /**
+   * Beam width: 1 trains a greedy tagger (each tag decided in turn); more trains a structured
+   * perceptron over whole sentences with beam search and early update (Collins & Roark 2004),
+   * and the model then decodes with the same beam (written into its meta as `beam`).
+   */
+  beam?: number;
+  /** Tag scheme of the model: BIO (default) or BILOU; training data is always given in BIO. */
+  scheme?: "BIO" | "BILOU";
 }
 
 /** Default number of training epochs. */
@@ -51,10 +70,15 @@ const DEFAULT_PATIENCE = 2;
 /** Default pruning threshold on averaged weights. */
 const DEFAULT_MIN_WEIGHT = 0.005;
 
+/** The beam width a model decodes with (its meta `beam`; greedy when absent). */
+export function modelBeam(model: PerceptronModel): number {
+  const b = model.meta?.beam;
+  return typeof b === "number" && b > 1 ? Math.floor(b) : 1;
+}
+
 /** True when tag `next` may follow tag `prev` in BIO. */
 export function bioAllowed(prev: string, next: string): boolean {
-  if (!next.startsWith("I-")) return true;
-  return prev.length > 2 && prev.slice(2) === next.slice(2) && prev !== "O";
+  return tagAllowed(prev, next, false);
 }
 
 
@@ -68,8 +92,10 @@ function withExtra(feats: string[][], extra: readonly (readonly string[] | undef
 export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opts: TrainOptions = {}): PerceptronModel {
   const epochs = opts.epochs ?? DEFAULT_EPOCHS;
   const minCount = opts.minFeatureCount ?? DEFAULT_MIN_FEATURE_COUNT;
-  const trainer = new PerceptronTrainer(NER_TAGS);
-  const tagIndex = new Map(NER_TAGS.map((t, i) => [t, i]));
+  const classes = opts.scheme === "BILOU" ? NER_TAGS_BILOU : NER_TAGS;
+  const bilou = isBilouTagSet(classes);
+  const trainer = new PerceptronTrainer(classes);
+  const tagIndex = new Map(classes.map((t, i) => [t, i]));
 
   // Pass 1: count static features; pass 2: intern the frequent ones (features are recomputed
   // rather than kept, so memory stays at one sentence's strings).
@@ -97,12 +123,18 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
     infos.push(info);
   }
 
-  const gold = data.map((s) => s.tags.map((t) => tagIndex.get(t) ?? 0));
+  const gold = data.map((s) => (bilou ? bioToBilou(s.tags) : s.tags).map((t) => tagIndex.get(t) ?? 0));
   const order = data.map((_, i) => i);
   const random = prng(opts.seed ?? 1);
-  const scores = new Float64Array(NER_TAGS.length);
-  const extra = new Float64Array(NER_TAGS.length);
+  const scores = new Float64Array(classes.length);
+  const extra = new Float64Array(classes.length);
   const hist: number[] = [];
+  const beamWidth = Math.max(1, Math.floor(opts.beam ?? 1));
+  const finish = (): PerceptronModel => {
+    const m = trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
+    if (beamWidth > 1) m.meta = { ...m.meta, beam: beamWidth };
+    return m;
+  };
   let best: { model: PerceptronModel; score: number; epoch: number } | undefined;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let correct = 0;
@@ -113,6 +145,12 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
     }
     for (const si of order) {
       const ids = staticIds[si];
+      if (beamWidth > 1) {
+        const r = beamTrainSentence(trainer, ids, infos[si], gold[si], beamWidth, scores, extra);
+        correct += r.correct;
+        total += ids.length;
+        continue;
+      }
       let prev1 = START_TAG;
       let prev2 = START_TAG;
       for (let t = 0; t < ids.length; t++) {
@@ -123,7 +161,7 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
         trainer.scores(hist, extra);
         for (let c = 0; c < scores.length; c++) scores[c] += extra[c];
         const p = prev1;
-        const guess = argmax(scores, (c) => bioAllowed(p, NER_TAGS[c]));
+        const guess = argmax(scores, (c) => tagAllowed(p, classes[c], bilou));
         const truth = gold[si][t];
         if (guess !== truth) {
           trainer.update(truth, guess, ids[t]);
@@ -131,18 +169,139 @@ export function trainTagger(data: readonly TaggedSentence[], gaz: Gazetteer, opt
         } else correct++;
         total++;
         prev2 = prev1;
-        prev1 = NER_TAGS[guess];
+        prev1 = classes[guess];
       }
     }
     if (opts.dev) {
-      const model = trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
+      const model = finish();
       const score = opts.dev(model);
       opts.onEpoch?.(epoch, total ? correct / total : 1, score);
       if (!best || score > best.score) best = { model, score, epoch };
       else if (epoch - best.epoch >= (opts.patience ?? DEFAULT_PATIENCE)) break;
     } else opts.onEpoch?.(epoch, total ? correct / total : 1);
   }
-  return best?.model ?? trainer.finish(opts.minWeight ?? DEFAULT_MIN_WEIGHT);
+  return best?.model ?? finish();
+}
+
+/** A partial tag sequence in the beam (a linked list back to the sentence start). */
+interface BeamItem {
+  score: number;
+  /** Last tag (class index; `k` = start) and the one before. */
+  prev1: number;
+  prev2: number;
+  parent: BeamItem | undefined;
+  /** True while the sequence is the gold prefix. */
+  gold: boolean;
+}
+
+/** The tags of a beam item's sequence, first to last. */
+function beamTags(item: BeamItem): number[] {
+  const out: number[] = [];
+  for (let x: BeamItem | undefined = item; x?.parent; x = x.parent) out.push(x.prev1);
+  return out.reverse();
+}
+
+/**
+ * One sentence of structured training: beam search with the current weights; as soon as the gold
+ * prefix falls out of the beam (or at the end, if the best sequence is not gold), the features of
+ * the gold prefix are rewarded and those of the best prefix in the beam penalised ("early update").
+ * Returns the number of tokens tagged right (of the prefix searched).
+ */
+function beamTrainSentence(trainer: PerceptronTrainer, ids: Int32Array[], info: TokenInfo[], gold: number[], width: number, st: Float64Array, hs: Float64Array): { correct: number } {
+  const classes = trainer.classes;
+  const bilou = isBilouTagSet(classes);
+  const k = classes.length;
+  const name = (c: number): string => (c === k ? START_TAG : classes[c]);
+  const histIds = (t: number, p1: number, p2: number, create: boolean): number[] => historyFeatures(info[t], name(p1), name(p2)).map((h) => trainer.featureId(h, create));
+  let beam: BeamItem[] = [{ score: 0, prev1: k, prev2: k, parent: undefined, gold: true }];
+  let stop = ids.length - 1;
+  for (let t = 0; t < ids.length; t++) {
+    trainer.tick();
+    trainer.scores(ids[t], st);
+    const next = new Map<number, BeamItem>();
+    for (const h of beam) {
+      trainer.scores(histIds(t, h.prev1, h.prev2, false), hs);
+      for (let c = 0; c < k; c++) {
+        if (!tagAllowed(name(h.prev1), classes[c], bilou) || (t === ids.length - 1 && !canEndOn(classes[c], bilou))) continue;
+        const score = h.score + st[c] + hs[c];
+        const key = h.prev1 * (k + 1) + c;
+        const old = next.get(key);
+        const isGold = h.gold && gold[t] === c;
+        if (old && (old.score > score || (old.score === score && !isGold))) continue;
+        next.set(key, { score, prev1: c, prev2: h.prev1, parent: h, gold: isGold });
+      }
+    }
+    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+    if (!beam.some((b) => b.gold)) {
+      stop = t;
+      break;
+    }
+  }
+  const pred = beamTags(beam[0]);
+  let correct = 0;
+  for (let t = 0; t < pred.length; t++) if (pred[t] === gold[t]) correct++;
+  if (beam[0].gold) return { correct };
+  for (let t = 0; t <= stop; t++) {
+    const g = gold[t];
+    const p = pred[t];
+    const gp1 = t >= 1 ? gold[t - 1] : k;
+    const gp2 = t >= 2 ? gold[t - 2] : k;
+    const pp1 = t >= 1 ? pred[t - 1] : k;
+    const pp2 = t >= 2 ? pred[t - 2] : k;
+    if (g === p && gp1 === pp1 && gp2 === pp2) continue;
+    if (g !== p) trainer.update(g, p, ids[t]);
+    trainer.adjust(g, histIds(t, gp1, gp2, true), 1);
+    trainer.adjust(p, histIds(t, pp1, pp2, true), -1);
+  }
+  return { correct };
+}
+
+/** Beam decoding of a structured model (the reference implementation; output as {@link tagSentence}). */
+function beamTagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[], width: number, opts: TagOptions): TaggedOutput {
+  const { feats, info, self } = sentenceFeatures(tokens, gaz, { splitSelf: true });
+  if (opts.extra) withExtra(feats, opts.extra);
+  const k = model.classes.length;
+  const allowedAfter = transitions(model.classes);
+  const st = new Float64Array(k);
+  const own = new Float64Array(k);
+  const hs = new Float64Array(k);
+  const name = (c: number): string => (c === k ? START_TAG : model.classes[c]);
+  const ends = endAllowed(model.classes);
+  type Item = BeamItem & { conf: number };
+  let beam: Item[] = [{ score: 0, prev1: k, prev2: k, parent: undefined, gold: false, conf: 1 }];
+  for (let t = 0; t < tokens.length; t++) {
+    scoreFeatures(model, feats[t], st);
+    const selfFeats = self?.[t];
+    if (selfFeats) {
+      scoreFeatures(model, selfFeats, own);
+      for (let c = 0; c < k; c++) st[c] += own[c];
+    }
+    const next = new Map<number, Item>();
+    for (const h of beam) {
+      scoreFeatures(model, historyFeatures(info[t], name(h.prev1), name(h.prev2)), hs);
+      const allowed = allowedAfter[h.prev1];
+      let top = -Infinity;
+      for (let c = 0; c < k; c++) if (allowed[c]) top = Math.max(top, st[c] + hs[c]);
+      let z = 0;
+      for (let c = 0; c < k; c++) if (allowed[c]) z += Math.exp(st[c] + hs[c] - top);
+      for (let c = 0; c < k; c++) {
+        if (!allowed[c] || (t === tokens.length - 1 && !ends[c])) continue;
+        const score = h.score + st[c] + hs[c];
+        const key = h.prev1 * (k + 1) + c;
+        const old = next.get(key);
+        if (old && old.score >= score) continue;
+        next.set(key, { score, prev1: c, prev2: h.prev1, parent: h, gold: false, conf: Math.exp(st[c] + hs[c] - top) / z });
+      }
+    }
+    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+  }
+  const tags: string[] = [];
+  const confidence: number[] = [];
+  for (let x: Item | undefined = beam[0]; x?.parent; x = x.parent as Item) {
+    tags.push(model.classes[x.prev1]);
+    confidence.push(x.conf);
+  }
+  return { tags: bilouToBio(tags.reverse()), confidence: confidence.reverse() };
 }
 
 /** The tags of one sentence and, per token, the probability (softmax of the scores) of the chosen tag. */
@@ -156,10 +315,17 @@ const transitionCache = new WeakMap<string[], boolean[][]>();
 function transitions(classes: string[]): boolean[][] {
   let t = transitionCache.get(classes);
   if (!t) {
-    t = [...classes, START_TAG].map((p) => classes.map((n) => bioAllowed(p, n)));
+    const bilou = isBilouTagSet(classes);
+    t = [...classes, START_TAG].map((p) => classes.map((n) => tagAllowed(p, n, bilou)));
     transitionCache.set(classes, t);
   }
   return t;
+}
+
+/** For each class, whether a sentence may end on it ({@link canEndOn}). */
+export function endAllowed(classes: readonly string[]): boolean[] {
+  const bilou = isBilouTagSet(classes);
+  return classes.map((c) => canEndOn(c, bilou));
 }
 
 /**
@@ -186,10 +352,12 @@ export interface TagOptions {
 
 /** Tags one sentence with a trained model. */
 export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonly FeatToken[], opts: TagOptions = {}): TaggedOutput {
+  const width = modelBeam(model);
   if (!opts.reference) {
-    const fast = taggerTables(model, gaz).tag(tokens, transitions(model.classes), opts.extra);
-    if (fast) return fast;
+    const fast = taggerTables(model, gaz).tag(tokens, transitions(model.classes), opts.extra, width);
+    if (fast) return isBilouTagSet(model.classes) ? { tags: bilouToBio(fast.tags), confidence: fast.confidence } : fast;
   }
+  if (width > 1) return beamTagSentence(model, gaz, tokens, width, opts);
   const { feats, info, self } = sentenceFeatures(tokens, gaz, { splitSelf: true });
   if (opts.extra) withExtra(feats, opts.extra);
   const k = model.classes.length;
@@ -229,5 +397,5 @@ export function tagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: read
     prev1 = model.classes[best];
     prevIdx = best;
   }
-  return { tags, confidence };
+  return { tags: bilouToBio(tags), confidence };
 }
