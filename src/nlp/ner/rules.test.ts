@@ -54,6 +54,33 @@ describe("NER rule layer", () => {
     expect(run("The Chinese Communist Party met .", [["Chinese Communist Party", "MISC"]])).toEqual([{ text: "Chinese Communist Party", type: "MISC" }]);
   });
 
+  it("reads a name from a title's portfolio into the holder's name as the holder", () => {
+    expect(run("He met Palestinian First Deputy Minister of Foreign Affairs Jadot .", [["Palestinian", "MISC"], ["Foreign Affairs Jadot", "ORG"]])).toEqual([
+      { text: "Palestinian", type: "MISC" },
+      { text: "Jadot", type: "PERSON" },
+    ]);
+    expect(run("The Minister of State for Foreign Affairs Mohammed Al Khulaifi spoke .", [["State for Foreign Affairs Mohammed Al Khulaifi", "ORG"]])).toEqual([
+      { text: "Mohammed Al Khulaifi", type: "PERSON" },
+    ]);
+    // No role before "of", no name after the portfolio, or no common word closing the portfolio: unchanged.
+    expect(run("The Bank of Foreign Affairs Jadot opened .", [["Foreign Affairs Jadot", "ORG"]])).toEqual([{ text: "Foreign Affairs Jadot", type: "ORG" }]);
+    expect(run("The Minister of Foreign Affairs spoke .", [["Foreign Affairs", "ORG"]])).toEqual([{ text: "Foreign Affairs", type: "ORG" }]);
+    expect(run("The President of Goldman Sachs spoke .", [["Goldman Sachs", "ORG"]])).toEqual([{ text: "Goldman Sachs", type: "ORG" }]);
+    // Only a government portfolio ends the title, and the holder is no listed place: "director of Amnesty International UK".
+    expect(run("Jane Hume , director of Institutional Risk Analytics , said .", [["Institutional Risk Analytics", "ORG"]])).toContainEqual({ text: "Institutional Risk Analytics", type: "ORG" });
+    expect(run("The Minister of Foreign Affairs Russia spoke .", [["Foreign Affairs Russia", "ORG"]])).toEqual([{ text: "Foreign Affairs Russia", type: "ORG" }]);
+  });
+
+  it("splits a person span at a cricket scorecard's dismissal marks", () => {
+    expect(run("M. Atherton c Healy b Warne 31", [["M. Atherton c Healy b Warne", "PERSON"]])).toEqual([
+      { text: "M. Atherton", type: "PERSON" },
+      { text: "Healy", type: "PERSON" },
+      { text: "Warne", type: "PERSON" },
+    ]);
+    // Only between capitalised words, and only in person spans.
+    expect(run("Ortega y Gasset wrote .", [["Ortega y Gasset", "PERSON"]])).toEqual([{ text: "Ortega y Gasset", type: "PERSON" }]);
+  });
+
   it("drops a lone short lower-case word and an era after a year", () => {
     expect(run("He became the de facto leader in 116 AD and then in 609 BCE.", [["de", "ORG"], ["AD", "ORG"], ["BCE", "ORG"]])).toEqual([]);
     expect(run("The AD campaign began.", [["AD", "ORG"]])).toEqual([{ text: "AD", type: "ORG" }]);

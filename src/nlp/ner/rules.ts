@@ -262,6 +262,43 @@ function splitNationalityRole(tokens: readonly RuleToken[], s: SpanCandidate, ga
   return parts;
 }
 
+const PLACE_OR_ORG = ["country", "city", "region", "orgname"] as const;
+
+/** Words between a role and its portfolio: "Minister of", "Minister of State for", "Secretary for". */
+const PORTFOLIO_LINKS = new Set(["of", "for"]);
+/** How far back from the portfolio a role noun is looked for ("First Deputy Minister of State for"). */
+const PORTFOLIO_ROLE_REACH = 4;
+/** Last words of a government portfolio ("Foreign Affairs", "Homeland Security", "State"). */
+const PORTFOLIO_HEADS = new Set(
+  "Affairs Agriculture Commerce Communications Cooperation Culture Defence Defense Development Economy Education Energy Environment Finance Health Housing Industry Information Interior Justice Labor Labour Planning Relations Resources Security Services State Tourism Trade Transport Transportation Treasury Welfare Works".split(" "),
+);
+
+/**
+ * A name that opens a title's portfolio and runs on into the holder's name ("... Minister of |Foreign Affairs Jadot|",
+ * "Minister of |State for Foreign Affairs Mohammed Al Khulaifi|", "Secretary of |Homeland Security Janet Napolitano|")
+ * is the person: the capitalised words after the portfolio's last word ({@link PORTFOLIO_HEADS}), when they hold no
+ * listed place or organisation. The portfolio is part of the title, which the role layer attaches to the person;
+ * undefined when the span is no such run.
+ */
+function splitPortfolioHolder(tokens: readonly RuleToken[], s: SpanCandidate, gaz: Gazetteer): SpanCandidate | undefined {
+  if (s.type === "PERSON" || s.end - s.start < 2 || s.start < 2 || !PORTFOLIO_LINKS.has(tokens[s.start - 1].text)) return undefined;
+  let roleAt = -1;
+  for (let i = s.start - 2; i >= Math.max(0, s.start - 1 - PORTFOLIO_ROLE_REACH) && roleAt < 0; i--) {
+    const w = tokens[i].text;
+    if (gaz.has(lookupForm(w), "role")) roleAt = i;
+    else if (!isCap(w) && !PORTFOLIO_LINKS.has(w)) break;
+  }
+  // A listed place or organisation is no portfolio ("Democrat of New York").
+  if (roleAt < 0 || PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, s.start, s.end, c, gaz))) return undefined;
+  let p = s.end;
+  while (p - 1 > s.start && isCap(tokens[p - 1].text) && !gaz.has(tokens[p - 1].text, "common") && !gaz.has(lookupForm(tokens[p - 1].text), "role")) p--;
+  if (p === s.end || p === s.start) return undefined;
+  if (!PORTFOLIO_HEADS.has(tokens[p - 1].text)) return undefined;
+  // The holder's name holds no listed place or organisation ("... Affairs UK"; a given name may be one: "Al").
+  for (let i = p; i < s.end; i++) if (!gaz.has(tokens[i].text, "first") && PLACE_OR_ORG.some((c) => isGazetteerEntry(tokens, i, i + 1, c, gaz))) return undefined;
+  return { ...s, start: p, type: "PERSON" };
+}
+
 /**
  * An organisation or place followed by a role is no longer one name: "United Nations Special
  * Envoy to Haiti" -> ORG "United Nations"; "Liberal Party Senator Jane Hume" -> ORG "Liberal
@@ -270,7 +307,8 @@ function splitNationalityRole(tokens: readonly RuleToken[], s: SpanCandidate, ga
  * whose part after it has no organisation keyword ("UN General Assembly" stays whole); a part ending in a place's
  * administrative word is a place ("Plaquemines Parish President Billy Nungesser"). The
  * capitalised words right after the role are a PERSON when they start with a listed given name.
- * A MISC span from a nationality over a role to a name is the nationality and the person ({@link splitNationalityRole}).
+ * A MISC span from a nationality over a role to a name is the nationality and the person ({@link splitNationalityRole}),
+ * and a name from a title's portfolio into the holder's name is the holder ({@link splitPortfolioHolder}).
  */
 export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanCandidate[], gaz: Gazetteer): SpanCandidate[] {
   const out: SpanCandidate[] = [];
@@ -278,6 +316,11 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
     const nationalRole = s.type === "MISC" ? splitNationalityRole(tokens, s, gaz) : undefined;
     if (nationalRole) {
       out.push(...nationalRole);
+      continue;
+    }
+    const holder = splitPortfolioHolder(tokens, s, gaz);
+    if (holder) {
+      out.push(holder);
       continue;
     }
     if ((s.type !== "ORG" && s.type !== "LOC") || s.end - s.start < 2) {
@@ -324,7 +367,6 @@ export function splitAtRoles(tokens: readonly RuleToken[], spans: readonly SpanC
   return out;
 }
 
-const PLACE_OR_ORG = ["country", "city", "region", "orgname"] as const;
 /** Words that end the name of an administrative place ("Plaquemines Parish", "Orange County"). */
 const PLACE_TAILS = new Set(["County", "Parish", "Province", "District", "Prefecture", "Borough", "Township"]);
 
@@ -345,6 +387,29 @@ const PRONOUNS = /^(?:I|He|She|It|We|You|They)$/;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 /** A capitalised word that may be a surname after an initial. */
 const SURNAME_LIKE = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
+/** A cricket scorecard's dismissal marks between two players: caught, bowled, stumped, leg before wicket. */
+const SCORECARD_MARKS = new Set(["c", "b", "st", "lbw", "c&b"]);
+
+/**
+ * 3c. A person span across a scorecard's dismissal mark is two people ("M. Atherton c Healy b Warne 31" ->
+ * "M. Atherton", "Healy", "Warne"): the mark is lower case between capitalised words.
+ */
+function splitScorecardNames(tokens: readonly RuleToken[], spans: readonly SpanCandidate[]): SpanCandidate[] {
+  const out: SpanCandidate[] = [];
+  for (const s0 of spans) {
+    let s = { ...s0 };
+    if (s.type === "PERSON") {
+      for (let k = s.start + 1; k < s.end - 1; k++) {
+        if (!SCORECARD_MARKS.has(tokens[k].text) || !isCap(tokens[k - 1].text) || !isCap(tokens[k + 1].text)) continue;
+        out.push({ ...s, end: k });
+        s = { ...s, start: k + 1 };
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
 
 /**
  * 3b. An initial before a surname is a person ("M. Atherton", "A. Stewart", "N. Hussain": scorecards and results list
@@ -576,7 +641,7 @@ export function applyRules(
     }
     merged.push(s);
   }
-  spans = speakerLabel(tokens, sentStart, sentEnd, initialedPersons(tokens, sentStart, sentEnd, merged, gaz), gaz);
+  spans = speakerLabel(tokens, sentStart, sentEnd, splitScorecardNames(tokens, initialedPersons(tokens, sentStart, sentEnd, merged, gaz)), gaz);
 
   // 4. Untagged dotted abbreviations ("U.S.", "U.N.").
   const covered = new Set<number>();
