@@ -8,7 +8,7 @@ const lists = emptyGazetteerLists();
 lists.demonyms = ["chinese", "palestinian"];
 lists.countries = ["u.s.", "russia"];
 lists.roleNouns = ["minister", "deputy", "envoy", "secretary of state", "special envoy", "mayor", "senator", "general", "president"];
-lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he", "first", "foreign", "affairs"];
+lists.commonWords = ["suffering", "notably", "then", "crisis", "war", "talks", "he", "first", "foreign", "affairs", "tourism"];
 lists.orgKeywords = ["party", "council"];
 lists.orgNames = ["u.n.", "united nations"];
 lists.cities = ["new york city"];
@@ -79,6 +79,16 @@ describe("NER rule layer", () => {
     ]);
     // Only between capitalised words, and only in person spans.
     expect(run("Ortega y Gasset wrote .", [["Ortega y Gasset", "PERSON"]])).toEqual([{ text: "Ortega y Gasset", type: "PERSON" }]);
+  });
+
+  it("types a religion or an -ism MISC, tagged or not", () => {
+    expect(run("He wrote of interest in Islam and Marxism .", [["Islam", "LOC"]])).toEqual([
+      { text: "Islam", type: "MISC" },
+      { text: "Marxism", type: "MISC" },
+    ]);
+    // Lower-case words and short or inner words are no creed ("tourism", "Ism", "Islamabad").
+    expect(run("Tourism in Islamabad grew .", [["Islamabad", "LOC"]])).toEqual([{ text: "Islamabad", type: "LOC" }]);
+    expect(run("Capitalism won .", [])).toEqual([]);
   });
 
   it("drops a lone short lower-case word and an era after a year", () => {

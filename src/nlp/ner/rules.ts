@@ -388,6 +388,16 @@ const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 /** A capitalised word that may be a surname after an initial. */
 const SURNAME_LIKE = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
+/** Religions whose names do not end in "-ism" (those that do are found by their ending, {@link isCreedWord}). */
+const RELIGIONS = new Set(["Islam", "Christianity", "Shinto", "Wicca", "Santeria", "Scientology"]);
+/** A capitalised -ism: an ideology or religion ("Marxism", "Zionism", "Buddhism", "Thatcherism"). */
+const ISM = /^\p{Lu}\p{Ll}{3,}ism$/u;
+
+/** A religion or ideology named in one word (an -ism that is no common word: not "Tourism", "Terrorism"). */
+function isCreedWord(w: string, gaz: Gazetteer): boolean {
+  return RELIGIONS.has(w) || (ISM.test(w) && !gaz.has(w, "common"));
+}
+
 /** A cricket scorecard's dismissal marks between two players: caught, bowled, stumped, leg before wicket. */
 const SCORECARD_MARKS = new Set(["c", "b", "st", "lbw", "c&b"]);
 
@@ -662,6 +672,13 @@ export function applyRules(
     if (nextCap && (gaz.has(w, "first") || gaz.has(w, "sur"))) continue;
     spans.push({ start: i, end: i + 1, type: "MISC", score: RULE_SCORE });
   }
+  // 4c. A religion or an -ism is MISC, whatever the tagger said ("interest in Islam" was LOC: GMB tags "Islam" geo),
+  //     tagged or not (CoNLL-2003: religions and ideologies).
+  for (const s of spans) if (s.end - s.start === 1 && isCreedWord(tokens[s.start].text, gaz)) s.type = "MISC";
+  //     An untagged one opening the sentence may be a common noun capitalised ("Capitalism is ...") and stays untagged.
+  let firstWord = sentStart;
+  while (firstWord < sentEnd && /^\p{P}+$/u.test(tokens[firstWord].text)) firstWord++;
+  for (let i = firstWord + 1; i < sentEnd; i++) if (!covered.has(i) && isCreedWord(tokens[i].text, gaz) && !spans.some((s) => s.start <= i && s.end > i)) spans.push({ start: i, end: i + 1, type: "MISC", score: RULE_SCORE });
   spans.sort((a, b) => a.start - b.start);
 
   // 5. Sentence-initial capitalised common words.
