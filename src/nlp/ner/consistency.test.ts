@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -15,6 +15,18 @@ describe("document-level type consistency", () => {
     const m = [{ text: "Heather England", type: "PERSON" as const }, { text: "England", type: "LOC" as const }];
     expect(consistentTypes(m, (w) => w === "England")).toEqual(["PERSON", "LOC"]);
     expect(consistentTypes(m)).toEqual(["PERSON", "PERSON"]);
+  });
+
+  it("keeps a name read as a place where it stands a LOC, though a person's name ends with it", () => {
+    const m = [{ text: "George Washington", type: "PERSON" as const }, { text: "Washington", type: "LOC" as const, placeContext: true }, { text: "Washington", type: "LOC" as const }];
+    expect(consistentTypes(m)).toEqual(["PERSON", "LOC", "PERSON"]);
+    const places = (w: string): boolean => ["Washington", "D.C.", "Miss."].includes(w);
+    expect(hasPlaceContext("in", ["to", "work"], places)).toBe(true);
+    expect(hasPlaceContext("in", ["'s", "camp"], places)).toBe(false);
+    expect(hasPlaceContext("to", ["."], places)).toBe(false);
+    expect(hasPlaceContext("The", [",", "D.C."], places)).toBe(true);
+    expect(hasPlaceContext("Mr.", ["said", "that"], places)).toBe(false);
+    expect(hasPlaceContext("Mr.", [",", "who"], places)).toBe(false);
   });
 
   it("applies a clear majority type and leaves ties alone", () => {

@@ -3,7 +3,8 @@
  *
  * - a single-word mention that is the first or last word of a multi-word PERSON elsewhere in
  *   the document is a PERSON ("Zhai Jun ... Zhai told"), whatever the model said, unless it is a
- *   LOC found in a place list;
+ *   LOC found in a place list or read as a place where it stands ("in Washington", "Washington,
+ *   D.C." in an article that also names George Washington);
  * - a name tagged with different types in one document takes its majority type when that
  *   type has at least MAJORITY_RATIO times the votes of any other ("Qatar" LOC x6, ORG x1).
  */
@@ -14,6 +15,23 @@ import type { EntityType } from "../../model.js";
 export interface TypedMention {
   text: string;
   type: EntityType;
+  /** The mention reads as a place where it stands ("to Washington", "Washington, D.C."): see {@link hasPlaceContext}. */
+  placeContext?: boolean;
+}
+
+/** Words before a place ("in Jackson", "from Washington"; not "to", which also goes before people: "instructions to Belgrano"). */
+const LOCATIVES = new Set(["in", "from", "at", "near", "into", "across", "outside", "inside", "around"]);
+/** A possessive after a name ("in Belgrano's encampment": the person's). */
+const POSSESSIVE = /^['’]s$/;
+
+/**
+ * Whether a one-word name reads as a place where it stands: a locative preposition before it (and no possessive
+ * after it), or a comma and a region or country after it ("Washington, D.C.", "Jackson, Miss."). `isPlaceWord` says which words are listed
+ * places (the name itself) and regions or countries (the word after the comma).
+ */
+export function hasPlaceContext(before: string | undefined, after: readonly string[], isPlaceWord: (w: string) => boolean): boolean {
+  if (before !== undefined && LOCATIVES.has(before.toLowerCase())) return !POSSESSIVE.test(after[0] ?? "");
+  return after[0] === "," && after[1] !== undefined && isPlaceWord(after[1]);
 }
 
 /** Votes the majority type needs over the runner-up to overrule the model. */
@@ -53,7 +71,7 @@ export function consistentTypes(
     votes.set(m.text, v);
   }
   return mentions.map((m) => {
-    if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && isPlace(m.text)) && !(m.type === "MISC" && isNationality(m.text))) return "PERSON";
+    if (!/\s/.test(m.text) && personParts.has(m.text) && !(m.type === "LOC" && (isPlace(m.text) || m.placeContext)) && !(m.type === "MISC" && isNationality(m.text))) return "PERSON";
     const said = authority.get(m.text);
     if (said) return said;
     if (companyNames.has(m.text)) return "ORG";

@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { PARTY_MEMBERS } from "./conventions.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
@@ -139,7 +139,13 @@ export class PerceptronRecognizer implements EntityRecognizer {
       const gaz = this.gazetteer;
       // Countries only: many towns share a surname ("Belgrano").
       const isPlace = (w: string): boolean => gaz.has(w, "country");
-      const mentions = all.map((c) => ({ text: doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end), type: c.type }));
+      const listedPlace = (w: string): boolean => gaz.has(w, "city") || gaz.has(w, "region") || gaz.has(w, "country");
+      const mentions = all.map((c) => {
+        const text = doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end);
+        const after = [doc.tokens[c.end]?.text, doc.tokens[c.end + 1]?.text].filter((w): w is string => w !== undefined);
+        const placeContext = c.end - c.start === 1 && listedPlace(text) && hasPlaceContext(doc.tokens[c.start - 1]?.text, after, listedPlace);
+        return { text, type: c.type, placeContext };
+      });
       // Types set from strong local evidence; a name given two such types has none.
       const authority = new Map<string, EntityType | null>();
       all.forEach((c, i) => {
