@@ -21,16 +21,23 @@ export interface TypedMention {
 
 /** Words before a place ("in Jackson", "from Washington"; not "to", which also goes before people: "instructions to Belgrano"). */
 const LOCATIVES = new Set(["in", "from", "at", "near", "into", "across", "outside", "inside", "around"]);
+/** Verbs of going that make "to" locative ("return to Washington", "flew to Paris"), by their forms. */
+const MOTION_VERBS = new Set(
+  "go goes going went gone come comes coming came return returns returning returned travel travels travelling traveling travelled traveled fly flies flying flew flown head heads heading headed move moves moving moved drive drives driving drove driven sail sails sailing sailed".split(" "),
+);
 /** A possessive after a name ("in Belgrano's encampment": the person's). */
 const POSSESSIVE = /^['’]s$/;
 
 /**
- * Whether a one-word name reads as a place where it stands: a locative preposition before it (and no possessive
- * after it), or a comma and a region or country after it ("Washington, D.C.", "Jackson, Miss."). `isPlaceWord` says which words are listed
+ * Whether a one-word name reads as a place where it stands: a locative preposition before it, or "to" after a verb
+ * of going ("returned to Washington"), with no possessive after it; or a comma and a region or country after it
+ * ("Washington, D.C.", "Jackson, Miss."). `before` holds the words before the name, nearest last. `isPlaceWord` says which words are listed
  * places (the name itself) and regions or countries (the word after the comma).
  */
-export function hasPlaceContext(before: string | undefined, after: readonly string[], isPlaceWord: (w: string) => boolean): boolean {
-  if (before !== undefined && LOCATIVES.has(before.toLowerCase())) return !POSSESSIVE.test(after[0] ?? "");
+export function hasPlaceContext(before: readonly string[], after: readonly string[], isPlaceWord: (w: string) => boolean): boolean {
+  const [prev, prev2] = [before[before.length - 1]?.toLowerCase(), before[before.length - 2]?.toLowerCase()];
+  const locative = (prev !== undefined && LOCATIVES.has(prev)) || (prev === "to" && prev2 !== undefined && MOTION_VERBS.has(prev2));
+  if (locative) return !POSSESSIVE.test(after[0] ?? "");
   return after[0] === "," && after[1] !== undefined && isPlaceWord(after[1]);
 }
 

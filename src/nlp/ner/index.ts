@@ -143,7 +143,7 @@ export class PerceptronRecognizer implements EntityRecognizer {
       const mentions = all.map((c) => {
         const text = doc.text.slice(doc.tokens[c.start].start, doc.tokens[c.end - 1].end);
         const after = [doc.tokens[c.end]?.text, doc.tokens[c.end + 1]?.text].filter((w): w is string => w !== undefined);
-        const placeContext = c.end - c.start === 1 && listedPlace(text) && hasPlaceContext(doc.tokens[c.start - 1]?.text, after, listedPlace);
+        const placeContext = c.end - c.start === 1 && listedPlace(text) && hasPlaceContext([doc.tokens[c.start - 2]?.text, doc.tokens[c.start - 1]?.text].filter((w): w is string => w !== undefined), after, listedPlace);
         return { text, type: c.type, placeContext };
       });
       // Types set from strong local evidence; a name given two such types has none.
