@@ -186,6 +186,9 @@ export class TaggerTables {
     this.rowRole1 = this.row("role-1");
     this.rowRole2 = this.row("role-2");
     this.scores = new Float64Array(k);
+    this.hscores = new Float64Array(k);
+    const bilou = isBilouTagSet(model.classes);
+    this.endOk = model.classes.map((c) => canEndOn(c, bilou));
     this.slab = new Float64Array(VEC_SLAB_WORDS * 5 * k);
   }
 
@@ -521,7 +524,9 @@ export class TaggerTables {
   /** Static scores (all but the history features) of each token of the sentence, k per token. */
   private staticScores = new Float64Array(0);
   private pathTags = new Int32Array(0);
-  private readonly hscores = new Float64Array(64);
+  private readonly hscores: Float64Array;
+  /** Per class, whether a sentence may end on it (BILOU: not inside an open name). */
+  private readonly endOk: boolean[];
   /** Candidates of one step (at most width * k), by first insertion; slot of each (prev1, tag) key. */
   private candScore = new Float64Array(0);
   private candP1 = new Int32Array(0);
@@ -538,7 +543,6 @@ export class TaggerTables {
    */
   private beamStep(i: number, last: boolean, width: number, norm: NormEntry, shape: ShapeEntry, allowedAfter: readonly (readonly boolean[])[]): void {
     const k = this.k;
-    const bilou = isBilouTagSet(this.model.classes);
     const w = this.model.weights;
     const p = this.prevNames.length;
     const s = this.scores;
@@ -581,7 +585,7 @@ export class TaggerTables {
       const allowed = allowedAfter[prev1];
       const base = this.beamScore[b];
       for (let c = 0; c < k; c++) {
-        if (!allowed[c] || (last && !canEndOn(this.prevNames[c], bilou))) continue;
+        if (!allowed[c] || (last && !this.endOk[c])) continue;
         const score = base + hs[c];
         const key = prev1 * k + c;
         let slot = this.candSlot[key];
