@@ -48,6 +48,12 @@ export function canEndOn(tag: string, bilou: boolean): boolean {
   return !bilou || !(tag.startsWith("B-") || tag.startsWith("I-"));
 }
 
+/** For each class of a tag set, whether a sentence may end on it ({@link canEndOn}). */
+export function endAllowed(classes: readonly string[]): boolean[] {
+  const bilou = isBilouTagSet(classes);
+  return classes.map((c) => canEndOn(c, bilou));
+}
+
 /** BIO -> BILOU: a one-token name is `U-X`, the last token of a longer one `L-X`. */
 export function bioToBilou(tags: readonly string[]): string[] {
   return tags.map((t, i) => {

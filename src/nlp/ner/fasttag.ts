@@ -25,7 +25,7 @@ import { caseModeOf, isRunningText, wordCasing } from "./casing.js";
 import { FeatToken, PAD_AFTER, PAD_BEFORE, PAD_CTX_AFTER, PAD_CTX_BEFORE, START_TAG, WordFeats, historyFeatures, runFeatures, wordFeats } from "./features.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel } from "./perceptron.js";
-import { canEndOn, isBilouTagSet } from "./bio.js";
+import { endAllowed } from "./bio.js";
 
 /**
  * Word forms per generation of the word cache: when the current generation is full it becomes the
@@ -187,8 +187,7 @@ export class TaggerTables {
     this.rowRole2 = this.row("role-2");
     this.scores = new Float64Array(k);
     this.hscores = new Float64Array(k);
-    const bilou = isBilouTagSet(model.classes);
-    this.endOk = model.classes.map((c) => canEndOn(c, bilou));
+    this.endOk = endAllowed(model.classes);
     this.slab = new Float64Array(VEC_SLAB_WORDS * 5 * k);
   }
 

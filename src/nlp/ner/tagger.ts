@@ -17,7 +17,7 @@ import { FeatToken, START_TAG, TokenInfo, historyFeatures, sentenceFeatures } fr
 import { taggerTables } from "./fasttag.js";
 import { Gazetteer } from "./gazetteer.js";
 import { PerceptronModel, PerceptronTrainer, argmax, scoreFeatures } from "./perceptron.js";
-import { bilouToBio, bioToBilou, canEndOn, isBilouTagSet, tagAllowed } from "./bio.js";
+import { bilouToBio, bioToBilou, endAllowed, isBilouTagSet, tagAllowed } from "./bio.js";
 import { prng } from "../../prng.js";
 
 /** The BIO tag set over the four CoNLL types. */
@@ -194,6 +194,11 @@ interface BeamItem {
   gold: boolean;
 }
 
+/** The best `width` items of one step's candidates (merged by their last two tags), best first, ties in insertion order. */
+function bestItems<T extends BeamItem>(next: ReadonlyMap<number, T>, width: number): T[] {
+  return [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+}
+
 /** The tags of a beam item's sequence, first to last. */
 function beamTags(item: BeamItem): number[] {
   const out: number[] = [];
@@ -209,7 +214,8 @@ function beamTags(item: BeamItem): number[] {
  */
 function beamTrainSentence(trainer: PerceptronTrainer, ids: Int32Array[], info: TokenInfo[], gold: number[], width: number, st: Float64Array, hs: Float64Array): { correct: number } {
   const classes = trainer.classes;
-  const bilou = isBilouTagSet(classes);
+  const allowedAfter = transitions(classes);
+  const ends = endAllowed(classes);
   const k = classes.length;
   const name = (c: number): string => (c === k ? START_TAG : classes[c]);
   const histIds = (t: number, p1: number, p2: number, create: boolean): number[] => historyFeatures(info[t], name(p1), name(p2)).map((h) => trainer.featureId(h, create));
@@ -222,7 +228,7 @@ function beamTrainSentence(trainer: PerceptronTrainer, ids: Int32Array[], info: 
     for (const h of beam) {
       trainer.scores(histIds(t, h.prev1, h.prev2, false), hs);
       for (let c = 0; c < k; c++) {
-        if (!tagAllowed(name(h.prev1), classes[c], bilou) || (t === ids.length - 1 && !canEndOn(classes[c], bilou))) continue;
+        if (!allowedAfter[h.prev1][c] || (t === ids.length - 1 && !ends[c])) continue;
         const score = h.score + st[c] + hs[c];
         const key = h.prev1 * (k + 1) + c;
         const old = next.get(key);
@@ -231,7 +237,7 @@ function beamTrainSentence(trainer: PerceptronTrainer, ids: Int32Array[], info: 
         next.set(key, { score, prev1: c, prev2: h.prev1, parent: h, gold: isGold });
       }
     }
-    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+    beam = bestItems(next, width);
     if (!beam.some((b) => b.gold)) {
       stop = t;
       break;
@@ -293,7 +299,7 @@ function beamTagSentence(model: PerceptronModel, gaz: Gazetteer, tokens: readonl
         next.set(key, { score, prev1: c, prev2: h.prev1, parent: h, gold: false, conf: Math.exp(st[c] + hs[c] - top) / z });
       }
     }
-    beam = [...next.values()].sort((a, b) => b.score - a.score).slice(0, width);
+    beam = bestItems(next, width);
   }
   const tags: string[] = [];
   const confidence: number[] = [];
@@ -320,12 +326,6 @@ function transitions(classes: string[]): boolean[][] {
     transitionCache.set(classes, t);
   }
   return t;
-}
-
-/** For each class, whether a sentence may end on it ({@link canEndOn}). */
-export function endAllowed(classes: readonly string[]): boolean[] {
-  const bilou = isBilouTagSet(classes);
-  return classes.map((c) => canEndOn(c, bilou));
 }
 
 /**
