@@ -10,7 +10,7 @@
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
  *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
  *   ... --untouched  also scores corpora never trained or tuned on (UNER EWT web text, BTC tweets; PER/ORG/LOC only)
- *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N  override the corpus mix (experiments)
+ *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N --sports-weight N  override the corpus mix (experiments)
  *   ... --beam N  beam width of training and decoding (1: greedy); --scheme bilou  BILOU tags (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
@@ -39,6 +39,7 @@ import { serializeModel } from "../src/nlp/ner/perceptron.js";
 import { TaggedSentence, tagSentence, trainTagger } from "../src/nlp/ner/tagger.js";
 import type { PerceptronModel } from "../src/nlp/ner/perceptron.js";
 import { PerceptronRecognizer } from "../src/nlp/ner/index.js";
+import { isTitleWord } from "../src/nlp/ner/titles.js";
 import type { Token } from "../src/model.js";
 import { NewsText, newsTexts } from "./ner-news-texts.js";
 
@@ -67,6 +68,8 @@ const GMB_KEEP_EVERY = 3;
  * target style, whole articles with headlines) are repeated this many times in training.
  */
 const NEWS_WEIGHT = 2;
+/** Repeats of the sports stories (bench/ner-sports/train.jsonl) in the training mix. */
+const SPORTS_WEIGHT = 2;
 /** Beam width of training and decoding (1: the greedy tagger; more: structured perceptron with early update). */
 const NER_BEAM = 8;
 /** Tag scheme of the model (BIO or BILOU). */
@@ -74,6 +77,8 @@ const NER_SCHEME = "BIO";
 /** The news training articles (offsets; texts from ../shared/bench) and the dev articles that join the early-stopping dev set. */
 const NEWS_TRAIN_FILE = "bench/ner-news/train.jsonl";
 const NEWS_DEV_FILE = "bench/ner-news/gold.jsonl";
+/** Sports wire stories written and annotated for this project (texts included): clubs named after towns, grounds, result lines. */
+const SPORTS_TRAIN_FILE = "bench/ner-sports/train.jsonl";
 /** CrossNER sentences are independent Wikipedia sentences: each is its own document when scoring. */
 const CROSSNER_DOC = 1;
 /** Most populous cities kept in the shipped city list (plus every national capital). */
@@ -118,6 +123,7 @@ const WIKI_WEIGHT = Number(arg("wiki-weight", String(WIKIGOLD_WEIGHT)));
 const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
 const NEWS_W = Number(arg("news-weight", String(NEWS_WEIGHT)));
+const SPORTS_W = Number(arg("sports-weight", String(SPORTS_WEIGHT)));
 const BEAM = Number(arg("beam", String(NER_BEAM)));
 const SCHEME = arg("scheme", NER_SCHEME).toUpperCase() === "BILOU" ? "BILOU" : "BIO";
 /** Casing augmentation overrides (experiments): --title-every N, --upper-every N. */
@@ -218,6 +224,11 @@ const EXTRA_DEMONYMS = [
   "muslim", "muslims", "moslem", "moslems", "christian", "christians", "jew", "jews", "jewish", "catholic", "catholics", "protestant",
   "protestants", "hindu", "hindus", "buddhist", "buddhists", "sunni", "sunnis", "shiite", "shiites", "shia", "sikh", "sikhs",
   "soviet", "soviets", "yugoslav", "yugoslavs", "czechoslovak",
+  // nationality nouns for a person, which wire copy puts before names ("Briton Tim Henman", "Dutchman Ruud Gullit")
+  "briton", "britons", "brit", "brits", "dutchman", "dutchmen", "dutchwoman", "frenchman", "frenchmen", "frenchwoman", "englishman",
+  "englishmen", "englishwoman", "irishman", "irishmen", "irishwoman", "scotsman", "scotsmen", "scotswoman", "welshman", "welshmen",
+  "welshwoman", "scot", "scots", "spaniard", "spaniards", "dane", "danes", "swede", "swedes", "serb", "serbs", "croat", "croats",
+  "aussie", "aussies", // (not "Pole": "South Pole"; "Turk": "CNN Turk"; "Finn": a given name)
 ];
 
 function demonymPlural(d: string): string[] {
@@ -254,6 +265,11 @@ function buildGazetteers(dir: string): GazetteerLists {
   const surnames = tsv(join(g, "person-names/census1990_surnames.tsv")).filter((r) => Number(r[1]) <= MAX_SURNAMES).map((r) => r[0]);
   const common = lines(join(g, "wordlist-scowl/american-english.txt")).filter((w) => /^[a-z]+$/.test(w));
   const low = (xs: string[]): string[] => uniq(xs.map((x) => x.toLowerCase()));
+  // WordNet lists some people and members as roles, capitalised ("Daniel", a judge; "Fabian"; "Kennan"; "Rex"): such a
+  // one-word proper noun that is a given name or surname is left out unless it is a title ("King"), else "Daniel Komen"
+  // loses "Daniel" as a title. (Lower-case roles stay: "deacon", "elder".)
+  const names = new Set(low([...first, ...surnames]));
+  const roles = wnRoles.filter((r) => /\s/.test(r) || !/^\p{Lu}/u.test(r) || !names.has(r.toLowerCase()) || ROLE_NOUNS.includes(r.toLowerCase()) || isTitleWord(r));
   return {
     firstNames: low(first),
     surnames: low(surnames),
@@ -263,7 +279,7 @@ function buildGazetteers(dir: string): GazetteerLists {
     regions: low([...regions, ...wnLoc.map((r) => r[0])]),
     orgKeywords: low(ORG_KEYWORDS),
     orgNames: low([...ORG_NAMES, ...wnOrg.map((r) => r[0]), ...outlets]),
-    roleNouns: low([...ROLE_NOUNS, ...wnRoles]),
+    roleNouns: low([...ROLE_NOUNS, ...roles]),
     commonWords: low(common),
     miscKeywords: low(MISC_KEYWORDS),
   };
@@ -320,7 +336,8 @@ model.json.gz: averaged-perceptron weights trained by scripts/train-ner.ts on
   - news articles annotated for this project in CoNLL-2003 conventions (bench/ner-news/train.jsonl holds only
     offsets): SemEval-2015 Task 4 Wikinews texts (CC BY 3.0), ECB+ news texts (cltl/ECB-parser, CC BY 3.0), and,
     for research use, NeuS/AllSides article excerpts (HLTCHKUST/framing-bias-metric) and Zyte article-extraction
-    benchmark pages (publishers' texts).
+    benchmark pages (publishers' texts),
+  - 120 sports news stories written and annotated for this project (bench/ner-sports/train.jsonl, the project's own).
   The weights are a statistical model, not a copy of the corpora; no corpus text is shipped.
 
 gazetteers/ (small lists derived from ../shared/train/gazetteers):
@@ -460,10 +477,11 @@ function nameEnd(e: { start: number; end: number; type: string }, tokens: readon
  * texts are rebuilt from ../shared/bench by scripts/ner-news-texts.ts), one array of sentences per
  * article, cut and tokenised as at run time. Empty (with a warning) when ../shared/bench is missing.
  */
-function readNewsDocs(file: string, split: string, gaz: Gazetteer): ConllSentence[][] {
+function readNewsDocs(file: string, split: string, gaz: Gazetteer, ownTexts = false): ConllSentence[][] {
   const path = resolve(file);
   const shared = resolve(DATA, "..", "bench");
-  if (!existsSync(path) || !existsSync(shared)) {
+  // (A file that holds its own texts, the sports stories', needs no ../shared/bench.)
+  if (!existsSync(path) || (!ownTexts && !existsSync(shared))) {
     log(`warning: ${existsSync(path) ? shared : path} not found, no ${split} news articles`);
     return [];
   }
@@ -471,10 +489,10 @@ function readNewsDocs(file: string, split: string, gaz: Gazetteer): ConllSentenc
   const docs: ConllSentence[][] = [];
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line.trim()) continue;
-    const d = JSON.parse(line) as { id: string; source: string; sourceId: string; split: string; entities: { start: number; end: number; type: string }[] };
+    const d = JSON.parse(line) as { id: string; source: string; sourceId?: string; text?: string; split: string; entities: { start: number; end: number; type: string }[] };
     if (d.split !== split) continue;
-    if (!texts.has(d.source)) texts.set(d.source, newsTexts(shared, d.source));
-    const text = texts.get(d.source)!.get(d.sourceId)?.text;
+    if (d.text === undefined && !texts.has(d.source)) texts.set(d.source, newsTexts(shared, d.source));
+    const text = d.text ?? texts.get(d.source)!.get(d.sourceId ?? "")?.text;
     if (text === undefined) throw new Error(`${file}: ${d.id}: no document ${d.sourceId} in ${d.source}`);
     const { tokens, sentences } = tokenize(text);
     const entities = d.entities.map((e) => ({ ...e, end: nameEnd(e, tokens) }));
@@ -716,10 +734,11 @@ function main(): void {
   const crossnerTest = readCorpus("crossner-politics", "test.conll", crossnerPoliticsMapper, gaz0);
 
   const news = readNewsDocs(NEWS_TRAIN_FILE, "train", gaz0).flat();
+  const sportsNews = readNewsDocs(SPORTS_TRAIN_FILE, "train", gaz0, true).flat();
   const newsDev = readNewsDocs(NEWS_DEV_FILE, "dev", gaz0).flat();
 
   // Training-split names only (never the test blocks): given names and surnames of multi-word persons.
-  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner, ...news], gaz0);
+  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner, ...news, ...sportsNews], gaz0);
   const lists: GazetteerLists = { ...baseLists, firstNames: uniq([...baseLists.firstNames, ...names.first]), surnames: uniq([...baseLists.surnames, ...names.sur]) };
   if (!EVAL_ONLY && !STAGE2) {
     writeGazetteers(lists);
@@ -736,6 +755,7 @@ function main(): void {
     ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(),
     ...Array.from({ length: CROSSNER_W }, () => crossner).flat(),
     ...Array.from({ length: NEWS_W }, () => news).flat(),
+    ...Array.from({ length: SPORTS_W }, () => sportsNews).flat(),
   ];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
   const casedCopies = casingCopies(train, gaz);

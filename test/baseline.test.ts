@@ -93,3 +93,13 @@ describe.skipIf(!live)("news entity floors, measured now", () => {
     atLeast(s.newsTestF1, baseline.entities.newsTestF1);
   }, 120_000);
 });
+
+// The sports stories' texts are in the repository (bench/ner-sports), so these floors hold without ../shared too.
+describe("sports entity floors, measured now", () => {
+  it("entities on the sports wire stories, CoNLL-2003 types (scripts/bench-ner-news.ts)", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-ner-news.ts"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const s = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+    atLeast(s.sportsDevF1, baseline.entities.sportsDevF1);
+    atLeast(s.sportsTestF1, baseline.entities.sportsTestF1);
+  }, 120_000);
+});

@@ -74,6 +74,9 @@ const ORDINALS = new Set([
   "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
   "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
 ]);
+/** Words before a name that make it a place where something is ("outside the White House"). */
+const LOCATIVE_WORDS = new Set(["in", "at", "outside", "inside", "near", "into", "to", "from", "across", "around", "toward", "towards"]);
+
 /** Compass words that make one nationality with the demonym after them ("South African"). */
 /** Words for a party's members or its adjective: MISC in CoNLL-2003, like a nationality ("a Republican senator"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = new Set(["Democrat", "Democrats", "Republican", "Republicans"]);
@@ -189,7 +192,21 @@ export function applyConventions(
   // 3. Countries are LOC, demonyms MISC ("US" in capitals too: the list leaves "us" out, a pronoun).
   for (const s of spans) {
     const us = mode !== "upper" && s.end - s.start === 1 && tokens[s.start].text === "US";
-    if (s.type !== "LOC" && (us || isGazetteerEntry(tokens, s.start, s.end, "country", gaz)) && !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz)) s.type = "LOC";
+    // (A one-word country that names an organisation too is the country: "USA".)
+    const country = us || isGazetteerEntry(tokens, s.start, s.end, "country", gaz);
+    if (s.type !== "LOC" && country && (s.end - s.start === 1 || !isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz))) s.type = "LOC";
+    // A listed region after a place and a comma is where that place is ("Mobile , AL", "Dover , Del.").
+    else if (
+      s.type !== "LOC" && !s.settled && s.start >= sentStart + 2 && tokens[s.start - 1].text === "," && spans.some((o) => o.end === s.start - 1 && o.type === "LOC") &&
+      isGazetteerEntry(tokens, s.start, s.end, "region", gaz)
+    )
+      s.type = "LOC";
+    // A listed organisation that is no listed place, typed LOC where nothing makes it one ("the takeover of Fannie Mae").
+    else if (
+      s.type === "LOC" && !s.settled && s.end - s.start > 1 && isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) && !isListedPlace(tokens, s.start, s.end, gaz) &&
+      !(s.start > sentStart && LOCATIVE_WORDS.has(tokens[s.start - 1].text.toLowerCase())) && !(s.start > sentStart + 1 && tokens[s.start - 1].text.toLowerCase() === "the" && LOCATIVE_WORDS.has(tokens[s.start - 2].text.toLowerCase()))
+    )
+      s.type = "ORG";
     // A listed region of several words is a place, whatever its words suggest ("West Bank", "Gaza Strip"); not before a
     // capitalised word, where it may open an organisation the tagger cut short ("New York" of "New York Yankees").
     else if (

@@ -94,3 +94,14 @@ describe("agency datelines", () => {
     expect(runs("UNIDENTIFIED MALE, Libya (Reuters) - said .")).toEqual([]);
   });
 });
+
+describe("capitals headlines", () => {
+  const g = new Gazetteer({ ...emptyGazetteerLists(), countries: ["japan", "china"], commonWords: ["japan", "china", "lucky", "win", "get", "bin", "laden"] });
+  const head = (text: string, marks: Mark[]): string[] => applyToMarks(text, marks, (t, n, c) => retypeCapitalPlaces(t, 0, n, c, g));
+  it("reads a country that is a common word too, and drops a person of common words alone", () => {
+    expect(head("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", [["LUCKY WIN", "PERSON"], ["CHINA", "LOC"]])).toEqual(["LOC:JAPAN", "LOC:CHINA"]);
+  });
+  it("keeps such a person in a long capitals line (shouted prose, not a headline)", () => {
+    expect(head("AFTER ALL THE THINGS THAT HE HAD DONE AND THE GOOD HE DID DO FOR BIN LADEN WE SHOULD KNOW .", [["BIN LADEN", "PERSON"]])).toEqual(["PERSON:BIN LADEN"]);
+  });
+});

@@ -223,7 +223,9 @@ export function retypeCapitalPlaces(
   const isCapsPlace = (phrase: string): boolean => {
     if (/\p{Ll}/u.test(phrase) || letterCount(phrase) < 2) return false;
     // Listed organisations, nationality words ("CANADIAN"), given names ("JAMES") and common words ("REPUBLICAN") are no place here.
-    if (NOT_PLACE_CLASSES.some((c) => gaz.hasEntry(phrase, c))) return false;
+    // (A country that is a common word too, "JAPAN", "TURKEY", is the country in a capitals line.)
+    const country = gaz.hasEntry(phrase, "country");
+    if (NOT_PLACE_CLASSES.some((c) => gaz.hasEntry(phrase, c) && !(c === "common" && country))) return false;
     // A phrase of common words alone ("THE CITY", "EASTERN PROVINCE") is more often no name.
     const words = phrase.split(" ");
     if (words.length > 1 && words.every((w) => gaz.has(w, "common"))) return false;
@@ -249,8 +251,11 @@ export function retypeCapitalPlaces(
       out = [...out.filter((x) => !inside.includes(x)), { start: a, end: b, type: "LOC" as const, score: PLACE_SCORE }].sort((x, y) => x.start - y.start);
     }
   }
-  // A capitals line ("SOCCER - ENGLAND BEAT POLAND"): places the tagger left untagged.
+  // A capitals line ("SOCCER - ENGLAND BEAT POLAND"): places the tagger left untagged; and in a headline's length, no
+  // person of two or more common words alone ("JAPAN GET LUCKY WIN": a headline's words read as a name; one such word
+  // may be a surname, "BUSH"; a long capitals line is shouted prose, where "BIN LADEN" is the man).
   if (mode === "upper") {
+    if (sentEnd - sentStart <= MAX_HEADLINE_TOKENS) out = out.filter((s) => s.type !== "PERSON" || s.settled || s.end - s.start < 2 || !tokens.slice(s.start, s.end).every((t) => gaz.has(t.text, "common")));
     const covered = new Uint8Array(sentEnd - sentStart);
     for (const s of out) covered.fill(1, s.start - sentStart, s.end - sentStart);
     const forms = tokens.slice(sentStart, sentEnd).map((t) => lookupForm(t.text));
@@ -272,6 +277,9 @@ export function retypeCapitalPlaces(
   }
   return out;
 }
+
+/** A capitals line of at most this many tokens may be a headline. */
+const MAX_HEADLINE_TOKENS = 14;
 
 /** Gazetteer classes that keep a capitals word from being read as a place. */
 const NOT_PLACE_CLASSES: readonly GazClass[] = ["orgname", "demonym", "first", "common"];

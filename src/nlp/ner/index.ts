@@ -26,6 +26,7 @@ import { Stage1Sentence, documentFeatures } from "./docstage.js";
 import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
 import { SpanCandidate, applyRules, namesNothing } from "./rules.js";
+import { sportsTeams } from "./sportsdoc.js";
 import { TaggedOutput, tagSentence } from "./tagger.js";
 
 export { bioToSpans, scoreEntities } from "./bio.js";
@@ -195,6 +196,9 @@ export class PerceptronRecognizer implements EntityRecognizer {
       });
       all.length = 0;
       for (const m of read) all.push("score" in m ? m : { ...m, score: 0.5, settled: undefined });
+      // Sports copy: places standing for the clubs named after them ("Leicestershire beat Somerset").
+      const teams = sportsTeams(words, doc.sentences, all, { isCountry: (n) => gaz.hasEntry(n, "country"), isTown: (n) => gaz.hasEntry(n, "city") || gaz.hasEntry(n, "region") }, (start, end) => ({ start, end, type: "ORG", score: 0.5 }));
+      if (teams !== all) all.splice(0, all.length, ...teams);
     }
     // A span of function words alone ("In a" opening a sentence) names nothing, nor does a pronoun or a page label a
     // document-level step added ({@link namesNothing}).

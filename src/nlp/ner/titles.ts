@@ -54,7 +54,7 @@ export interface PersonPrefix {
 /**
  * Splits "Chinese Foreign Minister Wang Yi" into lead "Chinese" (MISC), title "Foreign Minister"
  * and name "Wang Yi"; "Russia 's Deputy FM Mikhail Bogdanov" into lead "Russia 's" (LOC), ...
- * A lead is only split off when a title follows it.
+ * A lead is split off when a title follows it, or when it is a nationality word (no given name) before two or more words.
  */
 export function personPrefix(words: readonly string[], gaz?: Gazetteer): PersonPrefix {
   let lead = 0;
@@ -67,6 +67,9 @@ export function personPrefix(words: readonly string[], gaz?: Gazetteer): PersonP
   if (lead > 0) {
     const k = leadingTitleLength(words.slice(lead), gaz);
     if (k > 0) return { lead, leadType, prefix: lead + k };
+    // A nationality noun before a full name is no part of it ("Dutchman Ruud Gullit", "Briton Tim Henman"), unless
+    // it is a given name too ("German Efromovich").
+    if (leadType === "MISC" && words.length - lead >= 2 && !gaz?.has(words[0], "first")) return { lead, leadType, prefix: lead };
   }
   return { lead: 0, prefix: leadingTitleLength(words, gaz) };
 }
