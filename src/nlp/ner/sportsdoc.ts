@@ -238,14 +238,15 @@ function inVenue(lower: readonly string[], a: number, b: number, lo: number, hi:
 }
 
 /**
- * "at the Nou Camp", "at Camden Yards": a name the tagger typed ORG where a match is played, after "at" (and "the");
- * not an institution ("at the University of Wisconsin", "at NASA").
+ * "at the Nou Camp", "at Camden Yards": a name the tagger typed ORG where a match is played, after "at the", or after
+ * "at" when of two words or more; not an institution ("at the University of Wisconsin", "at NASA").
  */
 function atGround(words: readonly string[], lower: readonly string[], a: number, b: number, lo: number): boolean {
   if (isCapitals(words.slice(a, b).join(" ")) || lower.slice(a, b).some((w) => INSTITUTION_WORDS.has(w))) return false;
   const prev = a - 1 >= lo ? lower[a - 1] : "";
   if (prev === "the") return a - 2 >= lo && lower[a - 2] === "at";
-  return prev === "at" && !awayGround(lower, a, b, lo);
+  // (One word after a bare "at" is as often the side played away, "Minnesota 's game at Northwestern": left alone.)
+  return prev === "at" && b - a > 1 && !awayGround(lower, a, b, lo);
 }
 
 /**
