@@ -7,19 +7,21 @@
  * LOC. A tagger trained mostly on political news reads every one of those places as LOC, and the sentence-level sports
  * rules ({@link ./sports.ts}) only act on result lines, tables and club words. This step reads the document:
  *
- * 1. Is it sports copy? A wire headline that opens with a sport ("CRICKET - ..."), or enough words only sport uses
- *    ({@link STRONG_TERMS}) and words sport uses often ({@link COMMON_TERMS}) and scores ("2-1"). Only the sentences
- *    within {@link SPORTS_WINDOW} of one that holds such a word or score are read (a scraped page of many stories
- *    may hold one sports item among politics; a whole story under a sports headline is read throughout).
- * 2. A place in a team's slot is a team: the subject of a match verb ("Leicestershire beat", "Barcelona have won",
+ * 1. Is it sports copy? All of a document under a wire headline that opens with a sport ("CRICKET - ..."; the label
+ *    itself names nothing); else a sentence with sports words or a score within {@link SPORTS_WINDOW} sentences, in a
+ *    stretch of {@link STORY_WINDOW} sentences either way that holds words only sport uses ({@link STRONG_TERMS}): a
+ *    scraped page of many stories may hold one sports item among politics, which speaks of winning races too.
+ * 2. A name in a side's slot is a side: the subject of a match verb ("Leicestershire beat", "Barcelona have won",
  *    "Madrid lead the league"), after one ("beat Somerset", "against Hamburg", "a 2-0 win over Parma", "drew 1-1 with
- *    Newcastle", "lost 2-0 at home to Leeds"), before a player's or coach's role ("Essex captain", "Hamburg 's coach"),
- *    a British plural verb after a one-word place ("Uzbekistan are", "Leeds have"), or one of a list with such a team
- *    ("Essex , Derbyshire and Surrey").
- * 3. Such a place that is no country (a listed town, or an unlisted name not in capitals) becomes ORG, and so does every other mention of the same name in the document's
- *    sports sentences (case aside, so the headline's "BARCELONA" too), except where it reads as a place ("in Madrid",
- *    "at Chelmsford", the dateline "MADRID 1996-10-20"). A country stays LOC. A one-word listed town tagged ORG after
- *    "at" or "in" that is no team of the document is the venue: LOC.
+ *    Newcastle", "lost 2-0 at home to Leeds", "a 2-1 win at Cagliari"), before a player's or coach's role ("Essex
+ *    captain", "Hamburg 's coach"), a British plural verb after a one-word place ("Uzbekistan are", "Leeds have"), after
+ *    a side's title ("champions Auxerre"), or one of a list with such a side ("Essex , Derbyshire and Surrey").
+ * 3. Such a place that is no country (a listed town, or an unlisted name not in capitals; a one-word name the tagger
+ *    took for a person only where a side alone stands) becomes ORG, and so does every other mention of the same name in
+ *    the document's sports sentences (case aside, so the headline's "BARCELONA" too), except where it reads as a place
+ *    ("in Madrid", "at Chelmsford", the dateline "MADRID 1996-10-20"). A country, or a nation that plays as one
+ *    ("England", "West Indies"), is LOC, whatever the tagger said. A name tagged ORG where a match is played and no
+ *    side of the document ("at the Nou Camp", "at Camden Yards", a listed town after "at" or "in") is LOC.
  *
  * Spans are over document token indices; `words` are the tokens' texts.
  */
