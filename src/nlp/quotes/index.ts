@@ -876,8 +876,9 @@ function sourceLeft(tokens: readonly Token[], unit: Unit, last: number, quotes: 
     if (tokens[a].pos === "DET" && !SOURCE_CONNECTORS.has(t.norm)) break;
     // "Mayor Bill de Blasio": a lower-case particle inside a name.
     const nameParticle = NAME_PARTICLES.has(t.norm) && tokens[a].pos === "PROPN" && (isCapitalized(t) || (!!tokens[a - 2] && isCapitalized(tokens[a - 2])));
-    // "In an interview Trump said": a common noun right before a name ends the phrase unless it is a title.
-    if (!nameParticle && t.pos === "NOUN" && !isCapitalized(t) && tokens[a].pos === "PROPN" && isCapitalized(tokens[a]) && !ROLE_NOUNS.has(t.norm)) break;
+    // "In an interview Trump said": a common noun right before a name ends the phrase unless it is a title, or it
+    // modifies a title ("Tulsa police Chief Chuck Jordan", "state Senator").
+    if (!nameParticle && t.pos === "NOUN" && !isCapitalized(t) && tokens[a].pos === "PROPN" && isCapitalized(tokens[a]) && !ROLE_NOUNS.has(t.norm) && !ROLE_NOUNS.has(tokens[a].norm)) break;
     // "registered voters", "elected officials": a participle the tagger read as a verb, modifying the noun after it.
     const modifier = t.pos === "VERB" && /ed$/.test(t.norm) && !isCueWord(t.norm) && (tokens[a].pos === "NOUN" || tokens[a].pos === "ADJ") &&
       (a - 2 < unit.a || ["DET", "ADP", "NUM", "ADJ", "PUNCT", "CCONJ"].includes(tokens[a - 2].pos));

@@ -102,6 +102,11 @@ describe("findAttributions frames (no entities)", () => {
     expect(one("Blinken told the Qatari prime minister that Washington was working hard.")[0]).toMatchObject({ content: { text: "that Washington was working hard" } });
   });
 
+  it("keeps a common noun that modifies a title in the source ('Tulsa police Chief Chuck Jordan'), not one before a bare name", () => {
+    expect(one("“We will find them,” Tulsa police Chief Chuck Jordan said Monday.")[0]).toMatchObject({ source: { text: "Tulsa police Chief Chuck Jordan" } });
+    expect(one("In an interview Trump said he would win.")[0]).toMatchObject({ source: { text: "Trump" } });
+  });
+
   it("keeps an appositive source with its closing comma and ignores non-speech verbs", () => {
     expect(one("Douglas Holtz-Eakin, an economist and tax expert, said taxes would rise.")[0]).toMatchObject({ source: { text: "Douglas Holtz-Eakin, an economist and tax expert," } });
     expect(one("The minister maintained good relations with Qatar.")).toEqual([]);
