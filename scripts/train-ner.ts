@@ -10,7 +10,7 @@
  *   ... --errors FILE  also writes an error breakdown (missed / spurious / boundary / type, with examples)
  *   ... --rules-only  scores only with the rule layer (each line also gives the F1 of the even and odd documents)
  *   ... --untouched  also scores corpora never trained or tuned on (UNER EWT web text, BTC tweets; PER/ORG/LOC only)
- *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N --sports-weight N  override the corpus mix (experiments)
+ *   ... --wiki-weight N --crossner-weight N --gmb-every N --news-weight N --written-weight N  override the corpus mix (experiments)
  *   ... --beam N  beam width of training and decoding (1: greedy); --scheme bilou  BILOU tags (experiments)
  *
  * Steps: (1) derive small gazetteers from ../shared/train/gazetteers into models/ner/gazetteers/
@@ -68,8 +68,8 @@ const GMB_KEEP_EVERY = 3;
  * target style, whole articles with headlines) are repeated this many times in training.
  */
 const NEWS_WEIGHT = 2;
-/** Repeats of the sports stories (bench/ner-sports/train.jsonl) in the training mix. */
-const SPORTS_WEIGHT = 2;
+/** Repeats of the stories written for the project (sports and news, texts included) in the training mix. */
+const WRITTEN_WEIGHT = 2;
 /** Beam width of training and decoding (1: the greedy tagger; more: structured perceptron with early update). */
 const NER_BEAM = 8;
 /** Tag scheme of the model (BIO or BILOU). */
@@ -77,8 +77,11 @@ const NER_SCHEME = "BIO";
 /** The news training articles (offsets; texts from ../shared/bench) and the dev articles that join the early-stopping dev set. */
 const NEWS_TRAIN_FILE = "bench/ner-news/train.jsonl";
 const NEWS_DEV_FILE = "bench/ner-news/gold.jsonl";
-/** Sports wire stories written and annotated for this project (texts included): clubs named after towns, grounds, result lines. */
-const SPORTS_TRAIN_FILE = "bench/ner-sports/train.jsonl";
+/**
+ * Stories written and annotated for this project (texts included): sports wire copy (clubs named after towns, grounds,
+ * result lines) and news (business, world, technology, culture), each in 1990s wire style and 2010s web style.
+ */
+const WRITTEN_TRAIN_FILES = ["bench/ner-sports/train.jsonl", "bench/ner-news/written.jsonl"];
 /** CrossNER sentences are independent Wikipedia sentences: each is its own document when scoring. */
 const CROSSNER_DOC = 1;
 /** Most populous cities kept in the shipped city list (plus every national capital). */
@@ -123,7 +126,7 @@ const WIKI_WEIGHT = Number(arg("wiki-weight", String(WIKIGOLD_WEIGHT)));
 const CROSSNER_W = Number(arg("crossner-weight", String(CROSSNER_WEIGHT)));
 const GMB_EVERY = Number(arg("gmb-every", String(GMB_KEEP_EVERY)));
 const NEWS_W = Number(arg("news-weight", String(NEWS_WEIGHT)));
-const SPORTS_W = Number(arg("sports-weight", String(SPORTS_WEIGHT)));
+const WRITTEN_W = Number(arg("written-weight", String(WRITTEN_WEIGHT)));
 const BEAM = Number(arg("beam", String(NER_BEAM)));
 const SCHEME = arg("scheme", NER_SCHEME).toUpperCase() === "BILOU" ? "BILOU" : "BIO";
 /** Casing augmentation overrides (experiments): --title-every N, --upper-every N. */
@@ -734,11 +737,11 @@ function main(): void {
   const crossnerTest = readCorpus("crossner-politics", "test.conll", crossnerPoliticsMapper, gaz0);
 
   const news = readNewsDocs(NEWS_TRAIN_FILE, "train", gaz0).flat();
-  const sportsNews = readNewsDocs(SPORTS_TRAIN_FILE, "train", gaz0, true).flat();
+  const written = WRITTEN_TRAIN_FILES.flatMap((f) => readNewsDocs(f, "train", gaz0, true)).flat();
   const newsDev = readNewsDocs(NEWS_DEV_FILE, "dev", gaz0).flat();
 
   // Training-split names only (never the test blocks): given names and surnames of multi-word persons.
-  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner, ...news, ...sportsNews], gaz0);
+  const names = namesFromTraining([...gmbTrain, ...wikiTrain, ...crossner, ...news, ...written], gaz0);
   const lists: GazetteerLists = { ...baseLists, firstNames: uniq([...baseLists.firstNames, ...names.first]), surnames: uniq([...baseLists.surnames, ...names.sur]) };
   if (!EVAL_ONLY && !STAGE2) {
     writeGazetteers(lists);
@@ -755,7 +758,7 @@ function main(): void {
     ...Array.from({ length: WIKI_WEIGHT }, () => wikiTrain).flat(),
     ...Array.from({ length: CROSSNER_W }, () => crossner).flat(),
     ...Array.from({ length: NEWS_W }, () => news).flat(),
-    ...Array.from({ length: SPORTS_W }, () => sportsNews).flat(),
+    ...Array.from({ length: WRITTEN_W }, () => written).flat(),
   ];
   if (QUICK) train = train.filter((_, i) => i % Math.round(1 / QUICK_SHARE) === 0);
   const casedCopies = casingCopies(train, gaz);
