@@ -200,7 +200,8 @@ export function renderBenchmarks(results: Record<string, Result>, baseline: Reco
     out.push("their towns, national teams, grounds; bench/ner-sports/README.md: model-written text, not real wire copy); their figures");
     out.push("carry floors. The tagger (a structured perceptron decoded with a beam of 8) also trains on 1,552 news and web texts");
     out.push("annotated the same way (bench/ner-news/train.jsonl; none shares a story with those 93: the ECB+ ones come from the");
-    out.push("other sub-topic of each topic) and 120 other sports stories (bench/ner-sports/train.jsonl).");
+    out.push("other sub-topic of each topic) and 240 stories written and annotated for the project: 120 other sports stories");
+    out.push("(bench/ner-sports/train.jsonl) and 120 business, world, technology and culture stories (bench/ner-news/written.jsonl).");
     out.push("");
     out.push("| held-out set | P | R | F1 |");
     out.push("|---|---|---|---|");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -146,5 +146,24 @@ describe("places taken for people", () => {
     const isPlace = (w: string) => ["Bonn", "Berlin"].includes(w);
     expect(placesTakenForPersons([{ text: "Bonn", type: "PERSON" }, { text: "Kohl", type: "PERSON" }], isPlace)).toEqual([true, false]);
     expect(placesTakenForPersons([{ text: "Irving Berlin", type: "PERSON" }, { text: "Berlin", type: "PERSON" }], isPlace)).toEqual([false, false]);
+  });
+});
+
+describe("people the tagger took for places", () => {
+  it("makes a two-word place a person when the document names one of its words as a person twice", () => {
+    const m = [
+      { text: "Zhai", type: "PERSON" as const },
+      { text: "Zhai Jun", type: "LOC" as const },
+      { text: "Zhai", type: "PERSON" as const },
+      { text: "New York", type: "LOC" as const },
+      { text: "Orange Walk", type: "LOC" as const },
+    ];
+    const types = m.map((x) => x.type);
+    expect(personsTakenForPlaces(m, types, (n) => n === "New York")).toEqual([false, true, false, false, false]);
+    // Named once only, or a listed place among its words: left alone.
+    expect(personsTakenForPlaces(m.slice(0, 2), types.slice(0, 2), () => false)).toEqual([false, false]);
+    expect(personsTakenForPlaces(m, types, (n) => n === "Jun")).toEqual([false, false, false, false, false]);
+    const hill = [{ text: "Hill", type: "PERSON" as const }, { text: "Hill", type: "PERSON" as const }, { text: "Capitol Hill", type: "LOC" as const }];
+    expect(personsTakenForPlaces(hill, hill.map((x) => x.type), () => false, (w) => w === "Capitol")).toEqual([false, false, false]);
   });
 });

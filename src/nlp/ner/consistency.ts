@@ -102,6 +102,33 @@ export function placesTakenForPersons(mentions: readonly TypedMention[], isPlace
   return mentions.map((m) => m.type === "PERSON" && !/\s/.test(m.text) && !personParts.has(m.text) && isPlaceName(m.text));
 }
 
+/** A one-word person must be named at least this often for a two-word place ending or opening with it to be that person. */
+const MIN_PERSON_PART_MENTIONS = 2;
+
+/**
+ * Which mentions are people the tagger took for places: a two-word LOC that opens or ends with a one-word PERSON the
+ * document names at least {@link MIN_PERSON_PART_MENTIONS} times ("Zhai Jun" LOC after "... on the Middle East issue",
+ * with "Zhai" a person five times), unless it or one of its words is a listed place (`isPlaceName`) or its other word
+ * is a common word (`isCommon`: "Capitol Hill" where "E.D. Hill" is a person).
+ */
+export function personsTakenForPlaces(
+  mentions: readonly TypedMention[],
+  types: readonly EntityType[],
+  isPlaceName: (name: string) => boolean,
+  isCommon: (word: string) => boolean = () => false,
+): boolean[] {
+  const persons = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    if (types[i] === "PERSON" && !/\s/.test(m.text)) persons.set(m.text, (persons.get(m.text) ?? 0) + 1);
+  });
+  return mentions.map((m, i) => {
+    const parts = m.text.split(/\s+/);
+    if (types[i] !== "LOC" || parts.length !== 2 || isPlaceName(m.text) || parts.some(isPlaceName)) return false;
+    // The other word is a name too, no common word ("Capitol Hill", "Reagan Library", "Union Jack" stay).
+    return parts.some((p, k) => (persons.get(p) ?? 0) >= MIN_PERSON_PART_MENTIONS && !isCommon(parts[1 - k]));
+  });
+}
+
 /** Shortest name part that {@link personPartMentions} looks for (shorter parts are too often other words). */
 const MIN_PART_CHARS = 3;
 

@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { PARTY_MEMBERS } from "./conventions.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
@@ -163,6 +163,9 @@ export class PerceptronRecognizer implements EntityRecognizer {
         (gaz.has(w, "city") || gaz.has(w, "country")) && !gaz.has(w, "first") && (!gaz.has(w, "sur") || locs.has(w.toLowerCase()));
       placesTakenForPersons(mentions, placeName).forEach((p, i) => {
         if (p && types[i] === "PERSON") types[i] = "LOC";
+      });
+      personsTakenForPlaces(mentions, types, (n) => gaz.isPlace(n), (w) => gaz.has(w, "common")).forEach((p, i) => {
+        if (p) types[i] = "PERSON";
       });
       // A team of a result line or table keeps its type ("NEW YORK 74 59 .556": the club, not the dateline's city).
       all.forEach((c, i) => {
