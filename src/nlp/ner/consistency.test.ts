@@ -151,19 +151,15 @@ describe("places taken for people", () => {
 
 describe("people the tagger took for places", () => {
   it("makes a two-word place a person when the document names one of its words as a person twice", () => {
-    const m = [
-      { text: "Zhai", type: "PERSON" as const },
-      { text: "Zhai Jun", type: "LOC" as const },
-      { text: "Zhai", type: "PERSON" as const },
-      { text: "New York", type: "LOC" as const },
-      { text: "Orange Walk", type: "LOC" as const },
-    ];
+    /** Mentions written "text:TYPE". */
+    const typed = (...xs: string[]) => xs.map((x) => ({ text: x.split(":")[0], type: x.split(":")[1] as "PERSON" | "LOC" }));
+    const m = typed("Zhai:PERSON", "Zhai Jun:LOC", "Zhai:PERSON", "New York:LOC", "Orange Walk:LOC");
     const types = m.map((x) => x.type);
     expect(personsTakenForPlaces(m, types, (n) => n === "New York")).toEqual([false, true, false, false, false]);
     // Named once only, or a listed place among its words: left alone.
     expect(personsTakenForPlaces(m.slice(0, 2), types.slice(0, 2), () => false)).toEqual([false, false]);
     expect(personsTakenForPlaces(m, types, (n) => n === "Jun")).toEqual([false, false, false, false, false]);
-    const hill = [{ text: "Hill", type: "PERSON" as const }, { text: "Hill", type: "PERSON" as const }, { text: "Capitol Hill", type: "LOC" as const }];
+    const hill = typed("Hill:PERSON", "Hill:PERSON", "Capitol Hill:LOC");
     expect(personsTakenForPlaces(hill, hill.map((x) => x.type), () => false, (w) => w === "Capitol")).toEqual([false, false, false]);
   });
 });
