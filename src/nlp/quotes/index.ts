@@ -786,6 +786,9 @@ function misTaggedName(tok: Token): boolean {
   return (tok.pos === "VERB" || tok.pos === "ADJ") && /^[A-Z][a-z]+$/.test(tok.text) && !STRONG_CUES.has(tok.norm);
 }
 
+/** Subject pronouns of a reduced relative clause inside a source ("the experts I interviewed"). */
+const REDUCED_RELATIVE_SUBJECTS = new Set(["i", "we", "you", "they", "he", "she"]);
+
 /** Can this token be inside a source noun phrase? */
 function npToken(tok: Token): boolean {
   if (misTaggedName(tok)) return true;
@@ -866,6 +869,11 @@ function sourceLeft(tokens: readonly Token[], unit: Unit, last: number, quotes: 
   const tok = tokens[last];
   if (tok.pos === "PRON" && PRONOUN_SOURCES.has(tok.norm)) return [last, last + 1];
   if (tok.text === ",") return appositiveSource(tokens, unit, last, quotes);
+  // "all the experts I interviewed said": a noun with a reduced relative clause (a subject pronoun and a past verb).
+  if (tok.pos === "VERB" && /ed$/.test(tok.norm) && !isCueWord(tok.norm) && last - 2 >= unit.a && REDUCED_RELATIVE_SUBJECTS.has(tokens[last - 1].norm) && tokens[last - 2].pos === "NOUN") {
+    const head = sourceLeft(tokens, unit, last - 2, quotes);
+    return head ? [head[0], last + 1] : undefined;
+  }
   // "The attorney general is confirming": a head the tagger read as an adjective after a noun.
   const adjHead = tok.pos === "ADJ" && last > unit.a && tokens[last - 1].pos === "NOUN";
   if (!(tok.pos === "PROPN" || tok.pos === "NOUN" || tok.text === ")" || (tok.pos === "NUM" && isCapitalized(tok)) || misTaggedName(tok) || adjHead)) return undefined;

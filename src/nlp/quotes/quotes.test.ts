@@ -107,6 +107,10 @@ describe("findAttributions frames (no entities)", () => {
     expect(one("In an interview Trump said he would win.")[0]).toMatchObject({ source: { text: "Trump" } });
   });
 
+  it("keeps a reduced relative clause in the source ('the experts I interviewed said')", () => {
+    expect(one("The experts I interviewed said her proposals were more detailed.")[0]).toMatchObject({ source: { text: "The experts I interviewed" }, content: { text: "her proposals were more detailed" } });
+  });
+
   it("keeps an appositive source with its closing comma and ignores non-speech verbs", () => {
     expect(one("Douglas Holtz-Eakin, an economist and tax expert, said taxes would rise.")[0]).toMatchObject({ source: { text: "Douglas Holtz-Eakin, an economist and tax expert," } });
     expect(one("The minister maintained good relations with Qatar.")).toEqual([]);
