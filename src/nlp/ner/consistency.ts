@@ -20,7 +20,7 @@ export interface TypedMention {
 }
 
 /** Words before a place ("in Jackson", "from Washington"; not "to", which also goes before people: "instructions to Belgrano"). */
-const LOCATIVES = new Set(["in", "from", "at", "near", "into", "across", "outside", "inside", "around"]);
+export const LOCATIVES: ReadonlySet<string> = new Set(["in", "from", "at", "near", "into", "across", "outside", "inside", "around"]);
 /** Verbs of going that make "to" locative ("return to Washington", "flew to Paris"), by their forms. */
 const MOTION_VERBS = new Set(
   "go goes going went gone come comes coming came return returns returning returned travel travels travelling traveling travelled traveled fly flies flying flew flown head heads heading headed move moves moving moved drive drives driving drove driven sail sails sailing sailed".split(" "),

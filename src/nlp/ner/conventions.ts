@@ -10,6 +10,7 @@
  *   "Israeli-Palestinian conflict", and a place joined to another name: "Israel-Hamas conflict") is ONE MISC entity: CoNLL-2003 tokens keep hyphenated words
  *   whole and a derived, adjectival use of names is MISC.
  */
+import { LOCATIVES } from "./consistency.js";
 import { CaseMode, isCommonNonName, isFunctionWord } from "./casing.js";
 import { Gazetteer, GazClass, lookupForm } from "./gazetteer.js";
 import { possessiveLength } from "./possessive.js";
@@ -74,9 +75,6 @@ const ORDINALS = new Set([
   "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
   "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
 ]);
-/** Words before a name that make it a place where something is ("outside the White House"). */
-const LOCATIVE_WORDS = new Set(["in", "at", "outside", "inside", "near", "into", "to", "from", "across", "around", "toward", "towards"]);
-
 /** Compass words that make one nationality with the demonym after them ("South African"). */
 /** Words for a party's members or its adjective: MISC in CoNLL-2003, like a nationality ("a Republican senator"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = new Set(["Democrat", "Democrats", "Republican", "Republicans"]);
@@ -204,7 +202,7 @@ export function applyConventions(
     // A listed organisation that is no listed place, typed LOC where nothing makes it one ("the takeover of Fannie Mae").
     else if (
       s.type === "LOC" && !s.settled && s.end - s.start > 1 && isGazetteerEntry(tokens, s.start, s.end, "orgname", gaz) && !isListedPlace(tokens, s.start, s.end, gaz) &&
-      !(s.start > sentStart && LOCATIVE_WORDS.has(tokens[s.start - 1].text.toLowerCase())) && !(s.start > sentStart + 1 && tokens[s.start - 1].text.toLowerCase() === "the" && LOCATIVE_WORDS.has(tokens[s.start - 2].text.toLowerCase()))
+      !(s.start > sentStart && LOCATIVES.has(tokens[s.start - 1].text.toLowerCase())) && !(s.start > sentStart + 1 && tokens[s.start - 1].text.toLowerCase() === "the" && LOCATIVES.has(tokens[s.start - 2].text.toLowerCase()))
     )
       s.type = "ORG";
     // A listed region of several words is a place, whatever its words suggest ("West Bank", "Gaza Strip"); not before a

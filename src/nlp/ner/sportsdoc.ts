@@ -26,6 +26,7 @@
  * Spans are over document token indices; `words` are the tokens' texts.
  */
 import type { EntityType } from "../../model.js";
+import { LOCATIVES } from "./consistency.js";
 
 /** A span over token indices with a type, as {@link sportsTeams} reads and returns them. */
 export interface TeamSpan {
@@ -127,8 +128,6 @@ const AUXILIARIES = new Set(["have", "has", "had", "will", "would", "could", "ca
 const MAX_AUXILIARIES = 2;
 /** Plural verbs after a one-word place: a British side ("Uzbekistan are", "Leeds have"). */
 const PLURAL_VERBS = new Set(["are", "were", "have"]);
-/** Words before a name that make it the place where it stands ("at Chelmsford", "in Madrid"). */
-const VENUE_WORDS = new Set(["at", "in", "from", "near", "into", "outside", "inside", "around"]);
 /** Words of an institution's name: such a name after "at" is the body, not a ground. */
 const INSTITUTION_WORDS = new Set([
   "university", "college", "school", "institute", "academy", "council", "congress", "fed", "party", "bank", "ministry", "department", "agency",
@@ -163,7 +162,12 @@ function sportLabel(lower: readonly string[], sentences: readonly SentenceBounds
  */
 export function sportsSentences(words: readonly string[], sentences: readonly SentenceBounds[]): boolean[] {
   const lower = words.map((w) => w.toLowerCase());
-  if (sportLabel(lower, sentences)) return sentences.map(() => true);
+  return sportsCopy(lower, sentences, sportLabel(lower, sentences));
+}
+
+/** {@link sportsSentences} over lower-cased words, the headline's sport label found already. */
+function sportsCopy(lower: readonly string[], sentences: readonly SentenceBounds[], label: [number, number] | undefined): boolean[] {
+  if (label) return sentences.map(() => true);
   // Per sentence: its distinct strong words, its scores, and whether it speaks of sport at all.
   const strong: Set<string>[] = [];
   const scores: number[] = [];
@@ -235,7 +239,7 @@ function awayGround(lower: readonly string[], a: number, b: number, lo: number):
 /** Whether the span [a, b) reads as the place where it stands: after "at"/"in" (not an away side), or a dateline's place. */
 function inVenue(lower: readonly string[], a: number, b: number, lo: number, hi: number): boolean {
   const prev = a - 1 >= lo ? lower[a - 1] : "";
-  if (VENUE_WORDS.has(prev)) return !(b < hi && /^['’]s$/.test(lower[b])) && !(prev === "at" && awayGround(lower, a, b, lo));
+  if (LOCATIVES.has(prev)) return !(b < hi && /^['’]s$/.test(lower[b])) && !(prev === "at" && awayGround(lower, a, b, lo));
   return b < hi && (DATE.test(lower[b]) || (lower[b] === "," && b + 2 < hi && DATE.test(lower[b + 2])));
 }
 
@@ -257,11 +261,11 @@ function atGround(words: readonly string[], lower: readonly string[], a: number,
  */
 export function sportsTeams<T extends TeamSpan>(words: readonly string[], sentences: readonly SentenceBounds[], spans: T[], known: TeamWords, make: (start: number, end: number) => T): T[] {
   const lex: TeamWords = { isCountry: (n) => known.isCountry(n) || NATIONS.has(n.toLowerCase()), isTown: known.isTown };
-  const inSports = sportsSentences(words, sentences);
-  if (!inSports.some(Boolean)) return spans;
   const lower = words.map((w) => w.toLowerCase());
-  // The headline's sport ("RUGBY UNION - ...") names nothing.
   const label = sportLabel(lower, sentences);
+  const inSports = sportsCopy(lower, sentences, label);
+  if (!inSports.some(Boolean)) return spans;
+  // The headline's sport ("RUGBY UNION - ...") names nothing.
   if (label) spans = spans.filter((s) => s.start >= label[1] || s.end <= label[0]);
   const sentenceOf = new Int32Array(words.length).fill(-1);
   sentences.forEach((s, k) => sentenceOf.fill(k, s.tokenStart, s.tokenEnd));
