@@ -14,6 +14,7 @@
  * Usage: npx tsx scripts/ner-news-gold.ts --from DIR [--out bench/ner-news/gold.jsonl]
  *        npx tsx scripts/ner-news-gold.ts --train --from DIR [--out bench/ner-news/train.jsonl]
  */
+import { type TaggedSpan, untag } from "./ner-tags.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { newsTexts } from "./ner-news-texts.js";
@@ -29,34 +30,16 @@ const TRAIN = process.argv.includes("--train");
 const OUT = arg("out", TRAIN ? "bench/ner-news/train.jsonl" : "bench/ner-news/gold.jsonl");
 /** The training documents' sources (bench folders of ../shared/bench). */
 const TRAIN_SOURCES = ["summaries-neus", "timeline-semeval2015", "extraction-zyte", "clustering-ecbplus"];
-const TAG = /<(\/?)(PER|ORG|LOC|MISC)>/g;
 const SOURCES: Record<string, string> = { tempeval3: "timex-tempeval3", ecbplus: "clustering-ecbplus", t17: "timeline-t17" };
 
-interface Span { start: number; end: number; type: string; text: string }
+type Span = TaggedSpan;
 
 /** The tagged file's spans, checked against the source text. */
 function spans(id: string): Span[] {
   const src = readFileSync(join(FROM, "docs", `${id}.txt`), "utf8");
-  const ann = readFileSync(join(FROM, "ann", `${id}.txt`), "utf8");
-  let out = "";
-  let last = 0;
-  let open: { type: string; start: number } | undefined;
-  const found: Span[] = [];
-  for (const m of ann.matchAll(TAG)) {
-    out += ann.slice(last, m.index);
-    last = m.index! + m[0].length;
-    if (!m[1]) {
-      if (open) throw new Error(`${id}: nested <${m[2]}> at ${m.index}`);
-      open = { type: m[2]!, start: out.length };
-    } else {
-      if (open?.type !== m[2]) throw new Error(`${id}: unmatched </${m[2]}> at ${m.index}`);
-      found.push({ start: open.start, end: out.length, type: open.type, text: out.slice(open.start) });
-      open = undefined;
-    }
-  }
-  out += ann.slice(last);
-  if (open || out !== src) throw new Error(`${id}: the tagged text differs from docs/${id}.txt`);
-  return found;
+  const read = untag(readFileSync(join(FROM, "ann", `${id}.txt`), "utf8"), id);
+  if (read.text !== src) throw new Error(`${id}: the tagged text differs from docs/${id}.txt`);
+  return read.entities;
 }
 
 const docs = JSON.parse(readFileSync(join(FROM, "docs.json"), "utf8")) as { id: string; src: string }[];

@@ -13,31 +13,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-
-const TAG = /<(PER|ORG|LOC|MISC)>([\s\S]*?)<\/\1>/g;
-
-interface Entity {
-  start: number;
-  end: number;
-  type: string;
-  text: string;
-}
-
-/** The text and entity spans of an inline-tagged copy. */
-export function untag(tagged: string): { text: string; entities: Entity[] } {
-  let text = "";
-  let last = 0;
-  const entities: Entity[] = [];
-  for (const m of tagged.matchAll(TAG)) {
-    text += tagged.slice(last, m.index);
-    entities.push({ start: text.length, end: text.length + m[2].length, type: m[1], text: m[2] });
-    text += m[2];
-    last = m.index + m[0].length;
-  }
-  text += tagged.slice(last);
-  if (/<\/?(PER|ORG|LOC|MISC)>/.test(text)) throw new Error("unbalanced or nested tag");
-  return { text, entities };
-}
+import { untag } from "./ner-tags.js";
 
 function arg(name: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,7 +33,7 @@ function main(): void {
     const id = file.slice(0, -4);
     const split = splits.find(([prefix]) => id.startsWith(prefix))?.[1];
     if (!split) continue;
-    const { text, entities } = untag(readFileSync(join(dir, "ann", file), "utf8"));
+    const { text, entities } = untag(readFileSync(join(dir, "ann", file), "utf8"), id);
     const story = readFileSync(join(dir, "docs", file), "utf8");
     if (text !== story) throw new Error(`${id}: the tagged copy's text differs from docs/${file}`);
     lines.push(JSON.stringify({ id, source, split, text, entities }));
