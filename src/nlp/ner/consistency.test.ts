@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForOrgs, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 
 describe("document-level type consistency", () => {
   it("makes a surname mention a PERSON when the full name is one", () => {
@@ -161,5 +161,18 @@ describe("people the tagger took for places", () => {
     expect(personsTakenForPlaces(m, types, (n) => n === "Jun")).toEqual([false, false, false, false, false]);
     const hill = typed("Hill:PERSON", "Hill:PERSON", "Capitol Hill:LOC");
     expect(personsTakenForPlaces(hill, hill.map((x) => x.type), () => false, (w) => w === "Capitol")).toEqual([false, false, false]);
+  });
+});
+
+describe("people the tagger took for organisations", () => {
+  /** Mentions written "text:TYPE". */
+  const typed = (...xs: string[]) => xs.map((x) => ({ text: x.split(":")[0], type: x.split(":")[1] as "PERSON" | "ORG" }));
+  it("makes a one-word ORG a person when it opens or ends a full name of the document, past a suffix", () => {
+    const m = typed("Joseph Comeaux Jr.:PERSON", "Comeaux:ORG", "Joseph:ORG", "Texas Department:ORG");
+    expect(personsTakenForOrgs(m, m.map((x) => x.type), () => false)).toEqual([false, true, true, false]);
+  });
+  it("leaves listed organisations and words of a multi-word organisation", () => {
+    const m = typed("Michael Bloomberg:PERSON", "Bloomberg:ORG", "Donald Trump:PERSON", "Trump Organization:ORG", "Trump:ORG");
+    expect(personsTakenForOrgs(m, m.map((x) => x.type), (w) => w === "Bloomberg")).toEqual([false, false, false, false, false]);
   });
 });

@@ -129,6 +129,30 @@ export function personsTakenForPlaces(
   });
 }
 
+/** Name suffixes after a surname ("Joseph Comeaux Jr."): the surname is the word before them. */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]);
+
+/**
+ * Which mentions are people the tagger took for organisations: a one-word ORG that opens or ends (before a suffix,
+ * "Jr.") a multi-word PERSON of the document ("Arcade Joseph Comeaux Jr." ... "Comeaux" ORG), unless an organisation
+ * list knows it (`isListedOrg`: "Ford", "Bloomberg") or a multi-word ORG of the document holds it ("Trump
+ * Organization" ... "Trump" stays).
+ */
+export function personsTakenForOrgs(mentions: readonly TypedMention[], types: readonly EntityType[], isListedOrg: (word: string) => boolean): boolean[] {
+  const personParts = new Set<string>();
+  const orgWords = new Set<string>();
+  mentions.forEach((m, i) => {
+    const parts = m.text.split(/\s+/);
+    if (parts.length < 2) return;
+    if (types[i] === "ORG") for (const p of parts) orgWords.add(p);
+    if (types[i] !== "PERSON") return;
+    let last = parts.length - 1;
+    while (last > 0 && NAME_SUFFIXES.has(parts[last])) last--;
+    if (last > 0) personParts.add(parts[0]).add(parts[last]);
+  });
+  return mentions.map((m, i) => types[i] === "ORG" && personParts.has(m.text) && !orgWords.has(m.text) && /^\p{Lu}\p{Ll}+$/u.test(m.text) && !isListedOrg(m.text));
+}
+
 /** Shortest name part that {@link personPartMentions} looks for (shorter parts are too often other words). */
 const MIN_PART_CHARS = 3;
 

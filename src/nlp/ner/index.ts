@@ -17,7 +17,7 @@
  */
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
-import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
+import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForOrgs, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
 import { PARTY_MEMBERS } from "./conventions.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
@@ -165,6 +165,9 @@ export class PerceptronRecognizer implements EntityRecognizer {
         if (p && types[i] === "PERSON") types[i] = "LOC";
       });
       personsTakenForPlaces(mentions, types, (n) => gaz.isPlace(n), (w) => gaz.has(w, "common")).forEach((p, i) => {
+        if (p) types[i] = "PERSON";
+      });
+      personsTakenForOrgs(mentions, types, (w) => gaz.has(w, "orgname")).forEach((p, i) => {
         if (p) types[i] = "PERSON";
       });
       // A team of a result line or table keeps its type ("NEW YORK 74 59 .556": the club, not the dateline's city).
