@@ -9,9 +9,11 @@
  * offsets are into exactly those strings); the repository holds only the spans. The documents are
  * split in two: `dev` (read for errors) and `test` (figures only; never read for errors).
  *
- * Also scored, the same way and split the same way: 48 sports wire stories in the style of 1996 Reuters copy, written
- * and annotated for this project (bench/ner-sports/gold.jsonl, texts included): clubs named after their towns, national
- * teams, grounds, result lines. Their figures (`sportsDevF1`, `sportsTestF1`) need no ../shared.
+ * Also scored, the same way and split the same way, two sets written and annotated for this project (texts included, so
+ * their figures need no ../shared): 48 sports wire stories in the style of 1996 Reuters copy (bench/ner-sports/gold.jsonl:
+ * clubs named after their towns, national teams, grounds, result lines; `sportsDevF1`, `sportsTestF1`) and the 40
+ * held-out stories of bench/ner-wire/stories.jsonl (press digests, world politics, markets and company tables, sports
+ * tables, courts and culture; `wireDevF1`, `wireTestF1`).
  *
  * Usage: npx tsx scripts/bench-ner-news.ts [--errors FILE] [--split dev|test]   (last line: JSON figures)
  */
@@ -26,7 +28,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = existsSync(join(HERE, "..", "package.json")) ? resolve(HERE, "..") : resolve(HERE, "..", "..");
 const SHARED = resolve(ROOT, "..", "shared", "bench");
 const GOLD = join(ROOT, "bench", "ner-news", "gold.jsonl");
-const SPORTS_GOLD = join(ROOT, "bench", "ner-sports", "gold.jsonl");
+/** The sets written for the project, texts included: file, and the prefix of their figures' names. */
+const OWN_SETS = [
+  { file: join(ROOT, "bench", "ner-sports", "gold.jsonl"), key: "sports", what: "sports stories" },
+  { file: join(ROOT, "bench", "ner-wire", "stories.jsonl"), key: "wire", what: "wire stories in CoNLL-2003 genres" },
+] as const;
 const TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
 
 interface Span {
@@ -37,13 +43,15 @@ interface Span {
 }
 interface GoldDoc {
   id: string;
-  /** `timex-tempeval3` or `clustering-ecbplus`: the bench folder whose scorer gives the text; `sports`: the text is here. */
+  /** `timex-tempeval3` or `clustering-ecbplus`: the bench folder whose scorer gives the text; `sports`, `wire`: the text is here. */
   source: string;
   /** The document's id in that bench's inputs. */
   sourceId?: string;
-  /** The text itself (the sports stories, written for this project). */
+  /** The text itself (the stories written for this project). */
   text?: string;
-  split: "dev" | "test";
+  split: "dev" | "test" | "train";
+  /** Which written set the story is of (OWN_SETS key), set on reading. */
+  own?: string;
   entities: Span[];
 }
 
@@ -67,24 +75,26 @@ const pct = (x: number): string => (100 * x).toFixed(2);
 
 function main(): void {
   const read = (file: string): GoldDoc[] => readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldDoc);
-  // Without ../shared/bench only the sports stories (texts in the repository) are scored.
+  // Without ../shared/bench only the written stories (texts in the repository) are scored; their training split is not.
   const hasShared = existsSync(SHARED);
-  if (!hasShared) console.log(`warning: ${SHARED} not found: news articles not scored (the sports stories are)`);
-  const gold = [...(hasShared ? read(GOLD) : []), ...read(SPORTS_GOLD)];
+  if (!hasShared) console.log(`warning: ${SHARED} not found: news articles not scored (the written stories are)`);
+  const own = OWN_SETS.flatMap((o) => read(o.file).filter((d) => d.split !== "train").map((d) => ({ ...d, own: o.key })));
+  const gold = [...(hasShared ? read(GOLD) : []), ...own];
   const sources = new Map<string, Map<string, NewsText>>();
   const only = arg("split");
   const errorsFile = arg("errors");
   const errors: string[] = [];
-  const bySplit: Record<string, Counts> = { dev: empty(), test: empty(), all: empty(), sportsDev: empty(), sportsTest: empty() };
+  const splitNames = ["dev", "test", "all", ...OWN_SETS.flatMap((o) => [`${o.key}Dev`, `${o.key}Test`])];
+  const bySplit: Record<string, Counts> = Object.fromEntries(splitNames.map((s) => [s, empty()]));
   const bySource: Record<string, Counts> = {};
   const byType: Record<string, Counts> = Object.fromEntries(TYPES.map((t) => [t, empty()]));
   let words = 0;
   const t0 = performance.now();
   for (const doc of gold) {
     if (only && doc.split !== only) continue;
-    const sports = doc.text !== undefined;
-    if (!sports && !sources.has(doc.source)) sources.set(doc.source, newsTexts(SHARED, doc.source));
-    const input: NewsText | undefined = sports ? { text: doc.text! } : sources.get(doc.source)!.get(doc.sourceId ?? "");
+    const written = doc.own !== undefined;
+    if (!written && !sources.has(doc.source)) sources.set(doc.source, newsTexts(SHARED, doc.source));
+    const input: NewsText | undefined = written ? { text: doc.text! } : sources.get(doc.source)!.get(doc.sourceId ?? "");
     if (!input) throw new Error(`${doc.id}: no document ${doc.sourceId} in ${doc.source}`);
     for (const g of doc.entities) {
       if (input.text.slice(g.start, g.end) !== g.text) throw new Error(`${doc.id}: gold span ${g.start}-${g.end} reads ${JSON.stringify(input.text.slice(g.start, g.end))}, not ${JSON.stringify(g.text)}`);
@@ -97,7 +107,7 @@ function main(): void {
     const goldKeys = new Set(doc.entities.map(key));
     const predKeys = new Set(pred.map(key));
     const lineOf = (s: Span): string => input.text.slice(input.text.lastIndexOf("\n", s.start) + 1, Math.max(s.end, input.text.indexOf("\n", s.end) < 0 ? input.text.length : input.text.indexOf("\n", s.end))).slice(0, 300);
-    const splitCounts = sports ? [bySplit[doc.split === "dev" ? "sportsDev" : "sportsTest"]!] : [bySplit[doc.split]!, bySplit.all!];
+    const splitCounts = written ? [bySplit[`${doc.own}${doc.split === "dev" ? "Dev" : "Test"}`]!] : [bySplit[doc.split]!, bySplit.all!];
     for (const c of [...splitCounts, (bySource[doc.source] ??= empty())]) {
       for (const g of doc.entities) {
         if (predKeys.has(key(g))) c.tp++;
@@ -105,7 +115,7 @@ function main(): void {
       }
       for (const p of pred) if (!goldKeys.has(key(p))) c.fp++;
     }
-    for (const t of sports ? [] : TYPES) {
+    for (const t of written ? [] : TYPES) {
       const c = byType[t]!;
       for (const g of doc.entities) {
         if (g.type !== t) continue;
@@ -124,11 +134,12 @@ function main(): void {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  for (const s of ["dev", "test", "all", "sportsDev", "sportsTest"]) {
+  for (const s of splitNames) {
     const c = bySplit[s]!;
     if (c.tp + c.fn === 0) continue;
     const x = f1(c);
-    const what = s.startsWith("sports") ? `sports stories, CoNLL-2003 types (${s.slice(6).toLowerCase()})` : `news articles, CoNLL-2003 types (${s})`;
+    const set = OWN_SETS.find((o) => s.startsWith(o.key));
+    const what = set ? `${set.what}, CoNLL-2003 types (${s.slice(set.key.length).toLowerCase()})` : `news articles, CoNLL-2003 types (${s})`;
     console.log(`${what}: F1 ${pct(x.f)} (P ${pct(x.p)} R ${pct(x.r)}; ${c.tp + c.fn} gold spans)`);
   }
   for (const [source, c] of Object.entries(bySource)) {
@@ -146,7 +157,8 @@ function main(): void {
   }
   const fig = (s: string): number => Math.round(1000 * f1(bySplit[s]!).f) / 1000;
   const news = hasShared ? { newsDevF1: fig("dev"), newsTestF1: fig("test"), newsF1: fig("all") } : {};
-  console.log(JSON.stringify({ ...news, sportsDevF1: fig("sportsDev"), sportsTestF1: fig("sportsTest") }));
+  const written = Object.fromEntries(OWN_SETS.flatMap((o) => [[`${o.key}DevF1`, fig(`${o.key}Dev`)], [`${o.key}TestF1`, fig(`${o.key}Test`)]]));
+  console.log(JSON.stringify({ ...news, ...written }));
 }
 
 try {

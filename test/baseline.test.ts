@@ -85,10 +85,10 @@ describe.skipIf(!existsSync("../shared/train"))("entity floors, measured now", (
   }, 120_000);
 });
 
-// One run scores both sets: the news articles (texts in ../shared/bench) and the sports stories (texts in the
-// repository, bench/ner-sports), so the sports floors hold without ../shared too.
+// One run scores every set: the news articles (texts in ../shared/bench), the sports stories and the wire stories
+// (texts in the repository, bench/ner-sports and bench/ner-wire), so the written sets' floors hold without ../shared too.
 describe("whole-article entity floors, measured now", () => {
-  it("entities on news articles and sports stories, CoNLL-2003 types (scripts/bench-ner-news.ts)", () => {
+  it("entities on news articles, sports stories and wire stories, CoNLL-2003 types (scripts/bench-ner-news.ts)", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-ner-news.ts"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const s = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
     if (live) {
@@ -97,5 +97,7 @@ describe("whole-article entity floors, measured now", () => {
     }
     atLeast(s.sportsDevF1, baseline.entities.sportsDevF1);
     atLeast(s.sportsTestF1, baseline.entities.sportsTestF1);
+    atLeast(s.wireDevF1, baseline.entities.wireDevF1);
+    atLeast(s.wireTestF1, baseline.entities.wireTestF1);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ lists.countries = ["qatar", "israel", "china", "united states", "bosnia", "u.s."
 lists.orgNames = ["hamas", "united nations", "un", "wall street"];
 lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian"];
 lists.regions = ["gaza", "gaza strip", "georgia", "minnesota"];
-lists.cities = ["beijing", "dallas", "houston"];
+lists.cities = ["beijing", "dallas", "houston", "bonn", "barcelona"];
 lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
 lists.roleNouns = ["secretary", "chancellor"];
 lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species", "eastern", "bin", "who"];
@@ -142,6 +142,12 @@ describe("CoNLL conventions", () => {
     // A name built on "of", or a tail no list knows, stays whole.
     expect(run("The University of Georgia won.", [["University of Georgia", "PERSON"]])).toEqual(["PERSON:University of Georgia"]);
     expect(run("John Smith of Smallville spoke.", [["John Smith of Smallville", "PERSON"]])).toEqual(["PERSON:John Smith of Smallville"]);
+  });
+
+  it("makes a listed city typed ORG before a possessive organisation the place", () => {
+    expect(run("Bonn 's Finance Ministry said so.", [["Bonn", "ORG"], ["Finance Ministry", "ORG"]])).toEqual(["LOC:Bonn", "ORG:Finance Ministry"]);
+    // Not before a person (a city's club and its player).
+    expect(run("Barcelona 's Ronaldo scored.", [["Barcelona", "ORG"], ["Ronaldo", "PERSON"]])).toEqual(["ORG:Barcelona", "PERSON:Ronaldo"]);
   });
 
   it("types party members and the party adjective MISC, apart from the organisation before them", () => {

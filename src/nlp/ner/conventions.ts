@@ -213,6 +213,13 @@ export function applyConventions(
     )
       s.type = "LOC";
     else if (s.type !== "MISC" && s.end - s.start === 1 && gaz.has(tokens[s.start].text, "demonym") && !isPlaceWord(tokens[s.start], gaz)) s.type = "MISC";
+    // A listed city typed ORG before a possessive and an organisation is the place whose body that is ("Bonn 's Finance
+    // Ministry", "Milan 's Fininvest"); a city's club before its player ("Barcelona 's Ronaldo") is left alone.
+    else if (
+      s.type === "ORG" && !s.settled && s.end - s.start === 1 && s.end + 1 < sentEnd && POSSESSIVES.has(tokens[s.end].text) &&
+      gaz.has(tokens[s.start].text, "city") && !gaz.has(tokens[s.start].text, "orgname") && spans.some((o) => o.start === s.end + 1 && o.type === "ORG")
+    )
+      s.type = "LOC";
   }
   // One pass over the words says which of the word-triggered steps below (3o, 3x, 3s) have anything to do.
   const words = wordTriggers(tokens, sentStart, sentEnd, gaz);

@@ -27,6 +27,7 @@ import { PerceptronModel } from "./perceptron.js";
 import { mergeSplitPossessives } from "./possessive.js";
 import { SpanCandidate, applyRules, namesNothing } from "./rules.js";
 import { sportsTeams } from "./sportsdoc.js";
+import { wireOrganisations } from "./wirecopy.js";
 import { TaggedOutput, tagSentence } from "./tagger.js";
 
 export { bioToSpans, scoreEntities } from "./bio.js";
@@ -205,6 +206,11 @@ export class PerceptronRecognizer implements EntityRecognizer {
       // Sports copy: places standing for the clubs named after them ("Leicestershire beat Somerset").
       const teams = sportsTeams(words, doc.sentences, all, { isCountry: (n) => gaz.hasEntry(n, "country"), isTown: (n) => gaz.hasEntry(n, "city") || gaz.hasEntry(n, "region") }, (start, end) => ({ start, end, type: "ORG", score: 0.5 }));
       if (teams !== all) all.splice(0, all.length, ...teams);
+    }
+    // Wire copy's newspapers in a press digest ("TRUD" over its items) and bureaux in sign-offs ("Sofia Newsroom").
+    if (rules) {
+      const papers = wireOrganisations(doc.text, doc.tokens, all, (start, end): SpanCandidate => ({ start, end, type: "ORG", score: 0.75, settled: "name" }));
+      if (papers !== all) all.splice(0, all.length, ...papers);
     }
     // A span of function words alone ("In a" opening a sentence) names nothing, nor does a pronoun or a page label a
     // document-level step added ({@link namesNothing}).

@@ -118,6 +118,8 @@ const AUXILIARIES = new Set(["Do", "Does", "Did", "Can", "Could", "Will", "Would
 const COMMON_ACRONYMS = new Set([
   "TV", "GDP", "GNP", "IQ", "HQ", "CEO", "CFO", "COO", "PC", "DNA", "HIV", "AIDS", "SUV", "ATM", "GPS", "USB", "VIP", "PhD", "MBA", "FAQ",
   "DIY", "LOL", "FYI", "BTW", "OMG", "IMO", "IMHO", "BS", "OK", "RIP", "PS", "TBA", "TBD", "ASAP", "AKA", "ID", "IT", "PR", "Q&A", "DUI", "DWI", "MVP", "RBI", "CPR", "ICU",
+  // diseases, tests and treatments ("BSE", "CJD", the "MMR" vaccine): no entities in CoNLL-2003
+  "BSE", "CJD", "vCJD", "MMR", "SARS", "MERS", "TB", "HPV", "STD", "STDs", "ADHD", "PTSD", "MRSA", "COVID", "COVID-19", "H1N1", "H5N1", "IVF", "MRI",
   // and abbreviations and titles alone ("No. 1", "Mr")
   "No.", "Nos.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
 ]);
@@ -125,6 +127,8 @@ const COMMON_ACRONYMS = new Set([
 const PAGE_LABELS = new Set([
   "posted", "updated", "update", "updates", "report", "reply", "replies", "comment", "comments", "share", "print", "email", "e-mail",
   "advertisement", "related", "tags", "filed", "submitted", "edited", "recommend", "tweet", "subscribe", "login",
+  // and of results tables ("Halftime 1-0 . Attendance 31,000")
+  "halftime", "half-time", "attendance", "scorers", "standings", "sending-off", "postponed",
 ]);
 /**
  * Whether a span of these words names nothing whatever a model said: pronouns, contraction pieces and interjections
