@@ -36,7 +36,8 @@ const DATELINE_DATE = new RegExp(
 /** Lower-case words allowed inside a place name ("Rio de Janeiro", "Stratford-upon-Avon"). */
 const PLACE_PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "la", "le", "les", "el", "al", "of", "on", "upon", "am", "an", "der"]);
 
-const isCapWord = (w: string): boolean => /^\p{Lu}[\p{L}.'’-]*$/u.test(w);
+/** A capitalised word: a capital, then letters, dots, apostrophes, hyphens ("LONDON", "St.", "O'Hare"). */
+export const isCapWord = (w: string): boolean => /^\p{Lu}[\p{L}.'’-]*$/u.test(w);
 const isHyphen = (w: string): boolean => w === "-" || w === "\u2010" || w === "\u2011";
 
 /** End (exclusive) of a place run of words starting at i, or i when there is none. */

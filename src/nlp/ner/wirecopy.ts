@@ -8,6 +8,7 @@
  *
  * A step on candidate spans: the spans it adds replace the ones they overlap.
  */
+import { isCapWord } from "./datelines.js";
 
 /** How far down the text a digest's headline may sit (in non-empty lines: a headline, maybe a slug line before it). */
 const MAX_HEADLINE_LINE = 2;
@@ -17,12 +18,14 @@ const MAX_PAPER_WORDS = 5;
 const MAX_BUREAU_WORDS = 3;
 
 const DIGEST_HEADLINE = /\bpress\s+digest\b/i;
+/** How much of the text's opening is searched for a digest's headline before its lines are read. */
+const HEAD_CHARS = 600;
+const NEWSROOM = "newsroom";
 /** One word of a newspaper's name: letters or digits, inner apostrophes, dots, hyphens, ampersands ("24", "CHASA", "ZYCIE-WARSZAWY"). */
 const PAPER_WORD = /^[\p{L}\d][\p{L}\d'’.&-]*$/u;
 const HAS_CAPITAL = /\p{Lu}/u;
 /** A date in the line makes it a dateline ("SOFIA 1996-10-29"), not a paper. */
 const DATE_WORD = /^\d{1,4}[-/.]\d{1,2}/;
-const CAP_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
 interface TokenSpan {
   start: number;
@@ -62,7 +65,8 @@ function paperLine(line: string): boolean {
  */
 export function wireOrganisations<T extends TokenSpan>(text: string, tokens: readonly { start: number; end: number; text: string }[], spans: T[], make: (start: number, end: number) => T): T[] {
   const found: [number, number][] = [];
-  const ls = lines(text);
+  // (Lines are read only where the opening of the text names a digest: this runs on every document.)
+  const ls = DIGEST_HEADLINE.test(text.slice(0, HEAD_CHARS)) ? lines(text) : [];
   const digest = ls.slice(0, MAX_HEADLINE_LINE).some(([a, b]) => DIGEST_HEADLINE.test(text.slice(a, b)));
   if (digest) {
     for (let k = 1; k + 1 < ls.length; k++) {
@@ -73,9 +77,10 @@ export function wireOrganisations<T extends TokenSpan>(text: string, tokens: rea
     }
   }
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].text.toLowerCase() !== "newsroom" || !CAP_WORD.test(tokens[i].text)) continue;
+    const w = tokens[i].text;
+    if (w.length !== NEWSROOM.length || w.toLowerCase() !== NEWSROOM || !isCapWord(w)) continue;
     let a = i;
-    while (a > 0 && i - a < MAX_BUREAU_WORDS && CAP_WORD.test(tokens[a - 1].text) && tokens[a - 1].text.toLowerCase() !== "the") a--;
+    while (a > 0 && i - a < MAX_BUREAU_WORDS && isCapWord(tokens[a - 1].text) && tokens[a - 1].text.toLowerCase() !== "the") a--;
     if (a < i) found.push([a, i + 1]);
   }
   if (!found.length) return spans;
