@@ -139,6 +139,8 @@ describe("CoNLL conventions", () => {
       "MISC:Democrat",
       "LOC:Minnesota",
     ]);
+    // Also when the tagger took the party word and the place for one organisation.
+    expect(run("Al Franken, Democrat of Minnesota, said.", [["Al Franken", "PERSON"], ["Democrat of Minnesota", "ORG"]])).toEqual(["PERSON:Al Franken", "MISC:Democrat", "LOC:Minnesota"]);
     // A name built on "of", or a tail no list knows, stays whole.
     expect(run("The University of Georgia won.", [["University of Georgia", "PERSON"]])).toEqual(["PERSON:University of Georgia"]);
     expect(run("John Smith of Smallville spoke.", [["John Smith of Smallville", "PERSON"]])).toEqual(["PERSON:John Smith of Smallville"]);
@@ -156,6 +158,13 @@ describe("CoNLL conventions", () => {
       "MISC:Republicans",
       "MISC:Democratic",
       "MISC:Democrats",
+    ]);
+    // A listed place and the party word taken as one name are the place and the members.
+    expect(run("Minnesota Republicans and a Georgia Democrat met.", [["Minnesota Republicans", "ORG"], ["Georgia Democrat", "MISC"]])).toEqual([
+      "LOC:Minnesota",
+      "MISC:Republicans",
+      "LOC:Georgia",
+      "MISC:Democrat",
     ]);
     // The head of a longer name is not touched.
     expect(run("The Republican Party met.", [["Republican Party", "ORG"]])).toEqual(["ORG:Republican Party"]);

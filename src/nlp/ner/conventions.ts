@@ -513,14 +513,16 @@ function splitNameOfPlace(tokens: readonly RuleToken[], spans: SpanCandidate[], 
     // A place span that opens with a listed given name and no place is a person's ("Ekaterina
     // Bychkova of Russia" typed LOC).
     if (s.type === "LOC" && of - s.start >= 2 && gaz.has(head, "first") && !isPlaceWord(tokens[s.start], gaz)) s.type = "PERSON";
-    if (s.type !== "PERSON" && s.type !== "MISC") continue;
-    if (s.type === "MISC" && !(of === s.start + 1 && (PARTY_MEMBERS.has(head) || gaz.has(head, "demonym")))) continue;
+    // (A party word "of" a place typed as one organisation is the member and the place: "Republican of Ohio".)
+    const partyOf = of === s.start + 1 && PARTY_MEMBERS.has(head);
+    if (s.type !== "PERSON" && s.type !== "MISC" && !(s.type === "ORG" && partyOf)) continue;
+    if (s.type === "MISC" && !(partyOf || (of === s.start + 1 && gaz.has(head, "demonym")))) continue;
     // Not a name built on "of" ("University of East Anglia", "Bill of Rights", "Secretary of State").
     if (s.type === "PERSON" && tokens.slice(s.start, of).some((t) => (["orgkey", "misckey", "role"] as const).some((c) => gaz.has(t.text, c)))) continue;
     const org = isGazetteerEntry(tokens, of + 1, s.end, "orgname", gaz) || tokens.slice(of + 1, s.end).some((t) => gaz.has(t.text, "orgkey"));
     const place = isListedPlace(tokens, of + 1, s.end, gaz);
     if (!org && !place) continue;
-    spans.splice(n, 1, { ...s, end: of }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
+    spans.splice(n, 1, { ...s, end: of, type: partyOf ? "MISC" : s.type }, { start: of + 1, end: s.end, type: place ? "LOC" : "ORG", score: s.score });
   }
 }
 
@@ -540,6 +542,9 @@ function partyMembers(tokens: readonly RuleToken[], sentStart: number, sentEnd: 
     if (at.type === "ORG" && at.end === i + 1 && gaz.has(tokens[i - 1].text, "orgkey")) {
       at.end = i;
       spans.splice(k + 1, 0, { start: i, end: i + 1, type: "MISC", score: at.score });
+    } else if (at.type !== "LOC" && at.end === i + 1 && at.start < i && isListedPlace(tokens, at.start, i, gaz)) {
+      // A listed place and a party word taken as one name are the place and the members ("Texas Republicans").
+      spans.splice(k, 1, { ...at, end: i, type: "LOC" }, { start: i, end: i + 1, type: "MISC", score: at.score });
     }
   }
 }
