@@ -103,6 +103,10 @@ const PEERS: Record<string, { headline: string; peers: Peer[]; note?: string }> 
   annotate: {
     headline: "the language layer alone (`parallax annotate`: tokens, dates, entities, roles, coreference, quotes, events), one process",
     peers: [{ name: "issue target", figure: "at least 50,000 tokens per second per core" }],
+    note:
+      "tokens = the layer's own tokens (wink-nlp's, punctuation apart, as CoNLL-2003 and spaCy count them; counted before the timed run), " +
+      "about 1.16 per whitespace-separated word on these articles; words = whitespace-separated words. Wall time of one process, " +
+      "model loading included; single runs on this shared machine vary by 5-10%.",
   },
   throughput: {
     headline: "end to end: `parallax analyze` on the 4,625 T17 articles (ingest, clean, annotate, store, link, stories, report), one process",
