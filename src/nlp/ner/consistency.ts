@@ -361,8 +361,10 @@ export function headlineMentions<T extends LineSpan>(
     const atStart = lineStarts.has(m.start);
     const slip = atStart && ((span[0] !== "The" && isWeak(span[0])) || span.every((w) => isWeak(w) || !/\p{L}/u.test(w)));
     if (span.length > 1 ? slip || !span.some((w) => /\p{Ll}/u.test(w)) : !nameWord(span[0])) continue;
-    // A listed place is read in capitals lines by its list, not by the tagger's reading of one mention ("New York" PERSON).
-    if (isPlace(span.join(" "))) continue;
+    // A listed place is read in capitals lines by its list, not by the tagger's reading of one mention ("New York"
+    // PERSON); where the running text reads it as the place the list says it is, the headlines follow ("ENGLAND BEAT
+    // GEORGIA" after "England" LOC: the lists keep a one-word region that is a surname too as the tagger typed it).
+    if (isPlace(span.join(" ")) && m.type !== "LOC") continue;
     vote(span.map((w) => w.toLowerCase()).join(" "), m.type);
     // The surname of a full name with a listed given name ("Brian Lara" -> "LARA").
     const last = span[span.length - 1];

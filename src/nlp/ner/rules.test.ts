@@ -353,6 +353,11 @@ describe("namesNothing", () => {
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
   });
+  it("holds for a web page's furniture, not for a name that holds it", () => {
+    expect(namesNothing(["Privacy", "Policy"])).toBe(true);
+    expect(namesNothing(["Terms", "of", "Service"])).toBe(true);
+    expect(namesNothing(["Google", "Privacy", "Policy"])).toBe(false);
+  });
   it("holds for a common acronym, an abbreviation or a title alone", () => {
     expect(["TV", "GDP", "No.", "Mr"].map((w) => namesNothing([w]))).toEqual([true, true, true, true]);
     expect(namesNothing(["BP"])).toBe(false);

@@ -130,14 +130,22 @@ const PAGE_LABELS = new Set([
   // and of results tables ("Halftime 1-0 . Attendance 31,000")
   "halftime", "half-time", "attendance", "scorers", "standings", "sending-off", "postponed",
 ]);
+/** A web page's furniture in capitalised words, which names nothing ("Privacy Policy", "Terms of Service"), lower-cased. */
+const PAGE_PHRASES = new Set([
+  "privacy policy", "cookie policy", "terms of service", "terms of use", "terms and conditions", "rules of conduct",
+  "contact us", "about us", "site map", "sign up", "sign in", "log in", "read more", "download audio file", "most popular",
+  "most read", "most viewed", "all rights reserved",
+]);
 /**
  * Whether a span of these words names nothing whatever a model said: pronouns, contraction pieces and interjections
- * alone ("I", "I'm", "You", "n't"), a page label alone ("Posted", "Report"), a lone capital letter ("Plan B", "Group C"),
+ * alone ("I", "I'm", "You", "n't"), a page label alone ("Posted", "Report") or a page's furniture ("Privacy Policy"),
+ * a lone capital letter ("Plan B", "Group C"),
  * numbers and clock times ("2010 10:20 AM"), a common noun's acronym alone ("TV", "GDP").
  * Also applied to the spans that document-level steps add.
  */
 export function namesNothing(words: readonly string[]): boolean {
   if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
+  if (words.length >= 2 && words.length <= 4 && PAGE_PHRASES.has(words.join(" ").toLowerCase())) return true;
   // A date and clock time ("2010 10:20 AM"): numbers, times and day halves only.
   if (words.some((w) => /\d/.test(w)) && words.every((w) => /^[\d:.,/-]+$/.test(w) || isTimeZone(w))) return true;
   return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || COMMON_ACRONYMS.has(words[0]) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
