@@ -139,6 +139,27 @@ describe("capitals lines read with the running text's names", () => {
     ];
     expect(show(headlineMentions(words, lines, mentions, { isWeak: weak, isGivenName: given }))).toEqual(["ORG:AT AUSTRALIAN OPEN", "ORG:LARA", "PERSON:Brian Lara", "MISC:Australian Open"]);
   });
+
+  it("takes a listed place from the running text only where it is typed the place there", () => {
+    const ws = "SOCCER - ENGLAND BEAT GEORGIA . England beat Georgia on Saturday .".split(" ");
+    const ls = [
+      { start: 0, end: 6, normal: false },
+      { start: 6, end: ws.length, normal: true },
+    ];
+    const isPlace = (w: string) => ["England", "Georgia"].includes(w);
+    const showWs = (ms: { start: number; end: number; type: string }[]) => ms.map((m) => `${m.type}:${ws.slice(m.start, m.end).join(" ")}`);
+    // "England" LOC in the running text makes "ENGLAND" LOC; "Georgia" typed PERSON there teaches the headline nothing.
+    const mentions = [
+      { start: 2, end: 3, type: "PERSON" as const },
+      { start: 6, end: 7, type: "LOC" as const },
+      { start: 8, end: 9, type: "PERSON" as const },
+    ];
+    expect(showWs(headlineMentions(ws, ls, mentions, { isWeak: (w) => ["beat", "on"].includes(w.toLowerCase()), isGivenName: () => false, isPlace }))).toEqual([
+      "LOC:ENGLAND",
+      "LOC:England",
+      "PERSON:Georgia",
+    ]);
+  });
 });
 
 describe("places taken for people", () => {

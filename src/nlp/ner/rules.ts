@@ -130,6 +130,8 @@ const PAGE_LABELS = new Set([
   // and of results tables ("Halftime 1-0 . Attendance 31,000")
   "halftime", "half-time", "attendance", "scorers", "standings", "sending-off", "postponed",
 ]);
+/** Most words of a {@link PAGE_PHRASES} entry. */
+const MAX_PAGE_PHRASE_WORDS = 3;
 /** A web page's furniture in capitalised words, which names nothing ("Privacy Policy", "Terms of Service"), lower-cased. */
 const PAGE_PHRASES = new Set([
   "privacy policy", "cookie policy", "terms of service", "terms of use", "terms and conditions", "rules of conduct",
@@ -145,7 +147,7 @@ const PAGE_PHRASES = new Set([
  */
 export function namesNothing(words: readonly string[]): boolean {
   if (words.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return true;
-  if (words.length >= 2 && words.length <= 4 && PAGE_PHRASES.has(words.join(" ").toLowerCase())) return true;
+  if (words.length >= 2 && words.length <= MAX_PAGE_PHRASE_WORDS && PAGE_PHRASES.has(words.join(" ").toLowerCase())) return true;
   // A date and clock time ("2010 10:20 AM"): numbers, times and day halves only.
   if (words.some((w) => /\d/.test(w)) && words.every((w) => /^[\d:.,/-]+$/.test(w) || isTimeZone(w))) return true;
   return words.length === 1 && (PAGE_LABELS.has(words[0].toLowerCase()) || COMMON_ACRONYMS.has(words[0]) || (/^\p{Lu}$/u.test(words[0]) && words[0] !== "I"));
