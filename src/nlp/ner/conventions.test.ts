@@ -11,7 +11,8 @@ lists.demonyms = ["israeli", "palestinian", "chinese", "african", "arab", "asian
 lists.regions = ["gaza", "gaza strip", "georgia", "minnesota"];
 lists.cities = ["beijing", "dallas", "houston", "bonn", "barcelona"];
 lists.firstNames = ["mikhail", "antony", "condoleezza", "john", "carla", "betty"];
-lists.roleNouns = ["secretary", "chancellor"];
+lists.roleNouns = ["secretary", "chancellor", "president", "major"];
+lists.surnames = ["major"];
 lists.commonWords = ["peace", "talks", "calls", "conflict", "crisis", "liberal", "technology", "national", "responses", "perhaps", "love", "endangered", "species", "eastern", "bin", "who"];
 lists.orgKeywords = ["party", "university", "department", "union", "senate", "center", "fund"];
 lists.miscKeywords = ["prize", "festival", "war", "act", "day"];
@@ -130,6 +131,11 @@ describe("CoNLL conventions", () => {
     expect(run("The Grand Duchy of Poznan was Prussian.", [["Grand Duchy of Poznan", "MISC"]])).toEqual(["LOC:Grand Duchy of Poznan"]);
     // Not a state: the state word is no head ("Empire State Building"), or the name is one word.
     expect(run("The Empire State Building and the Empire.", [["Empire State Building", "ORG"], ["Empire", "ORG"]])).toEqual(["ORG:Empire State Building", "ORG:Empire"]);
+  });
+
+  it("drops a title alone typed as a person, not a title that is a name too", () => {
+    expect(run("He wants it, President.", [["President", "PERSON"]])).toEqual([]);
+    expect(run("Major said so.", [["Major", "PERSON"]])).toEqual(["PERSON:Major"]);
   });
 
   it("splits a person or a party word 'of' a listed place or organisation", () => {

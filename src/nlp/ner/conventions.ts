@@ -58,6 +58,8 @@ export function isStateName(tokens: readonly RuleToken[], start: number, end: nu
   return head.length <= 2 && STATE_WORDS.has(head[head.length - 1]);
 }
 
+/** A listed role or title word that no name list knows ("President", "Senator"; not "Major", a surname too). */
+export const isLoneTitle = (w: string, gaz: Gazetteer): boolean => /^\p{Lu}\p{Ll}/u.test(w) && gaz.has(w, "role") && !gaz.has(w, "first") && !gaz.has(w, "sur");
 /** A word that can be a given name: a listed one, or a capitalised word that is no common word, title or place. */
 const isGivenNameLike = (w: string, gaz: Gazetteer): boolean =>
   gaz.has(w, "first") || (/^\p{Lu}\p{Ll}/u.test(w) && !(["common", "role", "country", "city", "region", "demonym", "orgkey"] as const).some((c) => gaz.has(w, c)));
@@ -144,6 +146,8 @@ export function applyConventions(
   trimNameEdges(tokens, sentStart, sentEnd, candidates, gaz);
   // 1. Split a person run before a possessive place.
   for (const s of candidates) {
+    // 0c. A title alone is no person ("not the job he wants, President."), unless it is a name too ("Major").
+    if (s.type === "PERSON" && s.end - s.start === 1 && isLoneTitle(tokens[s.start].text, gaz)) continue;
     const last = s.end - 1;
     if (s.type === "PERSON" && s.end - s.start >= 2 && isPlaceWord(tokens[last], gaz) && !gaz.has(tokens[last].text, "sur") && possessiveLength(tokens, s.end, sentEnd) > 0) {
       spans.push({ ...s, end: last }, { start: last, end: s.end, type: "LOC", score: s.score });

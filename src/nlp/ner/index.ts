@@ -18,7 +18,7 @@
 import type { Entity, EntityType, Sentence, Token } from "../../model.js";
 import { bioToSpans } from "./bio.js";
 import { consistentTypes, hasPlaceContext, headlineMentions, personPartMentions, personsTakenForOrgs, personsTakenForPlaces, placesTakenForPersons, repeatedMentions, splitPersonPairs } from "./consistency.js";
-import { PARTY_MEMBERS } from "./conventions.js";
+import { PARTY_MEMBERS, isLoneTitle } from "./conventions.js";
 import { Gazetteer } from "./gazetteer.js";
 import { findModelDir, loadDocModel, loadGazetteerLists, loadPerceptronModel, loadWordClusters } from "./load.js";
 import { type CaseMode, isFunctionWord, sentenceCaseMode } from "./casing.js";
@@ -179,7 +179,8 @@ export class PerceptronRecognizer implements EntityRecognizer {
       for (const c of all) covered.fill(1, c.start, c.end);
       const words = tokenWords;
       const persons = all.filter((c) => c.type === "PERSON").sort((a, b) => a.start - b.start);
-      const blocked = (w: string) => gaz.has(w, "country") || gaz.has(w, "city") || CALENDAR.has(w.toLowerCase());
+      // (Nor a title run into the name: "George Bush President" does not make every "President" him.)
+      const blocked = (w: string) => gaz.has(w, "country") || gaz.has(w, "city") || CALENDAR.has(w.toLowerCase()) || isLoneTitle(w, gaz);
       for (const i of personPartMentions(words, (i) => covered[i] === 1, persons, blocked)) {
         all.push({ start: i, end: i + 1, type: "PERSON", score: 0.5 });
         covered[i] = 1;

@@ -352,6 +352,9 @@ describe("namesNothing", () => {
     expect(["I", "You", "I'm", "Posted", "B", "Well", "Yeah", "DUI"].map((w) => namesNothing([w]))).toEqual([true, true, true, true, true, true, true, true]);
     expect(namesNothing(["World", "War", "I"])).toBe(false);
     expect(namesNothing(["Drudge", "Report"])).toBe(false);
+    // Question words alone name nothing; "WHO" is an organisation.
+    expect(["Where", "Why", "WHAT"].map((w) => namesNothing([w]))).toEqual([true, true, true]);
+    expect(namesNothing(["WHO"])).toBe(false);
   });
   it("holds for a web page's furniture, not for a name that holds it", () => {
     expect(namesNothing(["Privacy", "Policy"])).toBe(true);

@@ -102,6 +102,8 @@ const FIGURES = /^\d+(?:-\d+)+$/;
 const NOT_NAME_WORDS = new Set([
   "i", "'m", "’m", "'re", "'ve", "'ll", "'d", "you", "we", "they", "he", "she", "it", "me", "my", "n't", "n’t", "yes", "oh", "ok", "let", "well", "so", "now", "hey", "yeah", "hi", "hello", "thanks", "please", "sorry", "wow",
   "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "you're", "you’re", "we're", "we’re", "it's", "it’s",
+  // question words ("Where were your fact checkers?"; not "who": "WHO" is an organisation)
+  "where", "what", "when", "why", "how", "which", "whose",
 ]);
 /** Time zones and day halves: after a clock time they name nothing ("10:00 ET", "4:57 PM"). */
 const TIME_ZONES = new Set([
