@@ -124,8 +124,10 @@ const isPlaceOrDemonym = (t: RuleToken, gaz: Gazetteer): boolean => isCap(t.text
  * 4. hyphenated place/demonym compounds are one MISC, as are a name and a lower-case word ("Gaza-bound") and a prefix
  *    and a name in one word ("anti-American");
  * and, read from news articles annotated in these conventions (bench/ner-news): names do not open with a function
- * word, a lower-case common word or a sentence's article before a listed name, nor end in a date (0, 0b); a person or
- * party word "of" a listed place is two names (1b); party members, holidays are MISC (3o, 3x); facility, street and
+ * word, a lower-case common word or a sentence's article before a listed name, nor end in a date (0, 0b); a title
+ * alone is no person (0c); a person or party word "of" a listed place (or a party word and a place typed as one
+ * organisation) is two names (1b); party members, holidays are MISC, also after a listed place they were run into
+ * (3o, 3x); facility, street and
  * natural-place heads make places (3q); unlisted acronyms typed LOC, or MISC before a lower-case word, are ORG (3r);
  * a capitalised run ending in a law or event word is one MISC (3s); two names that together are a listed place join
  * (3t); a person's name ending in an institution's keyword is the institution (3u); after a role and "of", a word and
